@@ -1,0 +1,61 @@
+# Swift Experiments: `make run` sets up, builds, installs the kernel and executes the notebooks;
+# `make test` proves it works. Both are idempotent.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+JUPYTER := $(VENV)/bin/jupyter
+RELEASE_BINARY := .build/release/swift-experiments
+APT_PACKAGES := libzmq3-dev libopenblas-dev libpng-dev libcairo2-dev fonts-dejavu-core pkg-config
+KERNEL_NAME := swift-experiments
+export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
+export JUPYTER_DATA_DIR := $(CURDIR)/$(VENV)/share/jupyter
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: run test lab system-packages venv build kernelspec data notebooks swift-test python-test bench clean
+
+run: system-packages venv build kernelspec data notebooks
+
+## Debian packages: installed only when one is missing.
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages: $$missing"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## Python Jupyter tools in .venv (pinned in requirements-dev.txt).
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	touch $@
+
+build: system-packages
+	swift build -c release
+
+kernelspec: build venv
+	$(RELEASE_BINARY) install --sys-prefix --prefix $(CURDIR)/$(VENV)
+
+data: venv
+	$(PYTHON) scripts/fetch_data.py
+
+notebooks: kernelspec data
+	$(PYTHON) scripts/execute_notebooks.py --output reports
+
+swift-test: system-packages
+	swift test
+
+python-test: kernelspec data
+	$(VENV)/bin/pytest -q tests
+
+test: swift-test python-test
+
+lab: kernelspec data
+	$(JUPYTER) lab --notebook-dir=notebooks
+
+bench: kernelspec data
+	$(PYTHON) bench/run.py
+
+clean:
+	rm -rf .build reports

@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+// Swift Experiments: a Jupyter kernel whose cells are Swift, and the model library it drives.
+// Layers and import rules: see ../shared/DESIGN.md (the ML stack never imports a Jupyter module).
+import PackageDescription
+
+let package = Package(
+    name: "swift-experiments",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "swift-experiments", targets: ["swift-experiments"]),
+        .library(name: "Autograd", targets: ["Autograd"]),
+        .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
+        .library(name: "Plots", targets: ["Plots"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+    ],
+    targets: [
+        // C shims: a modulemap and a one-line header each, found through pkg-config.
+        .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+
+        // The model library: no Jupyter module below this line.
+        .target(name: "Autograd", dependencies: ["COpenBLAS"]),
+        .target(name: "NeuralNetworks", dependencies: ["Autograd"]),
+        .target(name: "Plots", dependencies: ["CCairo", "CLibPNG"]),
+
+        // The kernel.
+        .target(name: "JupyterProtocol", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "JupyterZMQ", dependencies: ["JupyterProtocol", "CZeroMQ"]),
+        .target(name: "CellLanguage", dependencies: [
+            "Plots", "Autograd", "NeuralNetworks",
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+            .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+        ]),
+        .executableTarget(name: "swift-experiments", dependencies: [
+            "JupyterProtocol", "JupyterZMQ", "CellLanguage",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"]),
+        .testTarget(name: "PlotsTests", dependencies: ["Plots", "CLibPNG"]),
+        .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
+        .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ"]),
+        .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,4 @@
+import CellLanguage
+import JupyterProtocol
+import JupyterZMQ
+print("swift-experiments")
