@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "swift-experiments", targets: ["swift-experiments"]),
         .library(name: "Autograd", targets: ["Autograd"]),
         .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "Plots", targets: ["Plots"]),
     ],
     dependencies: [
@@ -23,17 +24,19 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The model library: no Jupyter module below this line.
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
         .target(name: "NeuralNetworks", dependencies: ["Autograd"]),
+        .target(name: "Datasets", dependencies: ["CZlib"]),
         .target(name: "Plots", dependencies: ["CCairo", "CLibPNG"]),
 
         // The kernel.
         .target(name: "JupyterProtocol", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterProtocol", "CZeroMQ"]),
         .target(name: "CellLanguage", dependencies: [
-            "Plots", "Autograd", "NeuralNetworks",
+            "Plots", "Autograd", "NeuralNetworks", "Datasets",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
@@ -46,6 +49,7 @@ let package = Package(
 
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "CLibPNG"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
         .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ"]),
