@@ -1,0 +1,132 @@
+/// A table of ratings: one row per (user, item, rating, timestamp), with users and items as dense
+/// indices `0..<userCount` and `0..<itemCount`, and the original ids kept for each index.
+///
+/// Loaders produce it (``MovieLens``, ``RecBoleAtomicFiles``); transforms (``implicit(minRating:)``,
+/// ``kCore(userMinimum:itemMinimum:)``) return new tables with the indices reassigned densely;
+/// splits divide it into train, validation and test tables that share one index space; and
+/// ``matrix(binary:)`` turns it into the CSR user–item matrix the models read.
+///
+/// ```swift
+/// let ratings = try MovieLens.load(.ml100k)
+/// ratings.summary()            // users, items, density, rating histogram (HTML in a notebook)
+/// let positives = ratings.implicit(minRating: 4)
+/// ```
+public struct Interactions: Sendable {
+    /// The user index of each rating, in `0..<userCount`.
+    public internal(set) var userIndices: [Int]
+    /// The item index of each rating, in `0..<itemCount`.
+    public internal(set) var itemIndices: [Int]
+    /// The rating values (1 for implicit feedback).
+    public internal(set) var ratings: [Float]
+    /// The timestamps (seconds since 1970 in MovieLens; 0 when the file has none).
+    public internal(set) var timestamps: [Int]
+    /// The original user id of each user index (`userIDs[index]`).
+    public internal(set) var userIDs: [String]
+    /// The original item id of each item index (`itemIDs[index]`).
+    public internal(set) var itemIDs: [String]
+    /// The title of each item index, when the dataset has titles (empty string for an item without one).
+    public internal(set) var itemTitles: [String]?
+    /// The genres of each item index, when the dataset has genres.
+    public internal(set) var itemGenres: [[String]]?
+    /// A short name for displays, such as "ml-100k".
+    public var name: String
+
+    /// Creates a table from parallel arrays that already use dense indices.
+    ///
+    /// - Precondition: the arrays have equal counts and every index is within its id list.
+    public init(
+        name: String, userIndices: [Int], itemIndices: [Int], ratings: [Float], timestamps: [Int]? = nil,
+        userIDs: [String], itemIDs: [String], itemTitles: [String]? = nil, itemGenres: [[String]]? = nil
+    ) {
+        precondition(userIndices.count == itemIndices.count && itemIndices.count == ratings.count,
+                     "userIndices, itemIndices and ratings must have equal counts")
+        precondition(timestamps == nil || timestamps!.count == ratings.count, "timestamps must match ratings")
+        precondition(itemTitles == nil || itemTitles!.count == itemIDs.count, "one title per item id")
+        precondition(itemGenres == nil || itemGenres!.count == itemIDs.count, "one genre list per item id")
+        self.name = name
+        self.userIndices = userIndices
+        self.itemIndices = itemIndices
+        self.ratings = ratings
+        self.timestamps = timestamps ?? Array(repeating: 0, count: ratings.count)
+        self.userIDs = userIDs
+        self.itemIDs = itemIDs
+        self.itemTitles = itemTitles
+        self.itemGenres = itemGenres
+    }
+
+    /// The number of ratings (rows).
+    public var count: Int { ratings.count }
+    /// The number of users (the size of the user index space, including users without rows after a split).
+    public var userCount: Int { userIDs.count }
+    /// The number of items (the size of the item index space).
+    public var itemCount: Int { itemIDs.count }
+
+    /// The user index of an original user id, if the table has that user.
+    public func userIndex(forID id: String) -> Int? { userIDs.firstIndex(of: id) }
+    /// The item index of an original item id, if the table has that item.
+    public func itemIndex(forID id: String) -> Int? { itemIDs.firstIndex(of: id) }
+
+    /// The rows at `positions`, in that order, keeping the index space and metadata.
+    func selecting(_ positions: [Int]) -> Interactions {
+        var result = self
+        result.userIndices = positions.map { userIndices[$0] }
+        result.itemIndices = positions.map { itemIndices[$0] }
+        result.ratings = positions.map { ratings[$0] }
+        result.timestamps = positions.map { timestamps[$0] }
+        return result
+    }
+
+    /// The row positions of each user, in row order.
+    func positionsByUser() -> [[Int]] {
+        var groups = Array(repeating: [Int](), count: userCount)
+        for (position, user) in userIndices.enumerated() { groups[user].append(position) }
+        return groups
+    }
+}
+
+extension Interactions {
+    /// Builds a table from original ids, assigning dense indices in the ids' natural order
+    /// (numeric order when every id is an integer, as in MovieLens, so user "1" gets index 0).
+    init(name: String, userTokens: [String], itemTokens: [String], ratings: [Float], timestamps: [Int]) {
+        let (userIndices, userIDs) = Self.denseIndices(userTokens)
+        let (itemIndices, itemIDs) = Self.denseIndices(itemTokens)
+        self.init(name: name, userIndices: userIndices, itemIndices: itemIndices, ratings: ratings,
+                  timestamps: timestamps, userIDs: userIDs, itemIDs: itemIDs)
+    }
+
+    /// Maps tokens to dense indices ordered by `idPrecedes`.
+    static func denseIndices(_ tokens: [String]) -> (indices: [Int], ids: [String]) {
+        var firstSeen = [String: Int]()
+        var unique = [String]()
+        var provisional = [Int]()
+        provisional.reserveCapacity(tokens.count)
+        for token in tokens {
+            if let index = firstSeen[token] {
+                provisional.append(index)
+            } else {
+                firstSeen[token] = unique.count
+                provisional.append(unique.count)
+                unique.append(token)
+            }
+        }
+        let order = sortedIDOrder(unique)
+        var finalIndex = Array(repeating: 0, count: unique.count)
+        for (rank, provisionalIndex) in order.enumerated() { finalIndex[provisionalIndex] = rank }
+        return (provisional.map { finalIndex[$0] }, order.map { unique[$0] })
+    }
+
+    /// The positions of `ids` in natural order: numeric when all are integers, otherwise lexicographic.
+    static func sortedIDOrder(_ ids: [String]) -> [Int] {
+        let numbers = ids.map { Int($0) }
+        if numbers.allSatisfy({ $0 != nil }) {
+            return ids.indices.sorted { numbers[$0]! < numbers[$1]! }
+        }
+        return ids.indices.sorted { ids[$0] < ids[$1] }
+    }
+
+    /// Attaches titles and genres given by original item id; items without metadata get "" and [].
+    mutating func attachItemMetadata(titles: [String: String]?, genres: [String: [String]]?) {
+        if let titles { itemTitles = itemIDs.map { titles[$0] ?? "" } }
+        if let genres { itemGenres = itemIDs.map { genres[$0] ?? [] } }
+    }
+}

@@ -1,0 +1,94 @@
+/// A sparse users × items matrix in compressed sparse row (CSR) form: row `u`'s entries are
+/// `columnIndices[rowOffsets[u]..<rowOffsets[u + 1]]` with `values` alongside, columns ascending.
+///
+/// The models read it a batch of rows at a time (``denseRows(_:)``) to build their input tensors.
+public struct UserItemMatrix: Sendable, Equatable {
+    /// The number of rows (users).
+    public let rowCount: Int
+    /// The number of columns (items).
+    public let columnCount: Int
+    /// `rowCount + 1` offsets into `columnIndices` and `values`; the last is the entry count.
+    public let rowOffsets: [Int]
+    /// The column (item) of each stored entry, ascending within a row.
+    public let columnIndices: [Int]
+    /// The value of each stored entry.
+    public let values: [Float]
+
+    /// Builds a matrix from (row, column, value) triplets; duplicates of one cell keep the last value.
+    public init(rowCount: Int, columnCount: Int, rows: [Int], columns: [Int], values: [Float]) {
+        precondition(rows.count == columns.count && columns.count == values.count, "triplet arrays must have equal counts")
+        var perRow = Array(repeating: [(column: Int, value: Float)](), count: rowCount)
+        for index in rows.indices {
+            precondition(rows[index] >= 0 && rows[index] < rowCount, "row \(rows[index]) outside 0..<\(rowCount)")
+            precondition(columns[index] >= 0 && columns[index] < columnCount,
+                         "column \(columns[index]) outside 0..<\(columnCount)")
+            perRow[rows[index]].append((columns[index], values[index]))
+        }
+        var offsets = [0]
+        var columnIndices = [Int]()
+        var storedValues = [Float]()
+        columnIndices.reserveCapacity(values.count)
+        storedValues.reserveCapacity(values.count)
+        for row in perRow {
+            // Stable sort, then keep the last of each run of equal columns.
+            let sorted = row.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }
+            for (position, entry) in sorted.enumerated()
+            where position + 1 == sorted.count || sorted[position + 1].element.column != entry.element.column {
+                columnIndices.append(entry.element.column)
+                storedValues.append(entry.element.value)
+            }
+            offsets.append(columnIndices.count)
+        }
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.rowOffsets = offsets
+        self.columnIndices = columnIndices
+        self.values = storedValues
+    }
+
+    /// The number of stored entries.
+    public var entryCount: Int { values.count }
+
+    /// The columns stored in `row`, ascending.
+    public func columns(inRow row: Int) -> ArraySlice<Int> {
+        columnIndices[rowOffsets[row]..<rowOffsets[row + 1]]
+    }
+
+    /// The values stored in `row`, aligned with ``columns(inRow:)``.
+    public func values(inRow row: Int) -> ArraySlice<Float> {
+        values[rowOffsets[row]..<rowOffsets[row + 1]]
+    }
+
+    /// The given rows as one dense row-major `[rows.count × columnCount]` array, zeros elsewhere.
+    public func denseRows<Rows: Collection>(_ rows: Rows) -> [Float] where Rows.Element == Int {
+        var dense = [Float](repeating: 0, count: rows.count * columnCount)
+        for (position, row) in rows.enumerated() {
+            let base = position * columnCount
+            for entry in rowOffsets[row]..<rowOffsets[row + 1] { dense[base + columnIndices[entry]] = values[entry] }
+        }
+        return dense
+    }
+
+    /// The rows selected by `rows`, in that order, as a new matrix.
+    public func selectingRows(_ rows: [Int]) -> UserItemMatrix {
+        var rowList = [Int](), columnList = [Int](), valueList = [Float]()
+        for (newRow, row) in rows.enumerated() {
+            for entry in rowOffsets[row]..<rowOffsets[row + 1] {
+                rowList.append(newRow)
+                columnList.append(columnIndices[entry])
+                valueList.append(values[entry])
+            }
+        }
+        return UserItemMatrix(rowCount: rows.count, columnCount: columnCount, rows: rowList, columns: columnList,
+                              values: valueList)
+    }
+}
+
+extension Interactions {
+    /// The users × items matrix of this table (every user index is a row, even one without ratings);
+    /// with `binary: true` every stored value is 1.
+    public func matrix(binary: Bool = false) -> UserItemMatrix {
+        UserItemMatrix(rowCount: userCount, columnCount: itemCount, rows: userIndices, columns: itemIndices,
+                       values: binary ? Array(repeating: 1, count: count) : ratings)
+    }
+}
