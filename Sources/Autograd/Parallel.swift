@@ -1,0 +1,23 @@
+import Foundation
+
+/// Splitting loops across the cores, only when the work is large enough to pay for it.
+enum Parallel {
+    /// Cores available to the process.
+    static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Calls `body` on disjoint ranges covering `0..<count`, concurrently when `count * costPerItem`
+    /// exceeds a threshold. Each range is processed by exactly one call, so results are deterministic.
+    static func forEachChunk(count: Int, costPerItem: Int = 1, _ body: (Range<Int>) -> Void) {
+        let work = count * max(1, costPerItem)
+        let chunkCount = min(coreCount, count, work / 32_768)
+        if chunkCount <= 1 {
+            if count > 0 { body(0..<count) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let lower = count * chunk / chunkCount
+            let upper = count * (chunk + 1) / chunkCount
+            if lower < upper { body(lower..<upper) }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder until the Autograd module lands; delete when the first real file is added.

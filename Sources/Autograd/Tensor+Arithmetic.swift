@@ -1,0 +1,71 @@
+/// The four arithmetic primitives with NumPy broadcasting, negation, and the scalar conveniences
+/// built from them. Backward rules sum gradients back over broadcast axes.
+extension Tensor {
+    /// Elementwise sum with broadcasting. Backward: the gradient, summed to each operand's shape.
+    public static func + (left: Tensor, right: Tensor) throws -> Tensor {
+        let result = try broadcastMap(left, right, operation: "+") { $0 + $1 }
+        return recorded(result, operation: "+", inputs: [left, right]) { gradient in
+            [left.isTracked ? try gradient.summed(toShape: left.shape) : nil,
+             right.isTracked ? try gradient.summed(toShape: right.shape) : nil]
+        }
+    }
+
+    /// Elementwise difference with broadcasting. Backward: the gradient and its negation.
+    public static func - (left: Tensor, right: Tensor) throws -> Tensor {
+        let result = try broadcastMap(left, right, operation: "-") { $0 - $1 }
+        return recorded(result, operation: "-", inputs: [left, right]) { gradient in
+            [left.isTracked ? try gradient.summed(toShape: left.shape) : nil,
+             right.isTracked ? try gradient.map { -$0 }.summed(toShape: right.shape) : nil]
+        }
+    }
+
+    /// Elementwise product with broadcasting. Backward: the gradient times the other operand.
+    public static func * (left: Tensor, right: Tensor) throws -> Tensor {
+        let result = try broadcastMap(left, right, operation: "*") { $0 * $1 }
+        return recorded(result, operation: "*", inputs: [left, right]) { gradient in
+            [left.isTracked ? try broadcastMap(gradient, right, operation: "*") { $0 * $1 }
+                .summed(toShape: left.shape) : nil,
+             right.isTracked ? try broadcastMap(gradient, left, operation: "*") { $0 * $1 }
+                .summed(toShape: right.shape) : nil]
+        }
+    }
+
+    /// Elementwise quotient with broadcasting. Backward: `g / r` and `-g · l / r²`.
+    public static func / (left: Tensor, right: Tensor) throws -> Tensor {
+        let result = try broadcastMap(left, right, operation: "/") { $0 / $1 }
+        return recorded(result, operation: "/", inputs: [left, right]) { gradient in
+            [left.isTracked ? try broadcastMap(gradient, right, operation: "/") { $0 / $1 }
+                .summed(toShape: left.shape) : nil,
+             right.isTracked ? try broadcastMap(broadcastMap(gradient, result, operation: "/") { -$0 * $1 },
+                                                right, operation: "/") { $0 / $1 }
+                .summed(toShape: right.shape) : nil]
+        }
+    }
+
+    /// Elementwise negation. Backward: the negated gradient.
+    public static prefix func - (operand: Tensor) -> Tensor {
+        recorded(operand.map { -$0 }, operation: "negate", inputs: [operand]) { gradient in
+            [gradient.map { -$0 }]
+        }
+    }
+
+    /// Adds a constant to every value (derived from `+`).
+    public static func + (left: Tensor, right: Float) -> Tensor { try! left + Tensor(right) }
+    /// Adds a constant to every value (derived from `+`).
+    public static func + (left: Float, right: Tensor) -> Tensor { try! Tensor(left) + right }
+    /// Subtracts a constant from every value (derived from `-`).
+    public static func - (left: Tensor, right: Float) -> Tensor { try! left - Tensor(right) }
+    /// Subtracts every value from a constant (derived from `-`).
+    public static func - (left: Float, right: Tensor) -> Tensor { try! Tensor(left) - right }
+    /// Multiplies every value by a constant (derived from `*`).
+    public static func * (left: Tensor, right: Float) -> Tensor { try! left * Tensor(right) }
+    /// Multiplies every value by a constant (derived from `*`).
+    public static func * (left: Float, right: Tensor) -> Tensor { try! Tensor(left) * right }
+    /// Divides every value by a constant (derived from `/`).
+    public static func / (left: Tensor, right: Float) -> Tensor { try! left / Tensor(right) }
+    /// Divides a constant by every value (derived from `/`).
+    public static func / (left: Float, right: Tensor) -> Tensor { try! Tensor(left) / right }
+
+    /// Every value squared (derived: `self * self`, so the gradient accumulates both uses).
+    public func squared() -> Tensor { try! self * self }
+}

@@ -1,0 +1,59 @@
+/// Elementwise loops over the raw values, split across cores when large. Not recorded:
+/// primitives use them for their forward values and backward rules.
+extension Tensor {
+    /// A tensor of this shape with `transform` applied to every value.
+    func map(_ transform: (Float) -> Float) -> Tensor {
+        let count = scalars.count
+        let result = [Float](unsafeUninitializedCapacity: count) { output, initialized in
+            scalars.withUnsafeBufferPointer { input in
+                let out = output.baseAddress!
+                Parallel.forEachChunk(count: count, costPerItem: 4) { range in
+                    for i in range { out[i] = transform(input[i]) }
+                }
+            }
+            initialized = count
+        }
+        return Tensor(uncheckedShape: shape, scalars: result)
+    }
+
+    /// `combine` applied to matching values of two tensors of the same shape.
+    static func zipMap(_ first: Tensor, _ second: Tensor, _ combine: (Float, Float) -> Float) -> Tensor {
+        precondition(first.scalars.count == second.scalars.count, "zipMap: \(first.shape) vs \(second.shape)")
+        let count = first.scalars.count
+        let result = [Float](unsafeUninitializedCapacity: count) { output, initialized in
+            first.scalars.withUnsafeBufferPointer { a in
+                second.scalars.withUnsafeBufferPointer { b in
+                    let out = output.baseAddress!
+                    Parallel.forEachChunk(count: count, costPerItem: 4) { range in
+                        for i in range { out[i] = combine(a[i], b[i]) }
+                    }
+                }
+            }
+            initialized = count
+        }
+        return Tensor(uncheckedShape: first.shape, scalars: result)
+    }
+
+    /// `combine` applied to matching values of three tensors of the same shape.
+    static func zipMap(
+        _ first: Tensor, _ second: Tensor, _ third: Tensor, _ combine: (Float, Float, Float) -> Float
+    ) -> Tensor {
+        precondition(first.scalars.count == second.scalars.count && first.scalars.count == third.scalars.count,
+                     "zipMap: \(first.shape), \(second.shape), \(third.shape)")
+        let count = first.scalars.count
+        let result = [Float](unsafeUninitializedCapacity: count) { output, initialized in
+            first.scalars.withUnsafeBufferPointer { a in
+                second.scalars.withUnsafeBufferPointer { b in
+                    third.scalars.withUnsafeBufferPointer { c in
+                        let out = output.baseAddress!
+                        Parallel.forEachChunk(count: count, costPerItem: 4) { range in
+                            for i in range { out[i] = combine(a[i], b[i], c[i]) }
+                        }
+                    }
+                }
+            }
+            initialized = count
+        }
+        return Tensor(uncheckedShape: first.shape, scalars: result)
+    }
+}

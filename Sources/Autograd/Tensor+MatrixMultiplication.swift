@@ -1,0 +1,94 @@
+import COpenBLAS
+
+/// Matrix products through OpenBLAS `cblas_sgemm`; transposes are passed as flags, never copied.
+extension Tensor {
+    /// The matrix product of the last two axes, `op(self) · op(other)`, where `op` transposes the
+    /// last two axes when the flag is set. Leading (batch) axes must be equal, or one side may be a
+    /// plain matrix shared by every batch entry.
+    ///
+    /// Backward (for `C = op(A) · op(B)` with upstream `G`): `∂op(A) = G · op(B)ᵀ` and
+    /// `∂op(B) = op(A)ᵀ · G`, each computed as one sgemm with transpose flags; a shared matrix
+    /// accumulates over the batch.
+    public func matmul(_ other: Tensor, transposingSelf: Bool = false, transposingOther: Bool = false) throws -> Tensor {
+        let operation = "matmul"
+        guard rank >= 2, other.rank >= 2 else {
+            throw AutogradError.shapeMismatch(operation: operation + " (needs rank ≥ 2)", left: shape, right: other.shape)
+        }
+        let m = transposingSelf ? shape[rank - 1] : shape[rank - 2]
+        let k = transposingSelf ? shape[rank - 2] : shape[rank - 1]
+        let otherK = transposingOther ? other.shape[other.rank - 1] : other.shape[other.rank - 2]
+        let n = transposingOther ? other.shape[other.rank - 2] : other.shape[other.rank - 1]
+        let batchSelf = Array(shape.dropLast(2)), batchOther = Array(other.shape.dropLast(2))
+        guard k == otherK, batchSelf == batchOther || batchSelf.isEmpty || batchOther.isEmpty else {
+            throw AutogradError.shapeMismatch(operation: operation, left: shape, right: other.shape)
+        }
+        let batchShape = batchSelf.isEmpty ? batchOther : batchSelf
+        let batch = Shape.count(batchShape)
+        var values = [Float](repeating: 0, count: batch * m * n)
+        Tensor.gemm(self, transposingSelf, batchSelf.isEmpty ? 0 : m * k,
+                    other, transposingOther, batchOther.isEmpty ? 0 : k * n,
+                    into: &values, outputStride: m * n, batch: batch, m: m, n: n, k: k)
+        let result = Tensor(uncheckedShape: batchShape + [m, n], scalars: values)
+        let left = self
+        return Tensor.recorded(result, operation: operation, inputs: [self, other]) { gradient in
+            let selfStride = batchSelf.isEmpty ? 0 : m * k, otherStride = batchOther.isEmpty ? 0 : k * n
+            var selfGradient: Tensor?, otherGradient: Tensor?
+            if left.isTracked {
+                var values = [Float](repeating: 0, count: left.scalarCount)
+                if !transposingSelf {  // ∂A [m,k] = G [m,n] · op(B)ᵀ
+                    Tensor.gemm(gradient, false, m * n, other, !transposingOther, otherStride,
+                                into: &values, outputStride: selfStride, batch: batch, m: m, n: k, k: n)
+                } else {               // ∂A [k,m] = op(B) · Gᵀ
+                    Tensor.gemm(other, transposingOther, otherStride, gradient, true, m * n,
+                                into: &values, outputStride: selfStride, batch: batch, m: k, n: m, k: n)
+                }
+                selfGradient = Tensor(uncheckedShape: left.shape, scalars: values)
+            }
+            if other.isTracked {
+                var values = [Float](repeating: 0, count: other.scalarCount)
+                if !transposingOther { // ∂B [k,n] = op(A)ᵀ · G
+                    Tensor.gemm(left, !transposingSelf, selfStride, gradient, false, m * n,
+                                into: &values, outputStride: otherStride, batch: batch, m: k, n: n, k: m)
+                } else {               // ∂B [n,k] = Gᵀ · op(A)
+                    Tensor.gemm(gradient, true, m * n, left, transposingSelf, selfStride,
+                                into: &values, outputStride: otherStride, batch: batch, m: n, n: k, k: m)
+                }
+                otherGradient = Tensor(uncheckedShape: other.shape, scalars: values)
+            }
+            return [selfGradient, otherGradient]
+        }
+    }
+
+    /// A batch of `C_b (+)= op(A_b) · op(B_b)` with `op(A)` of shape [m, k] and `op(B)` [k, n].
+    /// A stride of 0 reuses one matrix for every entry; an output stride of 0 accumulates the
+    /// whole batch into one matrix. A batch of untransposed `A` against a shared `B` runs as one
+    /// tall sgemm.
+    static func gemm(
+        _ a: Tensor, _ transposeA: Bool, _ aStride: Int,
+        _ b: Tensor, _ transposeB: Bool, _ bStride: Int,
+        into output: inout [Float], outputStride: Int, batch: Int, m: Int, n: Int, k: Int
+    ) {
+        guard m > 0, n > 0 else { return }
+        var batch = batch, m = m
+        if !transposeA && bStride == 0 && aStride == m * k && outputStride == m * n {
+            m *= batch      // rows of consecutive A matrices are consecutive rows of one tall matrix
+            batch = 1
+        }
+        let lda = transposeA ? m : k, ldb = transposeB ? k : n
+        a.scalars.withUnsafeBufferPointer { aValues in
+            b.scalars.withUnsafeBufferPointer { bValues in
+                output.withUnsafeMutableBufferPointer { out in
+                    for entry in 0..<batch {
+                        let beta: Float = outputStride == 0 && entry > 0 ? 1 : 0
+                        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+                                    transposeB ? CblasTrans : CblasNoTrans,
+                                    Int32(m), Int32(n), Int32(k), 1,
+                                    aValues.baseAddress! + entry * aStride, Int32(Swift.max(lda, 1)),
+                                    bValues.baseAddress! + entry * bStride, Int32(Swift.max(ldb, 1)),
+                                    beta, out.baseAddress! + entry * outputStride, Int32(n))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// Reductions along axes: `sum` and `max` are primitives; `mean` and `logSumExp` are derived.
+extension Tensor {
+    /// Sums over `axes` (negative axes count from the end), keeping them as size-1 axes if asked.
+    /// Backward: the gradient broadcast back over the summed axes.
+    public func sum(alongAxes axes: [Int], keepingDimensions: Bool = false) throws -> Tensor {
+        let normalized = Set(try axes.map { try Shape.normalizedAxis($0, rank: rank, operation: "sum") })
+        var values = self.scalars
+        var current = shape
+        for axis in normalized.sorted(by: >) {
+            values = Tensor.reduceAxis(values, shape: current, axis: axis, initial: 0) { $0 + $1 }
+            current[axis] = 1
+        }
+        let kept = current
+        let resultShape = keepingDimensions ? kept : shape.indices.filter { !normalized.contains($0) }.map { shape[$0] }
+        let result = Tensor(uncheckedShape: resultShape, scalars: values)
+        let inputShape = shape
+        return Tensor.recorded(result, operation: "sum", inputs: [self]) { gradient in
+            [try Tensor(uncheckedShape: kept, scalars: gradient.scalars).broadcast(to: inputShape)]
+        }
+    }
+
+    /// Sums along one axis.
+    public func sum(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
+        try sum(alongAxes: [axis], keepingDimensions: keepingDimensions)
+    }
+
+    /// The sum of all values, as a rank-0 tensor.
+    public func sum() -> Tensor { try! sum(alongAxes: Array(0..<rank)) }
+
+    /// Mean over `axes` (derived: sum divided by the number of values summed).
+    public func mean(alongAxes axes: [Int], keepingDimensions: Bool = false) throws -> Tensor {
+        let normalized = Set(try axes.map { try Shape.normalizedAxis($0, rank: rank, operation: "mean") })
+        let count = normalized.reduce(1) { $0 * shape[$1] }
+        return try sum(alongAxes: axes, keepingDimensions: keepingDimensions) / Float(count)
+    }
+
+    /// Mean along one axis (derived).
+    public func mean(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
+        try mean(alongAxes: [axis], keepingDimensions: keepingDimensions)
+    }
+
+    /// The mean of all values, as a rank-0 tensor (derived).
+    public func mean() -> Tensor { sum() / Float(Swift.max(scalarCount, 1)) }
+
+    /// Maximum along one axis. Backward: the gradient goes to the first maximal element.
+    public func max(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
+        let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "max")
+        let (values, positions) = try argmaxAndMax(alongAxis: axis)
+        var kept = shape
+        kept[axis] = 1
+        var resultShape = kept
+        if !keepingDimensions { resultShape.remove(at: axis) }
+        let result = Tensor(uncheckedShape: resultShape, scalars: values)
+        let inputShape = shape
+        let inner = shape[(axis + 1)...].reduce(1, *), length = shape[axis]
+        return Tensor.recorded(result, operation: "max", inputs: [self]) { gradient in
+            var input = [Float](repeating: 0, count: Shape.count(inputShape))
+            for (slot, position) in positions.enumerated() {
+                let outer = slot / inner, offset = slot % inner
+                input[(outer * length + position) * inner + offset] += gradient.scalars[slot]
+            }
+            return [Tensor(uncheckedShape: inputShape, scalars: input)]
+        }
+    }
+
+    /// Index of the first maximum along one axis; the result has the shape without that axis,
+    /// flattened row-major. Not differentiable.
+    public func argmax(alongAxis axis: Int) throws -> [Int] {
+        let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "argmax")
+        return try argmaxAndMax(alongAxis: axis).positions
+    }
+
+    /// `log Σ exp(x)` along one axis, computed stably (derived: the detached maximum is
+    /// subtracted before `exp` and added back, which leaves the gradient exact).
+    public func logSumExp(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
+        let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "logSumExp")
+        let maximum = try max(alongAxis: axis, keepingDimensions: true).detached()
+            .map { $0.isFinite ? $0 : 0 }
+        let result = try (self - maximum).exp().sum(alongAxis: axis, keepingDimensions: true).log() + maximum
+        if keepingDimensions { return result }
+        var reduced = shape
+        reduced.remove(at: axis)
+        return try result.reshaped(to: reduced)
+    }
+
+    /// Values and positions of the maxima along a normalized axis.
+    private func argmaxAndMax(alongAxis axis: Int) throws -> (values: [Float], positions: [Int]) {
+        let length = shape[axis]
+        guard length > 0 else {
+            throw AutogradError.invalidShape(operation: "max", shape: shape, reason: "axis \(axis) is empty")
+        }
+        let inner = shape[(axis + 1)...].reduce(1, *)
+        let outer = shape[..<axis].reduce(1, *)
+        var values = [Float](repeating: -.infinity, count: outer * inner)
+        var positions = [Int](repeating: 0, count: outer * inner)
+        scalars.withUnsafeBufferPointer { input in
+            for o in 0..<outer {
+                for j in 0..<length {
+                    let base = (o * length + j) * inner
+                    for i in 0..<inner where j == 0 || input[base + i] > values[o * inner + i] {
+                        values[o * inner + i] = input[base + i]
+                        positions[o * inner + i] = j
+                    }
+                }
+            }
+        }
+        return (values, positions)
+    }
+
+    /// Folds `values` (of `shape`) along `axis` with `combine`, leaving that axis of size 1.
+    static func reduceAxis(
+        _ values: [Float], shape: [Int], axis: Int, initial: Float, _ combine: (Float, Float) -> Float
+    ) -> [Float] {
+        let length = shape[axis]
+        let inner = shape[(axis + 1)...].reduce(1, *)
+        let outer = shape[..<axis].reduce(1, *)
+        return [Float](unsafeUninitializedCapacity: outer * inner) { output, initialized in
+            let out = output.baseAddress!
+            values.withUnsafeBufferPointer { input in
+                if inner == 1 {
+                    Parallel.forEachChunk(count: outer, costPerItem: length) { rows in
+                        for o in rows {
+                            var total = initial
+                            for j in 0..<length { total = combine(total, input[o * length + j]) }
+                            out[o] = total
+                        }
+                    }
+                } else {
+                    Parallel.forEachChunk(count: inner, costPerItem: outer * length) { columns in
+                        for o in 0..<outer {
+                            for i in columns { out[o * inner + i] = initial }
+                            for j in 0..<length {
+                                let base = (o * length + j) * inner
+                                for i in columns { out[o * inner + i] = combine(out[o * inner + i], input[base + i]) }
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = outer * inner
+        }
+    }
+}
