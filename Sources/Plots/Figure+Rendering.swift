@@ -1,0 +1,38 @@
+import Foundation
+
+extension Figure {
+    /// Draws the figure on a new canvas at `scale` pixels per point.
+    func render() throws -> Canvas {
+        let canvas = try Canvas(width: width, height: height, scale: scale)
+        switch content {
+        case .chart:
+            try ChartRenderer(figure: self, canvas: canvas).draw()
+        case .heatmap(let heatmap):
+            try HeatmapRenderer(figure: self, heatmap: heatmap, canvas: canvas).draw()
+        case .imageGrid(let grid):
+            try ImageGridRenderer(figure: self, grid: grid, canvas: canvas).draw()
+        }
+        return canvas
+    }
+
+    /// The figure as a PNG file: `width·scale`×`height·scale` RGBA pixels, the same bytes every time for
+    /// the same figure.
+    ///
+    /// - Throws: ``PlotsError`` when the figure has nothing to draw, mismatched arrays, or an invalid size.
+    public func pngData() throws -> Data {
+        let canvas = try render()
+        return try PNGEncoder.encode(rgba: canvas.rgbaPixels(), width: canvas.pixelWidth, height: canvas.pixelHeight)
+    }
+
+    /// Writes the figure as a PNG file at `path`.
+    ///
+    /// - Throws: ``PlotsError`` when rendering fails or the file cannot be written.
+    public func save(_ path: String) throws {
+        let data = try pngData()
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw PlotsError.writeFailed(path: path, reason: error.localizedDescription)
+        }
+    }
+}
