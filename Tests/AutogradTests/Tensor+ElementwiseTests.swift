@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Autograd
+
+@Suite struct ElementwiseTests {
+    /// Every elementwise primitive (and the derived silu and tensor power), by name.
+    static let functions: [(String, (Tensor) throws -> Tensor, Bool)] = [
+        ("exp", { $0.exp() }, false), ("log", { $0.log() }, true), ("squareRoot", { $0.squareRoot() }, true),
+        ("pow", { $0.pow(3) }, false), ("abs", { $0.abs() }, false), ("tanh", { $0.tanh() }, false),
+        ("sigmoid", { $0.sigmoid() }, false), ("relu", { $0.relu() }, false),
+        ("leakyRelu", { $0.leakyRelu(negativeSlope: 0.2) }, false), ("softplus", { $0.softplus() }, false),
+        ("clamped", { $0.clamped(minimum: -0.5, maximum: 0.7) }, false), ("silu", { $0.silu() }, false),
+        ("squared", { $0.squared() }, false), ("powTensor", { try $0.pow(Tensor(2.5)) }, true),
+    ]
+
+    @Test(arguments: functions.map(\.0)) func gradient(of name: String) throws {
+        let (_, function, positive) = Self.functions.first { $0.0 == name }!
+        var input = sample([3, 4], seed: 11, awayFromZero: true, positive: positive)
+        if name == "clamped" {  // keep values off the interval ends
+            input.updateScalars { $0 = $0.map { abs($0 + 0.5) < 0.05 || abs($0 - 0.7) < 0.05 ? $0 + 0.15 : $0 } }
+        }
+        #expect(try maximumGradientError(at: [input]) { try function($0[0]) } < gradientTolerance)
+    }
+
+    @Test func forwardValues() throws {
+        let x = try Tensor(shape: [4], scalars: [-2, -0.5, 0.5, 2])
+        #expect(isClose(x.relu(), [0, 0, 0.5, 2]))
+        #expect(isClose(x.leakyRelu(negativeSlope: 0.1), [-0.2, -0.05, 0.5, 2]))
+        #expect(isClose(x.abs(), [2, 0.5, 0.5, 2]))
+        #expect(isClose(x.clamped(minimum: -1, maximum: 1), [-1, -0.5, 0.5, 1]))
+        #expect(isClose(x.sigmoid(), x.scalars.map { 1 / (1 + Foundation.exp(-$0)) }))
+        #expect(isClose(x.softplus(), x.scalars.map { Foundation.log(1 + Foundation.exp($0)) }))
+        #expect(isClose(x.silu(), x.scalars.map { $0 / (1 + Foundation.exp(-$0)) }))
+        #expect(isClose(x.tanh(), x.scalars.map { Foundation.tanh($0) }))
+        #expect(isClose(x.pow(2), [4, 0.25, 0.25, 4]))
+    }
+
+    @Test func extremeValuesStayFinite() {
+        let x = Tensor([-100, 100])
+        #expect(x.sigmoid().scalars.allSatisfy { $0.isFinite })
+        #expect(isClose(x.softplus(), [0, 100]))
+    }
+}

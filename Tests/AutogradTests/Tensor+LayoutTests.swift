@@ -1,0 +1,55 @@
+import Testing
+@testable import Autograd
+
+@Suite struct LayoutTests {
+    @Test func reshapeInfersAndChecks() throws {
+        let x = sample([2, 3, 4], seed: 31)
+        #expect(try x.reshaped(to: [6, -1]).shape == [6, 4])
+        #expect(throws: AutogradError.shapeMismatch(operation: "reshaped(to:)", left: [2, 3, 4], right: [5, 5])) {
+            try x.reshaped(to: [5, 5])
+        }
+        #expect(try maximumGradientError(at: [x]) { try $0[0].reshaped(to: [4, 6]) } < gradientTolerance)
+    }
+
+    @Test func transposeValuesAndGradient() throws {
+        let x = try Tensor(rows: [[1, 2, 3], [4, 5, 6]])
+        #expect(try x.transposed().scalars == [1, 4, 2, 5, 3, 6])
+        let cube = sample([2, 3, 4], seed: 32)
+        let permuted = try cube.transposed(permutation: [2, 0, 1])
+        #expect(permuted.shape == [4, 2, 3])
+        #expect(permuted.scalars[1 * 6 + 1 * 3 + 2] == cube.scalars[1 * 12 + 2 * 4 + 1])
+        #expect(try maximumGradientError(at: [cube]) { try $0[0].transposed(permutation: [1, 2, 0]) } < gradientTolerance)
+        #expect(throws: AutogradError.self) { try cube.transposed(permutation: [0, 0, 1]) }
+    }
+
+    @Test func sliceValuesAndGradient() throws {
+        let x = try Tensor(rows: [[1, 2, 3], [4, 5, 6]])
+        #expect(try x.sliced(alongAxis: 1, range: 1..<3).scalars == [2, 3, 5, 6])
+        #expect(try x.sliced(alongAxis: 0, range: 1..<2).scalars == [4, 5, 6])
+        #expect(throws: AutogradError.self) { try x.sliced(alongAxis: 1, range: 2..<4) }
+        #expect(try maximumGradientError(at: [sample([3, 4, 2], seed: 33)]) {
+            try $0[0].sliced(alongAxis: 1, range: 1..<3)
+        } < gradientTolerance)
+    }
+
+    @Test func concatenateAndStack() throws {
+        let a = try Tensor(rows: [[1, 2]]), b = try Tensor(rows: [[3, 4], [5, 6]])
+        #expect(try Tensor.concatenated([a, b], alongAxis: 0).scalars == [1, 2, 3, 4, 5, 6])
+        #expect(try Tensor.concatenated([b, b], alongAxis: 1).scalars == [3, 4, 3, 4, 5, 6, 5, 6])
+        #expect(throws: AutogradError.self) { try Tensor.concatenated([a, b], alongAxis: 1) }
+        #expect(try Tensor.stacked([Tensor([1, 2]), Tensor([3, 4])], alongAxis: 1).scalars == [1, 3, 2, 4])
+        #expect(try maximumGradientError(at: [sample([2, 3], seed: 34), sample([2, 1], seed: 35)]) {
+            try Tensor.concatenated([$0[0], $0[1], $0[0]], alongAxis: 1)
+        } < gradientTolerance)
+        #expect(try maximumGradientError(at: [sample([2, 3], seed: 36), sample([2, 3], seed: 37)]) {
+            try Tensor.stacked([$0[0], $0[1]], alongAxis: 0)
+        } < gradientTolerance)
+    }
+
+    @Test func expandAndSqueeze() throws {
+        let x = sample([2, 3], seed: 38)
+        #expect(try x.expandingShape(at: 1).shape == [2, 1, 3])
+        #expect(try x.expandingShape(at: -1).squeezingShape(at: 2).shape == [2, 3])
+        #expect(throws: AutogradError.self) { try x.squeezingShape(at: 0) }
+    }
+}
