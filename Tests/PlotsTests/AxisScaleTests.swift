@@ -21,7 +21,7 @@ struct AxisScaleTests {
     @Test("integer steps print without decimals, and zero is never negative")
     func integerLabels() {
         let ticks = AxisScale(lower: -1050, upper: 2100, isLogarithmic: false).ticks(targetCount: 6)
-        #expect(ticks.map(\.label) == ["-1000", "-500", "0", "500", "1000", "1500", "2000"])
+        #expect(ticks.map(\.label) == ["\u{2212}1000", "\u{2212}500", "0", "500", "1000", "1500", "2000"])
     }
 
     @Test("log ticks are powers of ten over several decades")

@@ -37,15 +37,17 @@ enum NiceNumbers {
         if magnitude >= 1e6 || (decimals > 5 && magnitude > 0) {
             return compactScientific(value)
         }
-        return String(format: "%.\(decimals)f", value)
+        // A true minus sign (U+2212), as typeset numbers use, not a hyphen.
+        return String(format: "%.\(decimals)f", value).replacingOccurrences(of: "-", with: "\u{2212}")
     }
 
     /// "1.5e-7"-style text without redundant zeros.
     static func compactScientific(_ value: Double) -> String {
-        let text = String(format: "%.3g", value)
-        return text.replacingOccurrences(of: "e+0", with: "e")
+        String(format: "%.3g", value)
+            .replacingOccurrences(of: "e+0", with: "e")
             .replacingOccurrences(of: "e-0", with: "e-")
             .replacingOccurrences(of: "e+", with: "e")
+            .replacingOccurrences(of: "-", with: "\u{2212}")
     }
 
     /// "10⁻³"-style label for a power of ten, with Unicode superscript digits.
