@@ -1,0 +1,106 @@
+import Foundation
+
+/// The state of a long-running loop — steps done out of a total, epoch, latest loss, timing — shown as one
+/// notebook display that is updated in place (an HTML bar plus a text/plain line, as tqdm.notebook does).
+///
+/// The model only decides *when* a refresh is worth sending: at most ``minimumRefreshInterval`` apart, and
+/// always for the first and the final state, so the saved notebook keeps the finished bar. Times are
+/// seconds on any monotonic clock; pass them explicitly (tests do) or let the `update` overloads without a
+/// time read ``now()``.
+///
+/// ```swift
+/// var progress = ProgressBar(total: stepCount, description: "train", epochCount: 10)
+/// for step in 1...stepCount {
+///     let loss = trainStep()
+///     if progress.update(completed: step, epoch: epoch, loss: loss) { display.update(progress) }
+/// }
+/// ```
+public struct ProgressBar: RichDisplayable {
+    /// Steps in the whole run; 0 when unknown (then no percentage or ETA is shown).
+    public let total: Int
+    /// A short label in front of the bar, such as "train".
+    public var description: String
+    /// The number of epochs, when the run has them, shown as "epoch 3/10".
+    public var epochCount: Int?
+    /// Steps done so far.
+    public private(set) var completed: Int = 0
+    /// The current epoch (1-based), when known.
+    public private(set) var epoch: Int?
+    /// The latest loss, when known.
+    public private(set) var loss: Double?
+    /// When the run started.
+    public let startTime: Double
+    /// The time of the latest update.
+    public private(set) var currentTime: Double
+    /// When a refresh was last requested, nil before the first.
+    public private(set) var lastRefreshTime: Double?
+    /// Whether the final state has already been handed out for display.
+    private var finalStateShown = false
+
+    /// The shortest time between two refreshes: about ten a second.
+    public static let minimumRefreshInterval = 0.1
+
+    /// Seconds on a monotonic clock, for timing updates.
+    public static func now() -> Double {
+        ProcessInfo.processInfo.systemUptime
+    }
+
+    /// A bar for `total` steps starting at `startTime` (by default, now).
+    public init(total: Int, description: String = "", epochCount: Int? = nil, startTime: Double = ProgressBar.now()) {
+        self.total = max(0, total)
+        self.description = description
+        self.epochCount = epochCount
+        self.startTime = startTime
+        self.currentTime = startTime
+    }
+
+    /// Records progress at `time`; returns true when the display should be refreshed now.
+    @discardableResult
+    public mutating func update(completed: Int, epoch: Int? = nil, loss: Double? = nil, at time: Double) -> Bool {
+        self.completed = max(0, total > 0 ? min(completed, total) : completed)
+        if let epoch { self.epoch = epoch }
+        if let loss { self.loss = loss }
+        currentTime = max(time, startTime)
+        if isFinished {
+            guard !finalStateShown else { return false }
+            finalStateShown = true
+            lastRefreshTime = currentTime
+            return true
+        }
+        if let last = lastRefreshTime, currentTime - last < Self.minimumRefreshInterval { return false }
+        lastRefreshTime = currentTime
+        return true
+    }
+
+    /// Records progress now; returns true when the display should be refreshed.
+    @discardableResult
+    public mutating func update(completed: Int, epoch: Int? = nil, loss: Double? = nil) -> Bool {
+        update(completed: completed, epoch: epoch, loss: loss, at: Self.now())
+    }
+
+    /// Adds `steps` to the count now; returns true when the display should be refreshed.
+    @discardableResult
+    public mutating func advance(by steps: Int = 1, epoch: Int? = nil, loss: Double? = nil) -> Bool {
+        update(completed: completed + steps, epoch: epoch, loss: loss, at: Self.now())
+    }
+
+    /// Whether every step is done (never true when the total is unknown).
+    public var isFinished: Bool { total > 0 && completed >= total }
+
+    /// The fraction done in 0...1, or nil when the total is unknown.
+    public var fraction: Double? { total > 0 ? Double(completed) / Double(total) : nil }
+
+    /// Seconds since the start.
+    public var elapsed: Double { currentTime - startTime }
+
+    /// Steps per second so far, or nil before any time has passed.
+    public var rate: Double? {
+        elapsed > 0 && completed > 0 ? Double(completed) / elapsed : nil
+    }
+
+    /// Estimated seconds left at the current rate, or nil when unknown.
+    public var estimatedRemaining: Double? {
+        guard total > 0, let rate, rate > 0 else { return nil }
+        return Double(total - completed) / rate
+    }
+}
