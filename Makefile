@@ -35,7 +35,7 @@ build: system-packages
 	swift build -c release
 
 kernelspec: build venv
-	$(RELEASE_BINARY) install --sys-prefix --prefix $(CURDIR)/$(VENV)
+	$(RELEASE_BINARY) install --prefix $(CURDIR)/$(VENV)
 
 data: venv
 	$(PYTHON) scripts/fetch_data.py
