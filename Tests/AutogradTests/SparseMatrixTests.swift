@@ -1,0 +1,32 @@
+import Testing
+@testable import Autograd
+
+@Suite struct SparseMatrixTests {
+    func sparseSample() throws -> SparseMatrix {
+        try SparseMatrix(dense: Tensor(rows: [[0, 1, 0, 2], [0, 0, 0, 0], [3, 0, 0.5, 0]]))
+    }
+
+    @Test func roundTripsAndValidates() throws {
+        let sparse = try sparseSample()
+        #expect(sparse.rowOffsets == [0, 2, 2, 4] && sparse.columnIndices == [1, 3, 0, 2])
+        #expect(sparse.densified().scalars == [0, 1, 0, 2, 0, 0, 0, 0, 3, 0, 0.5, 0])
+        #expect(throws: AutogradError.self) {
+            try SparseMatrix(rowCount: 1, columnCount: 2, rowOffsets: [0, 1], columnIndices: [2], values: [1])
+        }
+        #expect(throws: AutogradError.self) {
+            try SparseMatrix(rowCount: 2, columnCount: 2, rowOffsets: [0, 1], columnIndices: [0], values: [1])
+        }
+    }
+
+    @Test(arguments: [false, true]) func matchesDenseProductAndGradient(transposingDense: Bool) throws {
+        let sparse = try sparseSample()
+        let dense = sample(transposingDense ? [5, 4] : [4, 5], seed: 101)
+        let product = try sparse.matmul(dense, transposingDense: transposingDense)
+        let expected = try sparse.densified().matmul(dense, transposingOther: transposingDense)
+        #expect(isClose(product, expected.scalars, tolerance: 1e-5))
+        #expect(try maximumGradientError(at: [dense]) {
+            try sparse.matmul($0[0], transposingDense: transposingDense)
+        } < gradientTolerance)
+        #expect(throws: AutogradError.self) { try sparse.matmul(Tensor(zeros: [3, 5])) }
+    }
+}

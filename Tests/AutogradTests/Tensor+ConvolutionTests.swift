@@ -1,0 +1,62 @@
+import Testing
+@testable import Autograd
+
+@Suite struct ConvolutionTests {
+    /// Direct nested-loop cross-correlation, the reference for the im2col + sgemm path.
+    func reference(_ x: Tensor, _ w: Tensor, stride: Int, padding: Int) -> [Float] {
+        let (n, c, h, width) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        let (o, kh, kw) = (w.shape[0], w.shape[2], w.shape[3])
+        let oh = (h + 2 * padding - kh) / stride + 1, ow = (width + 2 * padding - kw) / stride + 1
+        var out = [Float](repeating: 0, count: n * o * oh * ow)
+        for b in 0..<n { for f in 0..<o { for y in 0..<oh { for z in 0..<ow {
+            var total: Float = 0
+            for ch in 0..<c { for i in 0..<kh { for j in 0..<kw {
+                let iy = y * stride - padding + i, iz = z * stride - padding + j
+                if iy >= 0 && iy < h && iz >= 0 && iz < width {
+                    total += x.scalars[((b * c + ch) * h + iy) * width + iz] * w.scalars[((f * c + ch) * kh + i) * kw + j]
+                }
+            } } }
+            out[((b * o + f) * oh + y) * ow + z] = total
+        } } } }
+        return out
+    }
+
+    static let settings: [(stride: Int, padding: Int)] = [(1, 0), (1, 1), (2, 1), (2, 0)]
+
+    @Test(arguments: settings) func convolutionValuesAndGradient(stride: Int, padding: Int) throws {
+        let x = sample([2, 3, 5, 6], seed: 91), w = sample([4, 3, 3, 2], seed: 92)
+        let y = try x.convolution2D(filters: w, stride: stride, padding: padding)
+        #expect(isClose(y, reference(x, w, stride: stride, padding: padding), tolerance: 1e-4))
+        #expect(try maximumGradientError(at: [x, w]) {
+            try $0[0].convolution2D(filters: $0[1], stride: stride, padding: padding)
+        } < gradientTolerance)
+    }
+
+    @Test(arguments: settings) func transposedConvolutionIsTheAdjoint(stride: Int, padding: Int) throws {
+        // ⟨conv(x), y⟩ = ⟨x, convᵀ(y)⟩ for the same filters, stride and padding.
+        let x = sample([2, 3, 7, 7], seed: 93), w = sample([4, 3, 3, 3], seed: 94)
+        let convolved = try x.convolution2D(filters: w, stride: stride, padding: padding)
+        let y = sample(convolved.shape, seed: 95)
+        let outputPadding = (7 + 2 * padding - 3) % stride
+        let transposed = try y.transposedConvolution2D(filters: w, stride: stride, padding: padding,
+                                                       outputPadding: outputPadding)
+        #expect(transposed.shape == x.shape)
+        let left = try (convolved * y).sum().scalar, right = try (x * transposed).sum().scalar
+        #expect(abs(left - right) < 1e-3 * max(1, abs(left)))
+        #expect(try maximumGradientError(at: [y, w]) {
+            try $0[0].transposedConvolution2D(filters: $0[1], stride: stride, padding: padding, outputPadding: outputPadding)
+        } < gradientTolerance)
+    }
+
+    @Test func shapeErrors() {
+        #expect(throws: AutogradError.shapeMismatch(operation: "convolution2D", left: [1, 2, 4, 4], right: [3, 1, 3, 3])) {
+            try Tensor(zeros: [1, 2, 4, 4]).convolution2D(filters: Tensor(zeros: [3, 1, 3, 3]))
+        }
+        #expect(throws: AutogradError.self) {
+            try Tensor(zeros: [1, 1, 2, 2]).convolution2D(filters: Tensor(zeros: [1, 1, 3, 3]))
+        }
+        #expect(throws: AutogradError.self) {
+            try Tensor(zeros: [1, 2, 4, 4]).transposedConvolution2D(filters: Tensor(zeros: [3, 1, 3, 3]))
+        }
+    }
+}
