@@ -1,0 +1,65 @@
+extension BindingTable {
+    /// `String`'s members and initialisers.
+    static var stringBindings: TypeBindings {
+        TypeBindings("String", summary: "A Unicode string value that is a collection of characters.", [
+            FunctionBinding("String", kind: .initializer, parameters: [.init(nil, "value", .any("T"))], returns: "String",
+                            summary: "Creates a string representing the given value.") { call in
+                .string(call.arguments[0].description)
+            },
+            FunctionBinding("String", kind: .initializer, parameters: [.init("describing", "instance", .any("Subject"))],
+                            returns: "String", summary: "Creates a string representing the given value.") { call in
+                .string(call.arguments[0].description)
+            },
+            FunctionBinding("String", kind: .initializer,
+                            parameters: [.init("repeating", "repeatedValue", .string), .init("count", .int)],
+                            returns: "String",
+                            summary: "Creates a new string representing the given string repeated the specified number of times.") { call in
+                guard case .string(let text) = call.arguments[0], case .int(let count) = call.arguments[1] else { return .void }
+                guard count >= 0 else { throw CellLanguageError.runtimeFault("Negative count not allowed") }
+                return .string(String(repeating: text, count: count))
+            },
+            FunctionBinding("uppercased", kind: .method, returns: "String",
+                            summary: "Returns an uppercase version of the string.") { call in
+                .string(call.text.uppercased())
+            },
+            FunctionBinding("lowercased", kind: .method, returns: "String",
+                            summary: "Returns a lowercase version of the string.") { call in
+                .string(call.text.lowercased())
+            },
+            FunctionBinding("hasPrefix", kind: .method, parameters: [.init(nil, "prefix", .string)], returns: "Bool",
+                            summary: "Returns a Boolean value indicating whether the string begins with the specified prefix.") { call in
+                guard case .string(let prefix) = call.arguments[0] else { return .bool(false) }
+                return .bool(call.text.hasPrefix(prefix))
+            },
+            FunctionBinding("hasSuffix", kind: .method, parameters: [.init(nil, "suffix", .string)], returns: "Bool",
+                            summary: "Returns a Boolean value indicating whether the string ends with the specified suffix.") { call in
+                guard case .string(let suffix) = call.arguments[0] else { return .bool(false) }
+                return .bool(call.text.hasSuffix(suffix))
+            },
+            FunctionBinding("contains", kind: .method, parameters: [.init(nil, "other", .string)], returns: "Bool",
+                            summary: "Returns true if `other` is a non-empty substring of the string.") { call in
+                guard case .string(let other) = call.arguments[0], !other.isEmpty else { return .bool(false) }
+                return .bool(call.text.contains(other))
+            },
+            FunctionBinding("split", kind: .method, parameters: [.init("separator", .string)], returns: "[String]",
+                            summary: "Returns the longest possible subsequences of the string, in order, around the separator character.") { call in
+                guard case .string(let separator) = call.arguments[0], let character = separator.first,
+                      separator.count == 1 else {
+                    throw CellLanguageError.cannotConvertArgument(valueType: "String", expectedType: "Character")
+                }
+                return .array(call.text.split(separator: character).map { .string(String($0)) })
+            },
+            FunctionBinding("count", kind: .property, returns: "Int", summary: "The number of characters in the string.") { call in
+                .int(call.text.count)
+            },
+        ])
+    }
+}
+
+extension BindingInvocation {
+    /// The receiver as a string (empty when it is not one).
+    var text: String {
+        if case .string(let text) = receiver { return text }
+        return ""
+    }
+}

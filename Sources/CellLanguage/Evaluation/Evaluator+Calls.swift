@@ -1,0 +1,272 @@
+import SwiftSyntax
+
+extension Evaluator {
+    /// A call expression: a function, a method (mutating ones change their receiver in place), an
+    /// initialiser or a closure value.
+    func call(_ call: FunctionCallExprSyntax, in scope: Scope) throws -> Value {
+        var arguments: [Argument] = try call.arguments.map {
+            Argument(label: $0.label?.text, value: try evaluate($0.expression, in: scope), syntax: $0.expression)
+        }
+        if let trailing = call.trailingClosure {
+            arguments.append(Argument(label: nil, value: .function(.closure(trailing, scope)), isTrailingClosure: true))
+        }
+        for extra in call.additionalTrailingClosures {
+            arguments.append(Argument(label: extra.label.text, value: .function(.closure(extra.closure, scope))))
+        }
+        let node = Syntax(call.calledExpression)
+        if let member = call.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base,
+           !base.is(OptionalChainingExprSyntax.self) {
+            return try callMethod(member, base: base, arguments: arguments, in: scope)
+        }
+        let callee = try evaluate(call.calledExpression, in: scope)
+        return try callValue(callee, arguments: arguments, node: node)
+    }
+
+    private func callMethod(_ member: MemberAccessExprSyntax, base: ExprSyntax, arguments: [Argument],
+                            in scope: Scope) throws -> Value {
+        let name = member.declName.baseName.text
+        let isMutating: Bool
+        do {
+            let receiver = try evaluate(base, in: scope)
+            switch receiver {
+            case .structure(let instance):
+                isMutating = instance.declaration.methods[name]?.first?.isMutating ?? false
+            case .type:
+                isMutating = false
+            default:
+                isMutating = bindings.members(named: name, of: receiver.bindingTypeName).first?.isMutating ?? false
+            }
+            if !isMutating {
+                let callee = try located(member.declName) { try self.member(name, of: receiver) }
+                return try callValue(callee, arguments: arguments, node: Syntax(member.declName))
+            }
+        }
+        var result: Value = .void
+        try modify(base, in: scope, purpose: .mutatingMember) { receiver in
+            result = try self.located(member.declName) {
+                try self.callMutating(name, on: &receiver, arguments: arguments)
+            }
+        }
+        return result
+    }
+
+    private func callMutating(_ name: String, on receiver: inout Value, arguments: [Argument]) throws -> Value {
+        if case .structure(let instance) = receiver, let methods = instance.declaration.methods[name],
+           let method = methods.first {
+            var selfValue: Value? = receiver
+            let result = try invoke(method, receiver: &selfValue, arguments: arguments)
+            receiver = selfValue ?? receiver
+            return result
+        }
+        let overloads = bindings.members(named: name, of: receiver.bindingTypeName)
+        return try invokeBinding(name, overloads, receiver: &receiver, arguments: arguments)
+    }
+
+    /// Calls a callable value with arguments.
+    func callValue(_ callee: Value, arguments: [Argument], node: Syntax?) throws -> Value {
+        do {
+            switch callee {
+            case .function(.user(let function, let receiver)):
+                var selfValue = receiver
+                return try invoke(function, receiver: &selfValue, arguments: arguments)
+            case .function(.closure(let closure, let captured)):
+                return try invokeClosure(closure, captured: captured, arguments: arguments)
+            case .function(.binding(let name, let overloads, let receiver)):
+                var receiverValue = receiver ?? .void
+                return try invokeBinding(name, overloads, receiver: &receiverValue, arguments: arguments)
+            case .function(.memberwiseInitializer(let declaration)):
+                return try construct(declaration, arguments: arguments)
+            case .type(let name):
+                if let declaration = structures[name] { return try construct(declaration, arguments: arguments) }
+                if let initializers = bindings.types[name]?.initializers, !initializers.isEmpty {
+                    var receiver = Value.void
+                    return try invokeBinding(name, initializers, receiver: &receiver, arguments: arguments)
+                }
+                throw CellLanguageError.typeMismatch("'\(name)' cannot be constructed because it has no accessible initializers")
+            default:
+                throw CellLanguageError.typeMismatch("cannot call value of non-function type '\(callee.typeName)'")
+            }
+        } catch let error as CellLanguageError {
+            throw LocatedError(error: error, node: node)
+        }
+    }
+
+    /// Enters one more level of calls, or fails when recursion is too deep.
+    private func enterCall() throws {
+        try checkInterruption(at: nil)
+        guard callDepth < Evaluator.maximumCallDepth else {
+            throw CellLanguageError.callDepthExceeded(limit: Evaluator.maximumCallDepth)
+        }
+        callDepth += 1
+    }
+
+    /// Runs a cell function; for struct methods `receiver` is `self`, written back when the method mutates.
+    func invoke(_ function: UserFunction, receiver: inout Value?, arguments: [Argument]) throws -> Value {
+        let matched = try matchArguments(arguments, to: function.parameters.map(\.shape))
+        try enterCall()
+        defer { callDepth -= 1 }
+        let selfScope = Scope(parent: function.scope)
+        var instance: StructureInstance?
+        if case .structure(let value)? = receiver {
+            instance = value
+            for (property, propertyValue) in zip(value.declaration.properties, value.properties) {
+                selfScope.define(property.name, Variable(value: propertyValue, isMutable: function.isMutating && property.isMutable,
+                                                         annotation: property.annotation))
+            }
+            selfScope.define("self", Variable(value: .structure(value), isMutable: false, annotation: nil))
+        }
+        let scope = Scope(parent: selfScope)
+        for (parameter, match) in zip(function.parameters, matched) {
+            var value: Value
+            switch match {
+            case .value(let argument): value = argument.value
+            case .variadic(let gathered): value = .array(gathered.map(\.value))
+            case .defaulted: value = try evaluate(parameter.defaultValue!, in: function.scope, expecting: parameter.annotation)
+            }
+            if let annotation = parameter.annotation, !parameter.isVariadic {
+                guard let converted = annotation.convert(value) else {
+                    throw CellLanguageError.cannotConvertArgument(valueType: value.typeName, expectedType: annotation.description)
+                }
+                value = converted
+            }
+            scope.define(parameter.name, Variable(value: value, isMutable: false, annotation: parameter.annotation))
+        }
+        var result = try runBody(function.body.statements, in: scope)
+        if let annotation = function.returnAnnotation, let converted = annotation.convert(result) { result = converted }
+        if var updated = instance, function.isMutating {
+            for (index, property) in updated.declaration.properties.enumerated() {
+                if let variable = selfScope.variables[property.name] { updated.properties[index] = variable.value }
+            }
+            receiver = .structure(updated)
+        }
+        return result
+    }
+
+    /// Runs a function or closure body: its `return` value, or the value of a single expression body.
+    private func runBody(_ statements: CodeBlockItemListSyntax, in scope: Scope) throws -> Value {
+        if statements.count == 1, let only = statements.first, let expression = Evaluator.valueExpression(of: only) {
+            try checkInterruption(at: Syntax(only))
+            return try evaluate(expression, in: scope)
+        }
+        if case .returned(let value) = try execute(statements, in: scope) { return value }
+        return .void
+    }
+
+    /// Calls a closure literal; a single tuple argument is spread over several parameters.
+    func invokeClosure(_ closure: ClosureExprSyntax, captured: Scope, arguments: [Argument]) throws -> Value {
+        try enterCall()
+        defer { callDepth -= 1 }
+        var names: [String] = []
+        switch closure.signature?.parameterClause {
+        case .simpleInput(let shorthand)?: names = shorthand.map(\.name.text)
+        case .parameterClause(let clause)?: names = clause.parameters.map { ($0.secondName ?? $0.firstName).text }
+        case nil: names = (0..<shorthandArity(of: closure)).map { "$\($0)" }
+        }
+        var values = arguments.map(\.value)
+        if names.count > 1, values.count == 1, case .tuple(let parts, _) = values[0], parts.count == names.count {
+            values = parts
+        }
+        if names.isEmpty, values.count == 1 { names = ["$0"] }
+        guard names.count == values.count || (closure.signature == nil && names.count < values.count) else {
+            throw CellLanguageError.typeMismatch(
+                "contextual closure type expects \(values.count) argument\(values.count == 1 ? "" : "s"), but \(names.count) were used in closure body")
+        }
+        let scope = Scope(parent: captured)
+        for (name, value) in zip(names, values) {
+            scope.define(name, Variable(value: value, isMutable: false, annotation: nil))
+        }
+        return try runBody(closure.statements, in: scope)
+    }
+
+    /// The number of `$n` parameters a shorthand closure uses (nested closures' own `$n` excluded).
+    private func shorthandArity(of closure: ClosureExprSyntax) -> Int {
+        if let cached = shorthandArities[closure.id] { return cached }
+        var arity = 0
+        for token in closure.statements.tokens(viewMode: .sourceAccurate) {
+            guard case .dollarIdentifier(let text) = token.tokenKind, let index = Int(text.dropFirst()) else { continue }
+            var parent = token.parent
+            while let current = parent, !current.is(ClosureExprSyntax.self) { parent = current.parent }
+            if parent?.id == closure.id { arity = max(arity, index + 1) }
+        }
+        shorthandArities[closure.id] = arity
+        return arity
+    }
+
+    /// Calls the first overload of a binding whose labels and types fit the arguments.
+    func invokeBinding(_ name: String, _ overloads: [FunctionBinding], receiver: inout Value,
+                       arguments: [Argument]) throws -> Value {
+        var firstError: Error?
+        for binding in overloads {
+            do {
+                let values = try convertedArguments(arguments, for: binding)
+                var invocation = BindingInvocation(receiver: receiver, arguments: values, evaluator: self)
+                guard binding.isMutating else { return try binding.implementation(&invocation) }
+                receiver = .void  // the invocation holds the only reference, so arrays change in place
+                defer { receiver = invocation.receiver }
+                return try binding.implementation(&invocation)
+            } catch let error as CellLanguageError where overloads.count > 1 && error.name == "CompilationError" {
+                if firstError == nil { firstError = error }
+            }
+        }
+        if firstError != nil, overloads.count > 1 {
+            let sameCount = overloads.filter { $0.parameters.count == arguments.count }
+            if sameCount.count == 1, let only = sameCount.first {
+                _ = try convertedArguments(arguments, for: only)
+            }
+            throw CellLanguageError.noMatchingOverload(name)
+        }
+        throw firstError ?? CellLanguageError.noMatchingOverload(name)
+    }
+
+    private func convertedArguments(_ arguments: [Argument], for binding: FunctionBinding) throws -> [Value] {
+        let matched = try matchArguments(arguments, to: binding.parameters.map(\.shape))
+        return try zip(binding.parameters, matched).map { parameter, match in
+            func converted(_ value: Value) throws -> Value {
+                guard let fitted = parameter.type.convert(value) else {
+                    throw CellLanguageError.cannotConvertArgument(valueType: value.typeName,
+                                                                  expectedType: parameter.type.displayName)
+                }
+                return fitted
+            }
+            switch match {
+            case .value(let argument): return try converted(argument.value)
+            case .variadic(let gathered): return .array(try gathered.map { try converted($0.value) })
+            case .defaulted: return parameter.defaultValue ?? .void
+            }
+        }
+    }
+
+    /// The memberwise initialiser of a cell struct: `Point(x: 1, y: 2)`.
+    private func construct(_ declaration: StructureDeclaration, arguments: [Argument]) throws -> Value {
+        let initialized = declaration.properties.filter { $0.isMutable || $0.defaultValue == nil }
+        let shapes = initialized.map {
+            ParameterShape(label: $0.name, name: $0.name, hasDefault: $0.defaultValue != nil, isVariadic: false,
+                           acceptsClosure: false)
+        }
+        let matched = try matchArguments(arguments, to: shapes)
+        var values: [String: Value] = [:]
+        for (property, match) in zip(initialized, matched) {
+            if case .value(let argument) = match { values[property.name] = argument.value }
+        }
+        var properties: [Value] = []
+        for property in declaration.properties {
+            var value: Value
+            if let given = values[property.name] {
+                value = given
+            } else if let defaultValue = property.defaultValue {
+                value = try evaluate(defaultValue, in: declaration.scope)
+            } else {
+                throw CellLanguageError.missingArgument(parameter: property.name)
+            }
+            if let annotation = property.annotation {
+                guard let converted = annotation.convert(value) else {
+                    throw CellLanguageError.cannotConvertArgument(valueType: value.typeName,
+                                                                  expectedType: annotation.description)
+                }
+                value = converted
+            }
+            properties.append(value)
+        }
+        return .structure(StructureInstance(declaration: declaration, properties: properties))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import SwiftSyntax
+
+/// The state that lives across cells of one kernel session.
+///
+/// Each cell runs on its own thread with a large stack (``evaluationStackSize``), so deep but bounded
+/// recursion in a cell cannot overflow the caller's stack; `execute` blocks until the cell ends.
+public final class CellSession {
+    /// The stack size of the thread that evaluates cells.
+    public static let evaluationStackSize = 512 * 1024 * 1024
+
+    /// The flag that stops the running cell; the kernel raises it on interrupt.
+    public let interruption: Interruption
+    let evaluator: Evaluator
+
+    /// Creates a session with no user definitions.
+    public init() {
+        interruption = Interruption()
+        evaluator = Evaluator(bindings: .standard, interruption: interruption)
+    }
+
+    /// Runs one cell. Never crashes: runtime faults and interrupts become `.failure`. Variables defined by
+    /// earlier cells always survive a failed or interrupted cell. Clears `interruption` when it starts.
+    public func execute(_ code: String, cellNumber: Int, output: CellOutput) -> CellResult {
+        interruption.clear()
+        let box = ResultBox()
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            box.result = run(code, cellNumber: cellNumber, output: output)
+            finished.signal()
+        }
+        thread.stackSize = CellSession.evaluationStackSize
+        thread.start()
+        finished.wait()
+        return box.result
+    }
+
+    /// Carries a cell's result from the evaluation thread back to the caller (the semaphore orders the accesses).
+    private final class ResultBox: @unchecked Sendable {
+        var result = CellResult.success(nil)
+    }
+
+    /// Runs a cell on the current thread: magics, then parsing, then evaluation.
+    func run(_ code: String, cellNumber: Int, output: CellOutput) -> CellResult {
+        if let magic = Magic(code) {
+            return runMagic(magic, cellNumber: cellNumber, output: output)
+        }
+        return evaluate(code, cellNumber: cellNumber, output: output)
+    }
+
+    /// Parses and evaluates Swift code, turning every error into a failure.
+    func evaluate(_ code: String, cellNumber: Int, output: CellOutput) -> CellResult {
+        let (tree, firstError) = CellParser.parse(code)
+        let formatter = DiagnosticFormatter(cellNumber: cellNumber, tree: tree, source: code)
+        if let firstError {
+            return .failure(formatter.failure(.syntax(firstError.message), at: firstError.position))
+        }
+        evaluator.output = output
+        evaluator.callDepth = 0
+        defer { evaluator.output = nil }
+        do {
+            guard let value = try evaluator.run(tree) else { return .success(nil) }
+            return .success(value.richOutput)
+        } catch let error as LocatedError {
+            return .failure(formatter.failure(error))
+        } catch let error as CellLanguageError {
+            return .failure(formatter.failure(error, at: nil))
+        } catch {
+            return .failure(CellFailure(name: "RuntimeError", message: "\(error)", traceback: ["error: cell \(cellNumber): \(error)"]))
+        }
+    }
+
+    /// Forgets every variable and function the user defined.
+    public func reset() {
+        evaluator.reset()
+    }
+
+    /// The language version for kernel_info, e.g. "6.3".
+    public static var languageVersion: String {
+        #if compiler(>=6.3)
+        return "6.3"
+        #elseif compiler(>=6.2)
+        return "6.2"
+        #else
+        return "6.1"
+        #endif
+    }
+}

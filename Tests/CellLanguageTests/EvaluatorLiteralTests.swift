@@ -1,0 +1,45 @@
+import Testing
+@testable import CellLanguage
+
+@Suite struct EvaluatorLiteralTests {
+    @Test func integersAndDoublesPrintLikeTheREPL() {
+        #expect(evaluate("1 + 2") == "3")
+        #expect(evaluate("2.5") == "2.5")
+        #expect(evaluate("1.0") == "1.0")
+        #expect(evaluate("1_000_000") == "1000000")
+        #expect(evaluate("0xff") == "255")
+        #expect(evaluate("7 / 2") == "3")
+        #expect(evaluate("7 % 3") == "1")
+        #expect(evaluate("2.5 * 2") == "5.0")
+        #expect(evaluate("-3") == "-3")
+    }
+
+    @Test func stringsAreQuotedAsValuesAndInterpolated() {
+        #expect(evaluate("\"ab\"") == "\"ab\"")
+        #expect(evaluate("let n = 3\n\"n is \\(n + 1)\"") == "\"n is 4\"")
+        #expect(evaluate("\"a\\tb\"") == "\"a\\tb\"")
+        #expect(evaluate("\"ab\" + \"cd\"") == "\"abcd\"")
+        #expect(evaluate("let s = \"\"\"\n    one\n    two\n    \"\"\"\ns") == "\"one\\ntwo\"")
+    }
+
+    @Test func collectionsPrintLikeTheREPL() {
+        #expect(evaluate("[1, 2, 3]") == "[1, 2, 3]")
+        #expect(evaluate("[\"a\", \"b\"]") == "[\"a\", \"b\"]")
+        #expect(evaluate("[\"a\": 1]") == "[\"a\": 1]")
+        #expect(evaluate("[1, 2.5]") == "[1.0, 2.5]")
+        #expect(evaluate("[1, 2] + [3]") == "[1, 2, 3]")
+        #expect(evaluate("0..<3") == "0..<3")
+        #expect(evaluate("let d: [String: Int] = [:]\nd") == "[:]")
+    }
+
+    @Test func optionalsPrintWrapped() {
+        #expect(evaluate("let d = [\"a\": 1]\nd[\"a\"]") == "Optional(1)")
+        #expect(evaluate("let d = [\"a\": 1]\nd[\"b\"]") == "nil")
+        #expect(evaluate("let x: Int? = nil\nx ?? 4") == "4")
+    }
+
+    @Test func statementsGiveNoValue() {
+        #expect(evaluate("let x = 1") == "")
+        #expect(evaluate("print(1)") == "")
+    }
+}
