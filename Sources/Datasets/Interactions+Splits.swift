@@ -67,9 +67,8 @@ extension Interactions {
     public func leaveLastOut() -> TrainValidationTestSplit {
         var parts: [[Int]] = [[], [], []]
         for positions in positionsByUser() where !positions.isEmpty {
-            let ordered = positions.enumerated().sorted {
-                (timestamps[$0.element], $0.offset) < (timestamps[$1.element], $1.offset)
-            }.map(\.element)
+            // Positions ascend in file order, so comparing them breaks timestamp ties by file order.
+            let ordered = positions.sorted { (timestamps[$0], $0) < (timestamps[$1], $1) }
             let heldOut = min(2, ordered.count - 1)
             let trainCount = ordered.count - heldOut
             parts[0].append(contentsOf: ordered[..<trainCount])

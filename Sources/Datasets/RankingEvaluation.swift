@@ -98,6 +98,23 @@ extension RankingMetric {
     }
 }
 
+extension RankingMetric {
+    /// Averages `metrics` over the rows of `relevant` (RecBole's full-ranking protocol): row `u` of
+    /// `scores` scores every item for user `u`, `relevant` row `u` holds the items to find (say the
+    /// test split's matrix), and the items in row `u` of any `excluded` matrix (train, validation)
+    /// are removed from the ranking. Users without relevant items are skipped.
+    public static func evaluate(
+        _ metrics: [RankingMetric], scores: [Float], relevant: UserItemMatrix, excluded: [UserItemMatrix] = []
+    ) -> MetricReport {
+        precondition(excluded.allSatisfy { $0.rowCount == relevant.rowCount && $0.columnCount == relevant.columnCount },
+                     "excluded matrices must have the shape of the relevant matrix")
+        let rows = 0..<relevant.rowCount
+        return evaluate(metrics, scores: scores, itemCount: relevant.columnCount,
+                        relevant: rows.map { Array(relevant.columns(inRow: $0)) },
+                        excluded: rows.map { row in excluded.flatMap { $0.columns(inRow: row) } })
+    }
+}
+
 /// `value` with `digits` decimals, without locale-dependent formatting.
 func fixed(_ value: Double, _ digits: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }

@@ -92,3 +92,16 @@ extension Interactions {
                        values: binary ? Array(repeating: 1, count: count) : ratings)
     }
 }
+
+extension UserItemMatrix {
+    /// The items × users matrix (for item-based models such as I-AutoRec, whose rows are items).
+    public func transposed() -> UserItemMatrix {
+        var rows = [Int]()
+        rows.reserveCapacity(entryCount)
+        for row in 0..<rowCount {
+            for _ in rowOffsets[row]..<rowOffsets[row + 1] { rows.append(row) }
+        }
+        return UserItemMatrix(rowCount: columnCount, columnCount: rowCount, rows: columnIndices, columns: rows,
+                              values: values)
+    }
+}

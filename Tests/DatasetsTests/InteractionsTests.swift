@@ -52,6 +52,26 @@ func sampleInteractions() throws -> Interactions {
         #expect(binary.values.allSatisfy { $0 == 1 })
     }
 
+    @Test func transposeSwapsRowsAndColumns() throws {
+        let matrix = try sampleInteractions().matrix()
+        let transposed = matrix.transposed()
+        #expect(transposed.rowCount == 5 && transposed.columnCount == 4)
+        #expect(Array(transposed.columns(inRow: 0)) == [0, 1, 3])
+        #expect(Array(transposed.values(inRow: 0)) == [5, 4, 5])
+        #expect(transposed.transposed() == matrix)
+    }
+
+    @Test func displaysAsOneLineAndAsTheSummaryTable() throws {
+        let ratings = try sampleInteractions()
+        #expect(ratings.description == "sample: 4 users × 5 items, 12 ratings")
+        #expect(ratings.mimeBundle()["text/html"] == ratings.summary().html)
+        let split = try ratings.randomSplit(testFraction: 0.25, seed: 1)
+        #expect(split.description == "train 9 ratings, test 3 ratings (4 users × 5 items)")
+        let heldOut = try ratings.holdOutUsers(fraction: 0.25, minimumForSplit: 3, seed: 2)
+        #expect(heldOut.description.hasPrefix("items: "))
+        #expect(heldOut.mimeBundle()["text/html"]!.contains("test users"))
+    }
+
     @Test func duplicateCellsKeepTheLastValue() {
         let matrix = UserItemMatrix(rowCount: 1, columnCount: 3, rows: [0, 0, 0], columns: [2, 0, 2], values: [1, 2, 3])
         #expect(matrix.columnIndices == [0, 2] && matrix.values == [2, 3])

@@ -75,6 +75,18 @@ import Testing
         }
     }
 
+    @Test func namedLoaderFindsTheGroupLensFolderAndAtomicFiles() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("data/ml-1m/ratings.dat", "1::1193::5::978300760\n")
+        try folder.write("data/ml-1m/movies.dat", "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n")
+        let oneMillion = try MovieLens.load(.ml1m, directory: folder.path("data"))
+        #expect(oneMillion.name == "ml-1m" && oneMillion.itemTitles == ["One Flew Over the Cuckoo's Nest (1975)"])
+        try folder.write("data/ml-100k/ml-100k.inter", "user_id:token\titem_id:token\trating:float\ttimestamp:float\n1\t2\t3\t4\n")
+        try folder.write("data/ml-100k/u.data", "9\t9\t9\t9\n")
+        // RecBole atomic files win over the GroupLens folder.
+        #expect(try MovieLens.load(.ml100k, directory: folder.path("data")).userIDs == ["1"])
+    }
+
     @Test func badFilesNameTheFileTheLineAndTheReason() throws {
         let folder = try TemporaryFolder()
         let missing = try folder.write("a/u.data", "1\t2\t3\t4\n1\t2\t3\n")

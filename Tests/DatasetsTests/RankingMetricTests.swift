@@ -87,6 +87,21 @@ import Testing
     }
 }
 
+extension RankingMetricTests {
+    @Test func fullRankingEvaluationExcludesTrainAndValidationItems() {
+        let scores: [Float] = [0.9, 0.8, 0.7, 0.6, 0.5]
+        func matrix(_ columns: [Int]) -> UserItemMatrix {
+            UserItemMatrix(rowCount: 1, columnCount: 5, rows: columns.map { _ in 0 }, columns: columns,
+                           values: columns.map { _ in 1 })
+        }
+        let report = RankingMetric.evaluate([.hit(1), .meanReciprocalRank(5)], scores: scores, relevant: matrix([3]),
+                                            excluded: [matrix([0]), matrix([1, 2])])
+        #expect(report[.hit(1)] == 1 && report[.meanReciprocalRank(5)] == 1)
+        let unexcluded = RankingMetric.evaluate([.meanReciprocalRank(5)], scores: scores, relevant: matrix([3]))
+        #expect(unexcluded[.meanReciprocalRank(5)] == 0.25)
+    }
+}
+
 @Suite struct RatingMetricTests {
     @Test func handComputedErrors() throws {
         let predicted: [Float] = [3.5, 4, 2]
