@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import Autograd
+
+/// Tensors large enough that loops split across cores, checked against plain serial loops.
+@Suite struct ParallelTests {
+    @Test func chunksCoverEveryIndexOnce() {
+        var seen = [Int](repeating: 0, count: 100_000)
+        seen.withUnsafeMutableBufferPointer { buffer in
+            Parallel.forEachChunk(count: buffer.count) { range in for i in range { buffer[i] += 1 } }
+        }
+        #expect(seen.allSatisfy { $0 == 1 })
+    }
+
+    @Test func largeBroadcastReductionAndPermute() throws {
+        let (rows, columns) = (300, 257)
+        let x = sample([rows, columns], seed: 111), bias = sample([columns], seed: 112), scale = sample([rows, 1], seed: 113)
+        let y = try (x + bias) * scale
+        var expected = [Float](repeating: 0, count: rows * columns)
+        for r in 0..<rows { for c in 0..<columns {
+            expected[r * columns + c] = (x.scalars[r * columns + c] + bias.scalars[c]) * scale.scalars[r]
+        } }
+        #expect(isClose(y, expected))
+        let columnSums = try y.sum(alongAxis: 0)
+        let rowSums = try y.sum(alongAxis: 1)
+        for c in stride(from: 0, to: columns, by: 37) {
+            let total = (0..<rows).reduce(Double(0)) { $0 + Double(expected[$1 * columns + c]) }
+            #expect(abs(Double(columnSums.scalars[c]) - total) < 1e-3)
+        }
+        for r in stride(from: 0, to: rows, by: 41) {
+            let total = (0..<columns).reduce(Double(0)) { $0 + Double(expected[r * columns + $1]) }
+            #expect(abs(Double(rowSums.scalars[r]) - total) < 1e-3)
+        }
+        let transposed = try y.transposed()
+        #expect(transposed.scalars[5 * rows + 7] == y.scalars[7 * columns + 5])
+        #expect(y.exp().scalars[1234] == Foundation.exp(y.scalars[1234]))
+    }
+
+    @Test func largeIndexSelectGradientAccumulates() throws {
+        let table = sample([50, 1_000], seed: 114)
+        let indices = (0..<200).map { $0 % 7 }
+        let (_, gradient) = try valueAndGradient(at: table) { try $0.indexSelect(alongAxis: 0, indices: indices).sum() }
+        #expect(gradient.scalars[0] == 29 && gradient.scalars[6 * 1_000 + 999] == 28 && gradient.scalars[7 * 1_000] == 0)
+    }
+}
