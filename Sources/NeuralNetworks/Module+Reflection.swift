@@ -1,0 +1,94 @@
+/// Finding parameters and sub-modules by reflection over stored properties (`Mirror`).
+extension Module {
+    /// What a stored property can contribute to the module tree.
+    enum Member {
+        case parameter(ParameterBox)
+        case module(Module)
+    }
+
+    /// The direct members of this module: parameters and sub-modules with their names, in
+    /// declaration order (superclass properties first). Arrays are named by index, dictionaries
+    /// by key; property-wrapper storage loses its leading underscore.
+    func directMembers() -> [(name: String, member: Member)] {
+        var mirrors: [Mirror] = []
+        var mirror: Mirror? = Mirror(reflecting: self)
+        while let current = mirror, current.subjectType != Module.self {
+            mirrors.append(current)
+            mirror = current.superclassMirror
+        }
+        var members: [(name: String, member: Member)] = []
+        for current in mirrors.reversed() {
+            for child in current.children {
+                guard var label = child.label, !label.hasPrefix("$__lazy_storage") else { continue }
+                if label.hasPrefix("_") { label.removeFirst() }
+                Module.collectMembers(of: child.value, name: label, into: &members)
+            }
+        }
+        return members
+    }
+
+    /// Adds the parameters and modules found in `value` (a box, a module, or a container of them).
+    private static func collectMembers(of value: Any, name: String, into members: inout [(name: String, member: Member)]) {
+        if let box = value as? ParameterBox {
+            members.append((name, .parameter(box)))
+            return
+        }
+        if let module = value as? Module {
+            members.append((name, .module(module)))
+            return
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            if let wrapped = mirror.children.first { collectMembers(of: wrapped.value, name: name, into: &members) }
+        case .collection, .set:
+            for (index, element) in mirror.children.enumerated() {
+                collectMembers(of: element.value, name: "\(name).\(index)", into: &members)
+            }
+        case .dictionary:
+            let entries = mirror.children.compactMap { entry -> (String, Any)? in
+                let pair = Array(Mirror(reflecting: entry.value).children)
+                guard pair.count == 2 else { return nil }
+                return ("\(pair[0].value)", pair[1].value)
+            }
+            for (key, element) in entries.sorted(by: { $0.0 < $1.0 }) {
+                collectMembers(of: element, name: "\(name).\(key)", into: &members)
+            }
+        default:
+            return
+        }
+    }
+
+    /// This module and every sub-module, with paths (`""` for this one), depth first; a module
+    /// reachable along two paths is listed once, under the first.
+    public func namedModules() -> [(name: String, module: Module)] {
+        var result: [(name: String, module: Module)] = [("", self)]
+        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(self)]
+        var index = 0
+        while index < result.count {
+            let (prefix, module) = result[index]
+            index += 1
+            var children: [(name: String, module: Module)] = []
+            for (name, member) in module.directMembers() {
+                guard case let .module(child) = member, seen.insert(ObjectIdentifier(child)).inserted else { continue }
+                children.append((prefix.isEmpty ? name : "\(prefix).\(name)", child))
+            }
+            result.insert(contentsOf: children, at: index)
+        }
+        return result
+    }
+
+    /// Every present parameter box with its path, each box once (shared layers are not counted twice).
+    func namedParameterBoxes() -> [(name: String, box: ParameterBox)] {
+        var result: [(name: String, box: ParameterBox)] = []
+        var seen: Set<ObjectIdentifier> = []
+        for (prefix, module) in namedModules() {
+            for (name, member) in module.directMembers() {
+                guard case let .parameter(box) = member, box.tensor != nil,
+                      seen.insert(ObjectIdentifier(box)).inserted else { continue }
+                result.append((prefix.isEmpty ? name : "\(prefix).\(name)", box))
+            }
+        }
+        return result
+    }
+}

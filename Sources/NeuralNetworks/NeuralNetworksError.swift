@@ -1,0 +1,46 @@
+/// Every error the NeuralNetworks module throws. Messages name the layer, parameter, tensor or file
+/// involved and carry the shapes and values, so a failing notebook cell says what went wrong where.
+public enum NeuralNetworksError: Error, CustomStringConvertible, Equatable {
+    /// A layer, loss, optimizer or initialiser was configured with values it cannot use.
+    case invalidConfiguration(component: String, reason: String)
+    /// An input has a shape or value the operation cannot use.
+    case invalidInput(operation: String, reason: String)
+    /// A parameter name that the model does not have (from an update or a checkpoint).
+    case unknownParameter(name: String)
+    /// A parameter of the model that an update or a checkpoint did not provide.
+    case missingParameter(name: String)
+    /// A parameter was given a tensor of another shape.
+    case parameterShapeMismatch(name: String, expected: [Int], actual: [Int])
+    /// A file could not be read or written.
+    case fileAccess(path: String, reason: String)
+    /// A checkpoint file is not valid safetensors (bad header, bad JSON, bad offsets).
+    case malformedCheckpoint(path: String, reason: String)
+    /// A tensor's bytes lie past the end of the checkpoint file (an interrupted copy or save).
+    case truncatedTensor(name: String, path: String, neededBytes: Int, availableBytes: Int)
+    /// A tensor stored in a dtype this library cannot read.
+    case unsupportedDataType(name: String, dataType: String)
+
+    /// A one-line message naming what failed and the values involved.
+    public var description: String {
+        switch self {
+        case let .invalidConfiguration(component, reason):
+            return "\(component): \(reason)"
+        case let .invalidInput(operation, reason):
+            return "\(operation): \(reason)"
+        case let .unknownParameter(name):
+            return "the model has no parameter named '\(name)'"
+        case let .missingParameter(name):
+            return "no value was given for parameter '\(name)'"
+        case let .parameterShapeMismatch(name, expected, actual):
+            return "parameter '\(name)' has shape \(expected), got a tensor of shape \(actual)"
+        case let .fileAccess(path, reason):
+            return "\(path): \(reason)"
+        case let .malformedCheckpoint(path, reason):
+            return "\(path) is not a valid safetensors file: \(reason)"
+        case let .truncatedTensor(name, path, neededBytes, availableBytes):
+            return "\(path): tensor '\(name)' needs bytes up to offset \(neededBytes) but the data holds only \(availableBytes) (truncated file?)"
+        case let .unsupportedDataType(name, dataType):
+            return "tensor '\(name)' has dtype \(dataType); only F32 and F64 can be read"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import Autograd
+@testable import NeuralNetworks
+
+@Suite struct LinearTests {
+    @Test func computesAnAffineMapOverLeadingAxes() throws {
+        let layer = try Linear(weight: Tensor(rows: [[1, 2], [3, 4], [5, 6]]), bias: Tensor([1, 0, -1]))
+        #expect(try layer(Tensor([1, 1])) == Tensor([4, 7, 10]))
+        let batch = try layer(Tensor(shape: [2, 1, 2], scalars: [1, 0, 0, 1]))
+        #expect(batch.shape == [2, 1, 3] && batch.scalars == [2, 3, 4, 3, 4, 5])
+    }
+
+    @Test func initialisesLikePyTorch() {
+        var generator = RandomGenerator(seed: 1)
+        let layer = Linear(16, 4, generator: &generator)
+        #expect(layer.weight.shape == [4, 16] && layer.bias?.shape == [4])
+        #expect(layer.weight.scalars.allSatisfy { Swift.abs($0) <= 0.25 })
+        let withoutBias = Linear(16, 4, bias: false, generator: &generator)
+        #expect(withoutBias.bias == nil && withoutBias.parameterNames == ["weight"])
+    }
+
+    @Test func acceptsInitialisers() throws {
+        var generator = RandomGenerator(seed: 1)
+        let layer = try Linear(3, 2, weightInitializer: .constant(0.5), biasInitializer: .ones, generator: &generator)
+        #expect(try layer(Tensor([1, 1, 1])) == Tensor([2.5, 2.5]))
+    }
+
+    @Test func rejectsTheWrongInputWidth() {
+        var generator = RandomGenerator(seed: 1)
+        let layer = Linear(3, 2, generator: &generator)
+        #expect(throws: NeuralNetworksError.invalidInput(
+            operation: "Linear(3, 2)", reason: "expected an input [..., 3], got [4, 2]")) {
+            try layer(Tensor(zeros: [4, 2]))
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import Autograd
+@testable import NeuralNetworks
+
+/// A module exercising every kind of member reflection must find.
+final class Composite: Module, UnaryLayer {
+    @Parameter var scale: Tensor
+    @Parameter var absent: Tensor?
+    let first: Linear
+    let blocks: [Linear]
+    let named: [String: Linear]
+    let optional: Linear?
+    let shared: Linear
+    let count = 3
+
+    init(generator: inout RandomGenerator) {
+        scale = Tensor(ones: [2])
+        absent = nil
+        first = Linear(2, 2, generator: &generator)
+        blocks = [Linear(2, 2, generator: &generator), Linear(2, 2, bias: false, generator: &generator)]
+        named = ["b": Linear(2, 1, generator: &generator), "a": Linear(2, 1, generator: &generator)]
+        optional = Linear(2, 2, generator: &generator)
+        shared = first
+    }
+
+    func callAsFunction(_ input: Tensor) throws -> Tensor {
+        var x = try first(input * scale)
+        for block in blocks { x = try block(x).tanh() }
+        return try named["a"]!(x) + named["b"]!(x)
+    }
+}
+
+@Suite struct ModuleTests {
+    @Test func findsParametersByPath() {
+        var generator = RandomGenerator(seed: 1)
+        let model = Composite(generator: &generator)
+        #expect(model.parameterNames == [
+            "scale", "first.weight", "first.bias", "blocks.0.weight", "blocks.0.bias", "blocks.1.weight",
+            "named.a.weight", "named.a.bias", "named.b.weight", "named.b.bias",
+            "optional.weight", "optional.bias",
+        ])
+        #expect(model.parameterCount == 2 + 6 + 6 + 4 + 3 + 3 + 6)
+        #expect(model.parameters()["blocks.0.weight"] == model.blocks[0].weight)
+    }
+
+    @Test func namesModulesOnceEvenWhenShared() {
+        var generator = RandomGenerator(seed: 1)
+        let model = Composite(generator: &generator)
+        let names = model.namedModules().map(\.name)
+        #expect(names.first == "")
+        #expect(names.contains("blocks.1") && names.contains("named.b") && names.contains("optional"))
+        #expect(!names.contains("shared"))
+    }
+
+    @Test func updateReplacesValuesAndChecksNamesAndShapes() throws {
+        var generator = RandomGenerator(seed: 2)
+        let model = Composite(generator: &generator)
+        try model.update(parameters: ["scale": Tensor([3, 4])])
+        #expect(model.scale == Tensor([3, 4]))
+        #expect(throws: NeuralNetworksError.unknownParameter(name: "nope")) {
+            try model.update(parameters: ["nope": Tensor([1])])
+        }
+        #expect(throws: NeuralNetworksError.parameterShapeMismatch(name: "scale", expected: [2], actual: [3])) {
+            try model.update(parameters: ["scale": Tensor([1, 2, 3])])
+        }
+        #expect(throws: NeuralNetworksError.missingParameter(name: "first.weight")) {
+            try model.update(parameters: ["scale": Tensor([1, 1])], requiringAll: true)
+        }
+        #expect(model.scale == Tensor([3, 4]))
+    }
+
+    @Test func trainAndEvalReachEverySubModule() {
+        var generator = RandomGenerator(seed: 3)
+        let model = Sequential(Linear(2, 2, generator: &generator), Dropout(probability: 0.5, seed: 1))
+        model.eval()
+        #expect(model.namedModules().allSatisfy { !$0.module.isTraining })
+        model.train()
+        #expect(model.namedModules().allSatisfy { $0.module.isTraining })
+    }
+
+    @Test func valueAndGradientMatchesTheTensorIdiomAndRestoresParameters() throws {
+        var generator = RandomGenerator(seed: 4)
+        let model = Composite(generator: &generator)
+        let input = sample([5, 2], seed: 5)
+        let before = model.parameters()
+        let (loss, gradients) = try valueAndGradient(of: model) { model in try model(input).squared().mean() }
+        #expect(model.parameters() == before)
+        #expect(!model.first.weight.isTracked)
+        #expect(Set(gradients.keys) == Set(model.parameterNames))
+        // The same value differentiated by hand through `first.weight` alone.
+        let (expectedLoss, firstWeightGradient) = try valueAndGradient(at: model.first.weight) { weight in
+            let saved = model.first.weight
+            model.first.weight = weight
+            defer { model.first.weight = saved }
+            return try model(input).squared().mean()
+        }
+        #expect(Swift.abs(loss.scalar - expectedLoss.scalar) < 1e-6)
+        #expect(isClose(gradients["first.weight"]!, firstWeightGradient.scalars))
+        #expect(gradients["named.a.bias"]!.shape == [1])
+    }
+
+    @Test func valueAndGradientRestoresParametersWhenTheBodyThrows() {
+        var generator = RandomGenerator(seed: 6)
+        let model = Linear(3, 2, generator: &generator)
+        let before = model.weight
+        #expect(throws: NeuralNetworksError.self) {
+            _ = try valueAndGradient(of: model) { model in try model(Tensor([1, 2])).sum() }
+        }
+        #expect(model.weight == before && !model.weight.isTracked)
+    }
+}
