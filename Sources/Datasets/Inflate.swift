@@ -31,30 +31,38 @@ enum Inflate {
         _ input: [UInt8], windowBits: Int32, expectedCount: Int?, allowMembers: Bool, path: String
     ) throws -> [UInt8] {
         if input.isEmpty { throw DatasetsError.malformedFile(path: path, reason: "empty compressed data") }
-        var output = [UInt8]()
-        output.reserveCapacity(expectedCount ?? input.count * 4)
+        // zlib writes into a raw buffer that doubles when full; bytes move only by memcpy, which
+        // keeps debug builds (tests) as quick as release ones here.
+        var capacity = max(expectedCount ?? input.count * 4, 1_024)
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var produced = 0
         var stream = z_stream()
         guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw DatasetsError.malformedFile(path: path, reason: "zlib could not start inflating")
         }
         defer { inflateEnd(&stream) }
-        let chunkSize = 1 << 18
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
         try input.withUnsafeBufferPointer { inputBuffer in
             stream.next_in = UnsafeMutablePointer(mutating: inputBuffer.baseAddress)
             stream.avail_in = uInt(inputBuffer.count)
             while true {
-                let status: Int32 = chunk.withUnsafeMutableBufferPointer { chunkBuffer in
-                    stream.next_out = chunkBuffer.baseAddress
-                    stream.avail_out = uInt(chunkSize)
-                    return CZlib.inflate(&stream, Z_NO_FLUSH)
+                if produced == capacity {
+                    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                    memcpy(larger, buffer, produced)
+                    buffer.deallocate()
+                    buffer = larger
+                    capacity *= 2
                 }
-                output.append(contentsOf: chunk[0..<(chunkSize - Int(stream.avail_out))])
+                let room = capacity - produced
+                stream.next_out = buffer + produced
+                stream.avail_out = uInt(room)
+                let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                produced += room - Int(stream.avail_out)
                 switch status {
                 case Z_OK:
                     continue
                 case Z_STREAM_END:
-                    // A gzip file may hold several members back to back; skip trailing zero padding.
+                    // A gzip file may hold several members back to back.
                     let remaining = Int(stream.avail_in)
                     let next = inputBuffer.count - remaining
                     if allowMembers, remaining >= 2, inputBuffer[next] == 0x1f, inputBuffer[next + 1] == 0x8b {
@@ -69,6 +77,10 @@ enum Inflate {
                     throw DatasetsError.malformedFile(path: path, reason: "corrupt compressed data (\(message))")
                 }
             }
+        }
+        let output = [UInt8](unsafeUninitializedCapacity: produced) { storage, count in
+            if produced > 0 { memcpy(storage.baseAddress!, buffer, produced) }
+            count = produced
         }
         if let expectedCount, output.count != expectedCount {
             throw DatasetsError.malformedFile(

@@ -77,48 +77,4 @@ public enum MNIST {
         throw DatasetsError.dataNotFound(dataset: "mnist-5k", searched: searched,
                                          hint: DataDirectory.hint(for: "mnist-5k/mnist_5k.csv.gz"))
     }
-
-    /// Loads a CSV of square grey-scale images (gzip allowed): one image per line, its pixels
-    /// (0–255) then its label, or the label first with `labelFirst: true`; a non-numeric first
-    /// line is taken as a header and skipped.
-    public static func loadCSV(
-        path: String, labelFirst: Bool = false, scaling: PixelScaling = .unitInterval, name: String? = nil
-    ) throws -> ImageDataset {
-        let text = DelimitedText(bytes: try readBytes(of: URL(fileURLWithPath: path)), path: path)
-        var pixels = [Float]()
-        var labels = [Int]()
-        var columnCount: Int?
-        let lookup = (0...255).map { scaling.scale(UInt8($0)) }
-        try text.forEachLine(separator: [0x2c]) { line, fields in
-            if columnCount == nil {
-                if line == 1 && text.integer(fields[0]) == nil && text.integer(fields[fields.count - 1]) == nil { return }
-                let side = Int(Double(fields.count - 1).squareRoot())
-                guard fields.count >= 2, side * side == fields.count - 1 else {
-                    throw text.failure(line: line, "expected a square image's pixels and a label, found \(fields.count) columns")
-                }
-                columnCount = fields.count
-                pixels.reserveCapacity(text.bytes.count / 2)
-            }
-            guard fields.count == columnCount else {
-                throw text.failure(line: line, "expected \(columnCount!) columns, found \(fields.count)")
-            }
-            let labelIndex = labelFirst ? 0 : fields.count - 1
-            guard let label = text.integer(fields[labelIndex]), label >= 0 else {
-                throw text.failure(line: line, "label \(text.quoted(fields[labelIndex])) is not a non-negative integer")
-            }
-            labels.append(label)
-            for (index, field) in fields.enumerated() where index != labelIndex {
-                guard let value = text.integer(field), value >= 0, value <= 255 else {
-                    throw text.failure(line: line, "pixel \(text.quoted(field)) in column \(index + 1) is not an integer in 0...255")
-                }
-                pixels.append(lookup[value])
-            }
-        }
-        guard let columnCount else {
-            throw DatasetsError.malformedFile(path: path, reason: "the file has no images (it is empty)")
-        }
-        let side = Int(Double(columnCount - 1).squareRoot())
-        return ImageDataset(name: name ?? URL(fileURLWithPath: path).lastPathComponent, pixels: pixels, labels: labels,
-                            height: side, width: side)
-    }
 }

@@ -36,33 +36,37 @@ struct DelimitedText {
         while lineStart < count {
             lineNumber += 1
             var lineEnd = lineStart
-            while lineEnd < count && bytes[lineEnd] != 0x0a { lineEnd += 1 }
-            let next = lineEnd + 1
-            if lineEnd > lineStart && bytes[lineEnd - 1] == 0x0d { lineEnd -= 1 }
-            if lineEnd > lineStart {
-                fields.removeAll(keepingCapacity: true)
+            fields.removeAll(keepingCapacity: true)
+            // Find the line's end and its separators in one pass over raw bytes.
+            bytes.withUnsafeBufferPointer { buffer in
                 var fieldStart = lineStart
-                var position = lineStart
-                while position < lineEnd {
-                    if bytes[position] == first && matches(separator, at: position, end: lineEnd) {
-                        fields.append(fieldStart..<position)
-                        position += separator.count
-                        fieldStart = position
+                while lineEnd < count {
+                    let byte = buffer[lineEnd]
+                    if byte == 0x0a { break }
+                    if byte == first && Self.matches(separator, in: buffer, at: lineEnd) {
+                        fields.append(fieldStart..<lineEnd)
+                        lineEnd += separator.count
+                        fieldStart = lineEnd
                     } else {
-                        position += 1
+                        lineEnd += 1
                     }
                 }
-                fields.append(fieldStart..<lineEnd)
-                try body(lineNumber, fields)
+                let next = min(lineEnd, count)
+                var contentEnd = next
+                if contentEnd > fieldStart && buffer[contentEnd - 1] == 0x0d { contentEnd -= 1 }
+                fields.append(fieldStart..<max(fieldStart, contentEnd))
+                lineEnd = next
             }
-            lineStart = next
+            let isBlank = fields.count == 1 && fields[0].isEmpty
+            if !isBlank { try body(lineNumber, fields) }
+            lineStart = lineEnd + 1
         }
     }
 
-    private func matches(_ separator: [UInt8], at position: Int, end: Int) -> Bool {
+    private static func matches(_ separator: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
         if separator.count == 1 { return true }
-        guard position + separator.count <= end else { return false }
-        for offset in 1..<separator.count where bytes[position + offset] != separator[offset] { return false }
+        guard position + separator.count <= buffer.count else { return false }
+        for offset in 1..<separator.count where buffer[position + offset] != separator[offset] { return false }
         return true
     }
 
