@@ -36,6 +36,11 @@ extension KernelCore {
                 "user_expressions": .emptyObject,
             ]
         case .failure(let failure):
+            if content["stop_on_error"]?.boolValue ?? true {
+                state.lock()
+                isAbortingQueuedExecutions = true
+                state.unlock()
+            }
             if storeHistory { history.record(line: cellNumber, input: code, output: nil) }
             let errorContent: JSONValue = [
                 "ename": .string(failure.name), "evalue": .string(failure.value),
@@ -47,6 +52,16 @@ extension KernelCore {
             reply["execution_count"] = .integer(cellNumber)
             return reply
         }
+    }
+}
+
+extension KernelCore {
+    /// The reply to an execute request queued behind a failed cell: not run, status `aborted`.
+    func abortedReply(_ message: Message) -> JSONValue {
+        state.lock()
+        let count = executionCount
+        state.unlock()
+        return ["status": "aborted", "execution_count": .integer(count)]
     }
 }
 

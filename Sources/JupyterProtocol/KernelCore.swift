@@ -29,11 +29,13 @@ public final class KernelCore: @unchecked Sendable {
     let history = ExecutionHistory()
     var hasPublishedStarting = false
     let inputCancellation = CancellationFlag()
+    /// Set when a cell fails with `stop_on_error`: execute requests already queued behind it are aborted.
+    var isAbortingQueuedExecutions = false
 
     /// msg_type → handler. Requests not listed are logged and get no reply.
     static let dispatchTable: [String: Handler] = [
         "kernel_info_request": { core, message in core.kernelInfoReply(message) },
-        "execute_request": { core, message in core.executeReply(message) },
+        "execute_request": { core, message in core.isAborting ? core.abortedReply(message) : core.executeReply(message) },
         "complete_request": { core, message in try core.completeReply(message) },
         "inspect_request": { core, message in try core.inspectReply(message) },
         "is_complete_request": { core, message in try core.isCompleteReply(message) },
@@ -67,6 +69,14 @@ public final class KernelCore: @unchecked Sendable {
         interpreter.interrupt()
     }
 
+    /// Tells the core that no request is waiting on shell any more, which ends aborting after a failed cell
+    /// (like ipykernel's `stop_on_error`: only the requests queued at the time of the error are aborted).
+    public func shellQueueDrained() {
+        state.lock()
+        isAbortingQueuedExecutions = false
+        state.unlock()
+    }
+
     /// Handles one decoded request: busy, dispatch, reply through `reply`, idle.
     public func handle(_ message: Message, from channel: Channel, reply: (Message) -> Void) {
         publishStatus("busy", parent: message)
@@ -88,6 +98,12 @@ public final class KernelCore: @unchecked Sendable {
             ]
             reply(factory.reply(to: message, type: replyType, content: content))
         }
+    }
+
+    var isAborting: Bool {
+        state.lock()
+        defer { state.unlock() }
+        return isAbortingQueuedExecutions
     }
 
     /// `foo_request` → `foo_reply`.

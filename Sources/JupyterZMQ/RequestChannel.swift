@@ -74,6 +74,7 @@ final class RequestChannel: @unchecked Sendable {
                     KernelServer.log("dropped \(reply.messageType) on \(channel.rawValue): \(error)")
                 }
             }
+            if channel == .shell, !socket.waitForInput(milliseconds: 0) { core.shellQueueDrained() }
         }
     }
 }
