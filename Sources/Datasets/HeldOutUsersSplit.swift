@@ -76,7 +76,7 @@ extension Interactions {
                     valueList.append(ratings[position])
                 }
             }
-            return UserItemMatrix(rowCount: rows.count, columnCount: keptItems.count, rows: rowList,
+            return UserItemMatrix(unchecked: rows.count, columnCount: keptItems.count, rows: rowList,
                                   columns: columnList, values: valueList)
         }
 

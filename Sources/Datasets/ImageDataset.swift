@@ -33,12 +33,18 @@ public struct ImageDataset: Sendable {
     /// The image width in pixels.
     public let width: Int
 
-    /// Creates a dataset from scaled pixels and labels.
-    ///
-    /// - Precondition: `pixels.count == labels.count × height × width`.
-    public init(name: String, pixels: [Float], labels: [Int], height: Int, width: Int) {
-        precondition(pixels.count == labels.count * height * width,
-                     "\(pixels.count) pixels do not make \(labels.count) images of \(height)×\(width)")
+    /// Creates a dataset from scaled pixels and labels; throws ``DatasetsError/invalidArgument(_:)``
+    /// unless `pixels.count == labels.count × height × width`.
+    public init(name: String, pixels: [Float], labels: [Int], height: Int, width: Int) throws {
+        guard height > 0, width > 0, pixels.count == labels.count * height * width else {
+            throw DatasetsError.invalidArgument(
+                "ImageDataset: \(pixels.count) pixels do not make \(labels.count) images of \(height)×\(width)")
+        }
+        self.init(unchecked: name, pixels: pixels, labels: labels, height: height, width: width)
+    }
+
+    /// Creates a dataset from arrays the caller has already checked.
+    init(unchecked name: String, pixels: [Float], labels: [Int], height: Int, width: Int) {
         self.name = name
         self.pixels = pixels
         self.labels = labels
@@ -61,7 +67,7 @@ public struct ImageDataset: Sendable {
         var selected = [Float]()
         selected.reserveCapacity(indices.count * pixelCount)
         for index in indices { selected.append(contentsOf: image(at: index)) }
-        return ImageDataset(name: name, pixels: selected, labels: indices.map { labels[$0] }, height: height, width: width)
+        return ImageDataset(unchecked: name, pixels: selected, labels: indices.map { labels[$0] }, height: height, width: width)
     }
 
     /// How many images carry each label, indexed by label (0...max label).

@@ -33,21 +33,37 @@ public struct Interactions: Sendable {
 
     /// Creates a table from parallel arrays that already use dense indices.
     ///
-    /// - Precondition: the arrays have equal counts and every index is within its id list.
+    /// Throws ``DatasetsError/invalidArgument(_:)`` unless the arrays have equal counts, every
+    /// index is within its id list, and titles and genres (when given) have one entry per item id.
     public init(
         name: String, userIndices: [Int], itemIndices: [Int], ratings: [Float], timestamps: [Int]? = nil,
         userIDs: [String], itemIDs: [String], itemTitles: [String]? = nil, itemGenres: [[String]]? = nil
+    ) throws {
+        func check(_ condition: Bool, _ reason: @autoclosure () -> String) throws {
+            if !condition { throw DatasetsError.invalidArgument("Interactions: " + reason()) }
+        }
+        try check(userIndices.count == ratings.count && itemIndices.count == ratings.count,
+                  "userIndices (\(userIndices.count)), itemIndices (\(itemIndices.count)) and ratings (\(ratings.count)) must have equal counts")
+        try check(timestamps == nil || timestamps!.count == ratings.count, "timestamps must have one entry per rating")
+        try check(userIndices.allSatisfy { $0 >= 0 && $0 < userIDs.count }, "a user index is outside 0..<\(userIDs.count)")
+        try check(itemIndices.allSatisfy { $0 >= 0 && $0 < itemIDs.count }, "an item index is outside 0..<\(itemIDs.count)")
+        try check(itemTitles == nil || itemTitles!.count == itemIDs.count, "itemTitles must have one entry per item id")
+        try check(itemGenres == nil || itemGenres!.count == itemIDs.count, "itemGenres must have one entry per item id")
+        self.init(unchecked: name, userIndices: userIndices, itemIndices: itemIndices, ratings: ratings,
+                  timestamps: timestamps ?? Array(repeating: 0, count: ratings.count), userIDs: userIDs,
+                  itemIDs: itemIDs, itemTitles: itemTitles, itemGenres: itemGenres)
+    }
+
+    /// Creates a table from arrays the caller has already checked.
+    init(
+        unchecked name: String, userIndices: [Int], itemIndices: [Int], ratings: [Float], timestamps: [Int],
+        userIDs: [String], itemIDs: [String], itemTitles: [String]? = nil, itemGenres: [[String]]? = nil
     ) {
-        precondition(userIndices.count == itemIndices.count && itemIndices.count == ratings.count,
-                     "userIndices, itemIndices and ratings must have equal counts")
-        precondition(timestamps == nil || timestamps!.count == ratings.count, "timestamps must match ratings")
-        precondition(itemTitles == nil || itemTitles!.count == itemIDs.count, "one title per item id")
-        precondition(itemGenres == nil || itemGenres!.count == itemIDs.count, "one genre list per item id")
         self.name = name
         self.userIndices = userIndices
         self.itemIndices = itemIndices
         self.ratings = ratings
-        self.timestamps = timestamps ?? Array(repeating: 0, count: ratings.count)
+        self.timestamps = timestamps
         self.userIDs = userIDs
         self.itemIDs = itemIDs
         self.itemTitles = itemTitles
@@ -90,7 +106,7 @@ extension Interactions {
     init(name: String, userTokens: [String], itemTokens: [String], ratings: [Float], timestamps: [Int]) {
         let (userIndices, userIDs) = Self.denseIndices(userTokens)
         let (itemIndices, itemIDs) = Self.denseIndices(itemTokens)
-        self.init(name: name, userIndices: userIndices, itemIndices: itemIndices, ratings: ratings,
+        self.init(unchecked: name, userIndices: userIndices, itemIndices: itemIndices, ratings: ratings,
                   timestamps: timestamps, userIDs: userIDs, itemIDs: itemIDs)
     }
 

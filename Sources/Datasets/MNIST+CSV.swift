@@ -15,7 +15,7 @@ extension MNIST {
             throw DatasetsError.malformedFile(path: path, reason: "the file has no images (it is empty)")
         }
         let side = Int(Double(columnCount - 1).squareRoot())
-        return ImageDataset(name: name ?? URL(fileURLWithPath: path).lastPathComponent, pixels: reader.pixels,
+        return ImageDataset(unchecked: name ?? URL(fileURLWithPath: path).lastPathComponent, pixels: reader.pixels,
                             labels: reader.labels, height: side, width: side)
     }
 }

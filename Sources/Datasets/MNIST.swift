@@ -36,7 +36,7 @@ public enum MNIST {
                 path: labelsPath, reason: "holds \(labels.dimensions[0]) labels but \(imagesPath) holds \(images.dimensions[0]) images")
         }
         return ImageDataset(
-            name: name ?? URL(fileURLWithPath: imagesPath).lastPathComponent,
+            unchecked: name ?? URL(fileURLWithPath: imagesPath).lastPathComponent,
             pixels: images.data.map(scaling.scale), labels: labels.data.map { Int($0) },
             height: images.dimensions[1], width: images.dimensions[2])
     }

@@ -63,10 +63,15 @@ extension RankingMetric {
     /// Users for whom a metric is undefined (no relevant item) are left out of that metric's mean.
     public static func evaluate(
         _ metrics: [RankingMetric], scores: [Float], itemCount: Int, relevant: [[Int]], excluded: [[Int]] = []
-    ) -> MetricReport {
-        precondition(itemCount > 0 && scores.count == relevant.count * itemCount,
-                     "scores must hold \(relevant.count) users × \(itemCount) items, has \(scores.count)")
-        precondition(excluded.isEmpty || excluded.count == relevant.count, "one excluded list per user")
+    ) throws -> MetricReport {
+        guard itemCount > 0, scores.count == relevant.count * itemCount else {
+            throw DatasetsError.invalidArgument(
+                "evaluate: scores must hold \(relevant.count) users × \(itemCount) items, has \(scores.count)")
+        }
+        guard excluded.isEmpty || excluded.count == relevant.count else {
+            throw DatasetsError.invalidArgument(
+                "evaluate: \(excluded.count) excluded lists for \(relevant.count) users (one per user, or none)")
+        }
         let depth = metrics.compactMap(\.cutoff).max() ?? 0
         var values = Array(repeating: [Double](), count: metrics.count)
         for user in relevant.indices {
@@ -90,9 +95,9 @@ extension RankingMetric {
 
     /// Averages `metrics` over held-out users: the targets are relevant, the fold-in items excluded.
     /// `scores` has one row of `users.foldIn.columnCount` scores per held-out user, in their order.
-    public static func evaluate(_ metrics: [RankingMetric], scores: [Float], users: FoldInUsers) -> MetricReport {
+    public static func evaluate(_ metrics: [RankingMetric], scores: [Float], users: FoldInUsers) throws -> MetricReport {
         let rows = 0..<users.userCount
-        return evaluate(metrics, scores: scores, itemCount: users.target.columnCount,
+        return try evaluate(metrics, scores: scores, itemCount: users.target.columnCount,
                         relevant: rows.map { Array(users.target.columns(inRow: $0)) },
                         excluded: rows.map { Array(users.foldIn.columns(inRow: $0)) })
     }
@@ -105,11 +110,12 @@ extension RankingMetric {
     /// are removed from the ranking. Users without relevant items are skipped.
     public static func evaluate(
         _ metrics: [RankingMetric], scores: [Float], relevant: UserItemMatrix, excluded: [UserItemMatrix] = []
-    ) -> MetricReport {
-        precondition(excluded.allSatisfy { $0.rowCount == relevant.rowCount && $0.columnCount == relevant.columnCount },
-                     "excluded matrices must have the shape of the relevant matrix")
+    ) throws -> MetricReport {
+        guard excluded.allSatisfy({ $0.rowCount == relevant.rowCount && $0.columnCount == relevant.columnCount }) else {
+            throw DatasetsError.invalidArgument("evaluate: excluded matrices must have the shape of the relevant matrix")
+        }
         let rows = 0..<relevant.rowCount
-        return evaluate(metrics, scores: scores, itemCount: relevant.columnCount,
+        return try evaluate(metrics, scores: scores, itemCount: relevant.columnCount,
                         relevant: rows.map { Array(relevant.columns(inRow: $0)) },
                         excluded: rows.map { row in excluded.flatMap { $0.columns(inRow: row) } })
     }

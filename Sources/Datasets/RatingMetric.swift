@@ -1,7 +1,7 @@
 /// An error metric between predicted and observed ratings (explicit feedback, as AutoRec's).
 ///
 /// ```swift
-/// RatingMetric.rootMeanSquaredError.value(predicted: [3.5, 4], observed: [4, 4])   // 0.3536
+/// try RatingMetric.rootMeanSquaredError.value(predicted: [3.5, 4], observed: [4, 4])   // 0.3536
 /// ```
 public enum RatingMetric: String, CaseIterable, Sendable, CustomStringConvertible {
     /// √(mean of (predicted − observed)²).
@@ -12,13 +12,13 @@ public enum RatingMetric: String, CaseIterable, Sendable, CustomStringConvertibl
     /// The short display name ("RMSE", "MAE").
     public var description: String { rawValue }
 
-    /// The metric over aligned arrays, accumulated in `Double`; nil when they are empty.
-    ///
-    /// - Precondition: `predicted` and `observed` have equal counts.
-    public func value(predicted: [Float], observed: [Float]) -> Double? {
-        precondition(predicted.count == observed.count,
-                     "predicted (\(predicted.count)) and observed (\(observed.count)) must have equal counts")
-        guard !predicted.isEmpty else { return nil }
+    /// The metric over aligned arrays, accumulated in `Double`; throws
+    /// ``DatasetsError/invalidArgument(_:)`` when they are empty or differ in count.
+    public func value(predicted: [Float], observed: [Float]) throws -> Double {
+        guard predicted.count == observed.count, !predicted.isEmpty else {
+            throw DatasetsError.invalidArgument(
+                "\(rawValue): predicted (\(predicted.count)) and observed (\(observed.count)) must be non-empty and of equal counts")
+        }
         var total = 0.0
         for index in predicted.indices {
             let difference = Double(predicted[index]) - Double(observed[index])

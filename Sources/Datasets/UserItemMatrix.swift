@@ -15,15 +15,28 @@ public struct UserItemMatrix: Sendable, Equatable {
     public let values: [Float]
 
     /// Builds a matrix from (row, column, value) triplets; duplicates of one cell keep the last value.
-    public init(rowCount: Int, columnCount: Int, rows: [Int], columns: [Int], values: [Float]) {
-        precondition(rows.count == columns.count && columns.count == values.count, "triplet arrays must have equal counts")
-        var perRow = Array(repeating: [(column: Int, value: Float)](), count: rowCount)
-        for index in rows.indices {
-            precondition(rows[index] >= 0 && rows[index] < rowCount, "row \(rows[index]) outside 0..<\(rowCount)")
-            precondition(columns[index] >= 0 && columns[index] < columnCount,
-                         "column \(columns[index]) outside 0..<\(columnCount)")
-            perRow[rows[index]].append((columns[index], values[index]))
+    ///
+    /// Throws ``DatasetsError/invalidArgument(_:)`` when the arrays differ in count or an index is
+    /// outside the shape.
+    public init(rowCount: Int, columnCount: Int, rows: [Int], columns: [Int], values: [Float]) throws {
+        guard rowCount >= 0, columnCount >= 0, rows.count == values.count, columns.count == values.count else {
+            throw DatasetsError.invalidArgument(
+                "UserItemMatrix: shape \(rowCount)×\(columnCount) with \(rows.count) rows, \(columns.count) columns, "
+                    + "\(values.count) values (counts must match)")
         }
+        if let row = rows.first(where: { $0 < 0 || $0 >= rowCount }) {
+            throw DatasetsError.invalidArgument("UserItemMatrix: row \(row) is outside 0..<\(rowCount)")
+        }
+        if let column = columns.first(where: { $0 < 0 || $0 >= columnCount }) {
+            throw DatasetsError.invalidArgument("UserItemMatrix: column \(column) is outside 0..<\(columnCount)")
+        }
+        self.init(unchecked: rowCount, columnCount: columnCount, rows: rows, columns: columns, values: values)
+    }
+
+    /// Builds a matrix from triplets the caller has already checked.
+    init(unchecked rowCount: Int, columnCount: Int, rows: [Int], columns: [Int], values: [Float]) {
+        var perRow = Array(repeating: [(column: Int, value: Float)](), count: rowCount)
+        for index in rows.indices { perRow[rows[index]].append((columns[index], values[index])) }
         var offsets = [0]
         var columnIndices = [Int]()
         var storedValues = [Float]()
@@ -79,7 +92,7 @@ public struct UserItemMatrix: Sendable, Equatable {
                 valueList.append(values[entry])
             }
         }
-        return UserItemMatrix(rowCount: rows.count, columnCount: columnCount, rows: rowList, columns: columnList,
+        return UserItemMatrix(unchecked: rows.count, columnCount: columnCount, rows: rowList, columns: columnList,
                               values: valueList)
     }
 }
@@ -88,7 +101,7 @@ extension Interactions {
     /// The users × items matrix of this table (every user index is a row, even one without ratings);
     /// with `binary: true` every stored value is 1.
     public func matrix(binary: Bool = false) -> UserItemMatrix {
-        UserItemMatrix(rowCount: userCount, columnCount: itemCount, rows: userIndices, columns: itemIndices,
+        UserItemMatrix(unchecked: userCount, columnCount: itemCount, rows: userIndices, columns: itemIndices,
                        values: binary ? Array(repeating: 1, count: count) : ratings)
     }
 }
@@ -101,7 +114,7 @@ extension UserItemMatrix {
         for row in 0..<rowCount {
             for _ in rowOffsets[row]..<rowOffsets[row + 1] { rows.append(row) }
         }
-        return UserItemMatrix(rowCount: columnCount, columnCount: rowCount, rows: columnIndices, columns: rows,
+        return UserItemMatrix(unchecked: columnCount, columnCount: rowCount, rows: columnIndices, columns: rows,
                               values: values)
     }
 }

@@ -72,9 +72,21 @@ func sampleInteractions() throws -> Interactions {
         #expect(heldOut.mimeBundle()["text/html"]!.contains("test users"))
     }
 
-    @Test func duplicateCellsKeepTheLastValue() {
-        let matrix = UserItemMatrix(rowCount: 1, columnCount: 3, rows: [0, 0, 0], columns: [2, 0, 2], values: [1, 2, 3])
+    @Test func duplicateCellsKeepTheLastValue() throws {
+        let matrix = try UserItemMatrix(rowCount: 1, columnCount: 3, rows: [0, 0, 0], columns: [2, 0, 2], values: [1, 2, 3])
         #expect(matrix.columnIndices == [0, 2] && matrix.values == [2, 3])
+        #expect(throws: DatasetsError.invalidArgument("UserItemMatrix: column 3 is outside 0..<3")) {
+            try UserItemMatrix(rowCount: 1, columnCount: 3, rows: [0], columns: [3], values: [1])
+        }
+        #expect(throws: DatasetsError.self) {
+            try UserItemMatrix(rowCount: 1, columnCount: 3, rows: [0, 0], columns: [1], values: [1])
+        }
+        #expect(throws: DatasetsError.self) {
+            try Interactions(name: "x", userIndices: [0], itemIndices: [1], ratings: [1], userIDs: ["a"], itemIDs: ["b"])
+        }
+        #expect(throws: DatasetsError.self) {
+            try ImageDataset(name: "x", pixels: [0, 1, 2], labels: [1], height: 2, width: 2)
+        }
     }
 
     @Test func summaryCountsAndDisplaysAsHTML() throws {

@@ -70,7 +70,7 @@ func idxBytes(dimensions: [Int], data: [UInt8], magic: UInt8? = nil) -> [UInt8] 
     }
 
     @Test func splitsAreOrderedOrSeeded() throws {
-        let dataset = ImageDataset(name: "t", pixels: (0..<10).map(Float.init), labels: Array(0..<10), height: 1, width: 1)
+        let dataset = try ImageDataset(name: "t", pixels: (0..<10).map(Float.init), labels: Array(0..<10), height: 1, width: 1)
         let ordered = try dataset.split(trainCount: 8)
         #expect(ordered.train.labels == Array(0..<8) && ordered.test.labels == [8, 9])
         let shuffled = try dataset.shuffledSplit(testCount: 3, seed: 0)

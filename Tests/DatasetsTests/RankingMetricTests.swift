@@ -65,7 +65,7 @@ import Testing
 
     @Test func evaluateAveragesOverDefinedUsersAndUsesFoldIn() throws {
         let rows: [Float] = scores + scores
-        let report = RankingMetric.evaluate(
+        let report = try RankingMetric.evaluate(
             [.hit(1), .recall(2)], scores: rows, itemCount: 5, relevant: [[1], [2]], excluded: [[0], [0, 2]])
         // User 0: item 1 tops the ranking once 0 is gone. User 1: its only relevant item is excluded.
         #expect(report[.hit(1)] == 1)
@@ -77,9 +77,9 @@ import Testing
 
         let users = FoldInUsers(
             userIDs: ["a", "b"],
-            foldIn: UserItemMatrix(rowCount: 2, columnCount: 5, rows: [0, 1], columns: [0, 1], values: [1, 1]),
-            target: UserItemMatrix(rowCount: 2, columnCount: 5, rows: [0, 1, 1], columns: [1, 2, 4], values: [1, 1, 1]))
-        let heldOut = RankingMetric.evaluate([.ndcg(1), .recall(2)], scores: rows, users: users)
+            foldIn: try UserItemMatrix(rowCount: 2, columnCount: 5, rows: [0, 1], columns: [0, 1], values: [1, 1]),
+            target: try UserItemMatrix(rowCount: 2, columnCount: 5, rows: [0, 1, 1], columns: [1, 2, 4], values: [1, 1, 1]))
+        let heldOut = try RankingMetric.evaluate([.ndcg(1), .recall(2)], scores: rows, users: users)
         // User a ranks 1,2,3,4: hit at 1. User b ranks 0,2,3,4: NDCG@1 0, recall@2 = 1/2.
         #expect(heldOut[.ndcg(1)] == 0.5)
         #expect(heldOut[.recall(2)] == 0.75)
@@ -88,16 +88,19 @@ import Testing
 }
 
 extension RankingMetricTests {
-    @Test func fullRankingEvaluationExcludesTrainAndValidationItems() {
+    @Test func fullRankingEvaluationExcludesTrainAndValidationItems() throws {
         let scores: [Float] = [0.9, 0.8, 0.7, 0.6, 0.5]
         func matrix(_ columns: [Int]) -> UserItemMatrix {
-            UserItemMatrix(rowCount: 1, columnCount: 5, rows: columns.map { _ in 0 }, columns: columns,
+            try! UserItemMatrix(rowCount: 1, columnCount: 5, rows: columns.map { _ in 0 }, columns: columns,
                            values: columns.map { _ in 1 })
         }
-        let report = RankingMetric.evaluate([.hit(1), .meanReciprocalRank(5)], scores: scores, relevant: matrix([3]),
+        let report = try RankingMetric.evaluate([.hit(1), .meanReciprocalRank(5)], scores: scores, relevant: matrix([3]),
                                             excluded: [matrix([0]), matrix([1, 2])])
         #expect(report[.hit(1)] == 1 && report[.meanReciprocalRank(5)] == 1)
-        let unexcluded = RankingMetric.evaluate([.meanReciprocalRank(5)], scores: scores, relevant: matrix([3]))
+        #expect(throws: DatasetsError.self) {
+            try RankingMetric.evaluate([.hit(1)], scores: [1, 2, 3], itemCount: 5, relevant: [[1]])
+        }
+        let unexcluded = try RankingMetric.evaluate([.meanReciprocalRank(5)], scores: scores, relevant: matrix([3]))
         #expect(unexcluded[.meanReciprocalRank(5)] == 0.25)
     }
 }
@@ -106,11 +109,11 @@ extension RankingMetricTests {
     @Test func handComputedErrors() throws {
         let predicted: [Float] = [3.5, 4, 2]
         let observed: [Float] = [4, 4, 4]
-        #expect(abs(try #require(RatingMetric.rootMeanSquaredError.value(predicted: predicted, observed: observed))
+        #expect(abs(try RatingMetric.rootMeanSquaredError.value(predicted: predicted, observed: observed)
             - (4.25 / 3).squareRoot()) < 1e-12)
-        #expect(abs(try #require(RatingMetric.meanAbsoluteError.value(predicted: predicted, observed: observed))
-            - 2.5 / 3) < 1e-12)
-        #expect(RatingMetric.meanAbsoluteError.value(predicted: [], observed: []) == nil)
+        #expect(abs(try RatingMetric.meanAbsoluteError.value(predicted: predicted, observed: observed) - 2.5 / 3) < 1e-12)
+        #expect(throws: DatasetsError.self) { try RatingMetric.meanAbsoluteError.value(predicted: [], observed: []) }
+        #expect(throws: DatasetsError.self) { try RatingMetric.meanAbsoluteError.value(predicted: [1], observed: [1, 2]) }
         #expect(RatingMetric.rootMeanSquaredError.description == "RMSE")
     }
 }

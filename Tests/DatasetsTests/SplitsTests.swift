@@ -13,7 +13,7 @@ func syntheticInteractions(users: Int, items: Int, perUser: Int, seed: Int = 1) 
             timestamps.append(1_000 * user + 10 * order)
         }
     }
-    return Interactions(name: "synthetic", userIndices: userIndices, itemIndices: itemIndices, ratings: ratings,
+    return try! Interactions(name: "synthetic", userIndices: userIndices, itemIndices: itemIndices, ratings: ratings,
                         timestamps: timestamps, userIDs: (0..<users).map { "u\($0)" }, itemIDs: (0..<items).map { "i\($0)" })
 }
 
@@ -64,7 +64,7 @@ func rows(_ table: Interactions) -> [[Int]] {
             #expect(split.validation.timestamps[position] == 1_000 * user + 100)
         }
         // A user with two ratings gives one to test; one with a single rating keeps it.
-        let small = Interactions(name: "s", userIndices: [0, 0, 1], itemIndices: [0, 1, 0], ratings: [1, 1, 1],
+        let small = try Interactions(name: "s", userIndices: [0, 0, 1], itemIndices: [0, 1, 0], ratings: [1, 1, 1],
                                  timestamps: [5, 3, 1], userIDs: ["a", "b"], itemIDs: ["x", "y"])
         let smallSplit = small.leaveLastOut()
         #expect(smallSplit.test.itemIndices == [0] && smallSplit.test.userIndices == [0])
