@@ -48,7 +48,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"]),
+        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "CLibPNG"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),

@@ -1,0 +1,120 @@
+import Autograd
+
+/// What an optimizer remembers about one parameter between steps.
+public struct OptimizerSlots: Sendable {
+    /// How many updates this parameter has had, counting the current one (1 on the first).
+    public var step = 0
+    /// Per-value buffers (momentum, moments, accumulators), created by the optimizer on first use.
+    public var buffers: [[Float]] = []
+
+    /// The buffer at `index`, created as `initial` repeated `count` times if missing.
+    public mutating func buffer(_ index: Int, count: Int, initial: Float = 0) -> [Float] {
+        while buffers.count <= index { buffers.append([Float](repeating: initial, count: count)) }
+        return buffers[index]
+    }
+}
+
+/// The optimizer template: the shared work of a step — learning-rate schedule, gradient clipping
+/// by global norm, weight decay, per-parameter state by name — lives here, and a new optimizer is
+/// one small method, ``apply(to:gradient:slots:learningRate:)``, that updates one parameter's values.
+///
+/// ```swift
+/// let optimizer = AdamW(learningRate: 1e-3, weightDecay: 0.01,
+///                       schedule: .warmUp(steps: 100, then: .cosine(steps: 10_000)),
+///                       maximumGradientNorm: 1)
+/// let (loss, gradients) = try valueAndGradient(of: model) { model in try lossFunction(model) }
+/// try optimizer.update(model, along: gradients)
+/// ```
+/// Weight decay is coupled (added to the gradient as `weightDecay · parameter`, like PyTorch's
+/// `weight_decay` in SGD, Adam and Adagrad) unless the optimizer decouples it (AdamW), in which
+/// case values shrink by `1 − learningRate · weightDecay` before the step.
+open class Optimizer {
+    /// The base learning rate, which the schedule scales.
+    public var learningRate: Float
+    /// How the learning rate changes with the update count.
+    public var schedule: LearningRateSchedule
+    /// The weight-decay coefficient (0 for none).
+    public var weightDecay: Float
+    /// Whether weight decay shrinks parameters directly (AdamW) instead of adding to the gradient.
+    public let decouplesWeightDecay: Bool
+    /// When set, gradients are scaled so their global norm is at most this before each step.
+    public var maximumGradientNorm: Float?
+    /// How many updates have been made.
+    public private(set) var updateCount = 0
+    /// The global gradient norm seen by the last update (before clipping).
+    public private(set) var lastGradientNorm: Float = 0
+    /// Per-parameter state by name.
+    public internal(set) var slots: [String: OptimizerSlots] = [:]
+
+    /// Creates the shared part of an optimizer.
+    public init(
+        learningRate: Float, weightDecay: Float = 0, decouplesWeightDecay: Bool = false,
+        schedule: LearningRateSchedule = .constant, maximumGradientNorm: Float? = nil
+    ) {
+        self.learningRate = learningRate
+        self.weightDecay = weightDecay
+        self.decouplesWeightDecay = decouplesWeightDecay
+        self.schedule = schedule
+        self.maximumGradientNorm = maximumGradientNorm
+    }
+
+    /// The learning rate the next update will use.
+    public var currentLearningRate: Float {
+        schedule.learningRate(base: learningRate, step: updateCount)
+    }
+
+    /// Updates one parameter's values in place given its gradient (already clipped and, when
+    /// coupled, including weight decay). Subclasses override this; it is the whole optimizer.
+    open func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
+        fatalError("\(type(of: self)) must override apply(to:gradient:slots:learningRate:)")
+    }
+
+    /// One step on every parameter of `model` that has a gradient (names as ``Module/parameters()``).
+    public func update(_ model: Module, along gradients: [String: Tensor]) throws {
+        let boxes = model.namedParameterBoxes()
+        var current: [String: Tensor] = [:]
+        for (name, box) in boxes { current[name] = box.tensor }
+        try update(parameters: &current, along: gradients)
+        for (name, box) in boxes where gradients[name] != nil { box.replace(with: current[name]!) }
+    }
+
+    /// One step on a dictionary of tensors (for code that keeps its parameters by hand).
+    public func update(parameters: inout [String: Tensor], along gradients: [String: Tensor]) throws {
+        for name in gradients.keys.sorted() {
+            guard let parameter = parameters[name] else { throw NeuralNetworksError.unknownParameter(name: name) }
+            guard parameter.shape == gradients[name]!.shape else {
+                throw NeuralNetworksError.parameterShapeMismatch(
+                    name: name, expected: parameter.shape, actual: gradients[name]!.shape)
+            }
+        }
+        let norm = globalNorm(gradients)
+        lastGradientNorm = norm
+        var scale: Float = 1
+        if let maximumGradientNorm, norm > maximumGradientNorm { scale = maximumGradientNorm / (norm + 1e-6) }
+        let rate = currentLearningRate
+        for (name, gradient) in gradients {
+            var values = parameters[name]!.scalars
+            var step = scale == 1 ? gradient.scalars : gradient.scalars.map { $0 * scale }
+            if weightDecay != 0 {
+                if decouplesWeightDecay {
+                    let shrink = 1 - rate * weightDecay
+                    for index in values.indices { values[index] *= shrink }
+                } else {
+                    for index in values.indices { step[index] += weightDecay * values[index] }
+                }
+            }
+            var state = slots[name] ?? OptimizerSlots()
+            state.step += 1
+            apply(to: &values, gradient: step, slots: &state, learningRate: rate)
+            slots[name] = state
+            parameters[name] = try Tensor(shape: parameters[name]!.shape, scalars: values)
+        }
+        updateCount += 1
+    }
+
+    /// Forgets all state (moments, accumulators, the update count).
+    public func reset() {
+        slots = [:]
+        updateCount = 0
+    }
+}
