@@ -24,6 +24,11 @@ public enum MNIST {
         case test
     }
 
+    /// The Fashion-MNIST class of each label 0–9 (Xiao et al. 2017, Table 1).
+    public static let fashionLabelNames = [
+        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+    ]
+
     /// Loads an image file and a label file in IDX format (gzip detected by magic bytes), checking
     /// their magic numbers and that they hold the same number of items.
     public static func load(

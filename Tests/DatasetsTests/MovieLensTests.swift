@@ -142,10 +142,15 @@ import Testing
         #expect(summary.ratingsPerUser.minimum == 20)
         let positives = ratings.implicit(minRating: 4)
         #expect(positives.count == 55_375)
-        let split = try positives.holdOutUsers(fraction: 0.1, seed: 98_765)
+        // Cross-checked in Python: Liang et al.'s filter (ratings > 3.5, users with ≥ 5) and a 10-core.
+        let liang = positives.kCore(userMinimum: 5, itemMinimum: 0)
+        #expect(liang.count == 55_361 && liang.userCount == 938 && liang.itemCount == 1_447)
+        let tenCore = ratings.kCore(userMinimum: 10, itemMinimum: 10)
+        #expect(tenCore.count == 97_953 && tenCore.userCount == 943 && tenCore.itemCount == 1_152)
+        let split = try liang.holdOutUsers(fraction: 0.1, seed: 98_765)
         #expect(split.validation.userCount == split.test.userCount)
         print("ml-100k: \(summary.description.replacingOccurrences(of: "\n", with: "; "))")
-        print("implicit(minRating: 4): \(positives.userCount) users, \(positives.itemCount) items, \(positives.count) ratings; "
+        print("implicit(minRating: 4).kCore(userMinimum: 5, itemMinimum: 0): \(liang.userCount) users, \(liang.itemCount) items, \(liang.count) ratings; "
             + "held out: \(split.train.rowCount) train users, \(split.validation.userCount) validation, "
             + "\(split.test.userCount) test, \(split.itemCount) items")
     }
