@@ -74,4 +74,12 @@ public struct SeededGenerator: RandomNumberGenerator {
         shuffle(&indices)
         return indices
     }
+
+    /// The numbers `0..<count` in a random order, cut into batches of `batchSize` (the last batch
+    /// holds the remainder): one epoch of shuffled mini-batches over rows or images.
+    public mutating func shuffledBatches(count: Int, batchSize: Int) -> [[Int]] {
+        precondition(batchSize > 0, "batchSize must be positive")
+        let order = permutation(of: count)
+        return stride(from: 0, to: count, by: batchSize).map { Array(order[$0..<min($0 + batchSize, count)]) }
+    }
 }

@@ -37,4 +37,12 @@ import Testing
         #expect(permutation.sorted() == Array(0..<100))
         #expect(permutation != Array(0..<100))
     }
+
+    @Test func shuffledBatchesCoverEveryIndexOnce() {
+        var generator = SeededGenerator(seed: 11)
+        let batches = generator.shuffledBatches(count: 10, batchSize: 4)
+        #expect(batches.map(\.count) == [4, 4, 2])
+        #expect(batches.flatMap { $0 }.sorted() == Array(0..<10))
+        #expect(generator.shuffledBatches(count: 0, batchSize: 3).isEmpty)
+    }
 }
