@@ -15,13 +15,12 @@ extension Figure {
         return canvas
     }
 
-    /// The figure as a PNG file: `width·scale`×`height·scale` RGBA pixels, the same bytes every time for
+    /// The figure as a PNG file: `width·scale`×`height·scale` pixels (RGB, as figures are opaque), the same bytes every time for
     /// the same figure.
     ///
     /// - Throws: ``PlotsError`` when the figure has nothing to draw, mismatched arrays, or an invalid size.
     public func pngData() throws -> Data {
-        let canvas = try render()
-        return try PNGEncoder.encode(rgba: canvas.rgbaPixels(), width: canvas.pixelWidth, height: canvas.pixelHeight)
+        try PNGEncoder.encode(render())
     }
 
     /// Writes the figure as a PNG file at `path`.

@@ -143,9 +143,11 @@ struct ChartRenderer {
         if !figure.title.isEmpty { top += canvas.lineHeight(size: FontSize.title) + 6 }
         let lastLabelHalf = (xTicks.last.map { canvas.textWidth($0.label, size: FontSize.tick) } ?? 0) / 2
         let right = padding + max(6, lastLabelHalf)
-        return Rectangle(x: left, y: top,
-                         width: max(10, canvas.width - left - right),
-                         height: max(10, canvas.height - top - bottom))
+        // Whole points, so the clip to this rectangle is pixel-aligned (Cairo's fast path, no clip mask).
+        let x = left.rounded(.up), y = top.rounded(.up)
+        return Rectangle(x: x, y: y,
+                         width: max(10, (canvas.width - right).rounded(.down) - x),
+                         height: max(10, (canvas.height - bottom).rounded(.down) - y))
     }
 }
 

@@ -1,54 +1,62 @@
 import CLibPNG
 import Foundation
 
-/// Encodes straight-alpha RGBA pixels as PNG through libpng's simplified write API, which reports
-/// failures as return values (the classic API needs setjmp/longjmp, which Swift cannot catch).
+/// Encodes a canvas as PNG with libpng, a row at a time straight from Cairo's pixel buffer.
 ///
-/// The output holds no timestamp or other varying chunk, so equal pixels give equal bytes.
+/// Opaque canvases (every figure has a white background) are written as 8-bit RGB, others as
+/// straight-alpha RGBA. Settings favour speed on flat-colour charts: "up" row filter, zlib level 1 with
+/// run-length matching. No time or other varying chunk is written, so equal pixels give equal bytes.
+///
+/// libpng reports errors by longjmp, which Swift cannot catch; the only errors possible once sizes are
+/// validated are allocation failures, which end the process as any Swift allocation failure does.
 enum PNGEncoder {
-    /// The PNG file for `pixels` (RGBA, 8 bits per channel, `width`×`height`, rows without padding).
-    static func encode(rgba pixels: [UInt8], width: Int, height: Int) throws -> Data {
-        guard width > 0, height > 0 else {
-            throw PlotsError.invalidSize(width: width, height: height, scale: 1)
-        }
-        guard pixels.count == width * height * 4 else {
-            throw PlotsError.pixelCountMismatch(width: width, height: height, channels: 4, count: pixels.count)
-        }
-        var image = png_image()
-        image.version = UInt32(PNG_IMAGE_VERSION)
-        image.width = UInt32(width)
-        image.height = UInt32(height)
-        image.format = UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)
-        // Favour speed: no row filters and a low zlib level. Charts are flat colour and still compress well.
-        image.flags = UInt32(PNG_IMAGE_FLAG_FAST)
+    /// Collects libpng's output; passed to the C write callback as an opaque pointer.
+    private final class Output {
+        var data = Data()
+    }
 
-        // Deflate never grows data by more than a few bytes per 16 KiB block, so this almost always fits;
-        // if not, libpng reports the size it needs and we try once more.
-        var capacity = pixels.count + height + pixels.count / 64 + 4096
-        for _ in 0..<2 {
-            var output = Data(count: capacity)
-            var size = capacity
-            let succeeded = output.withUnsafeMutableBytes { outputBuffer in
-                pixels.withUnsafeBytes { inputBuffer in
-                    png_image_write_to_memory(&image, outputBuffer.baseAddress, &size, 0,
-                                              inputBuffer.baseAddress, 0, nil)
-                }
-            }
-            if succeeded != 0 {
-                output.count = size
-                png_image_free(&image)
-                return output
-            }
-            let message = withUnsafeBytes(of: image.message) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            png_image_free(&image)
-            guard size > capacity else {
-                throw PlotsError.pngEncodingFailed(message: message.isEmpty ? "unknown libpng error" : message)
-            }
-            capacity = size
-            image.warning_or_error = 0
+    /// The PNG file for the canvas's pixels.
+    static func encode(_ canvas: Canvas) throws -> Data {
+        let width = canvas.pixelWidth, height = canvas.pixelHeight
+        guard (1...65_536).contains(width), (1...65_536).contains(height) else {
+            throw PlotsError.invalidSize(width: width, height: height, scale: canvas.scale)
         }
-        throw PlotsError.pngEncodingFailed(message: "output kept growing beyond \(capacity) bytes")
+        canvas.flush()
+        guard let createdPNG = png_create_write_struct(PNG_LIBPNG_VER_STRING, nil, { _, message in
+            fatalError("libpng: \(message.map { String(cString: $0) } ?? "unknown error")")
+        }, { _, _ in }) else {
+            throw PlotsError.pngEncodingFailed(message: "png_create_write_struct returned nil")
+        }
+        var png: png_structp? = createdPNG
+        var info = png_create_info_struct(createdPNG)
+        defer { png_destroy_write_struct(&png, &info) }
+        guard info != nil else { throw PlotsError.pngEncodingFailed(message: "png_create_info_struct returned nil") }
+
+        let output = Output()
+        output.data.reserveCapacity(width * height / 4)
+        let outputPointer = Unmanaged.passUnretained(output).toOpaque()
+        png_set_write_fn(png, outputPointer, { png, bytes, length in
+            guard let png, let bytes, let ioPointer = png_get_io_ptr(png) else { return }
+            Unmanaged<Output>.fromOpaque(ioPointer).takeUnretainedValue().data.append(bytes, count: length)
+        }, { _ in })
+
+        let includesAlpha = !canvas.isOpaque
+        png_set_IHDR(png, info, UInt32(width), UInt32(height), 8,
+                     includesAlpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
+        png_set_filter(png, 0, PNG_FILTER_UP)
+        png_set_compression_level(png, 1)
+        png_set_compression_strategy(png, 3) // Z_RLE
+        png_write_info(png, info)
+
+        let rowBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: width * 4)
+        defer { rowBuffer.deallocate() }
+        for row in 0..<height {
+            canvas.copyRow(row, into: rowBuffer, includesAlpha: includesAlpha)
+            png_write_row(png, rowBuffer)
+        }
+        png_write_end(png, info)
+        withExtendedLifetime(output) {}
+        return output.data
     }
 }
