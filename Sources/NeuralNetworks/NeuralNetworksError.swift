@@ -17,6 +17,8 @@ public enum NeuralNetworksError: Error, CustomStringConvertible, Equatable {
     case malformedCheckpoint(path: String, reason: String)
     /// A tensor's bytes lie past the end of the checkpoint file (an interrupted copy or save).
     case truncatedTensor(name: String, path: String, neededBytes: Int, availableBytes: Int)
+    /// A checkpoint does not fit the model: a tensor is missing, extra or of another shape.
+    case checkpointMismatch(path: String, name: String, reason: String)
     /// A tensor stored in a dtype this library cannot read.
     case unsupportedDataType(name: String, dataType: String)
 
@@ -39,8 +41,10 @@ public enum NeuralNetworksError: Error, CustomStringConvertible, Equatable {
             return "\(path) is not a valid safetensors file: \(reason)"
         case let .truncatedTensor(name, path, neededBytes, availableBytes):
             return "\(path): tensor '\(name)' needs bytes up to offset \(neededBytes) but the data holds only \(availableBytes) (truncated file?)"
+        case let .checkpointMismatch(path, name, reason):
+            return "\(path): tensor '\(name)' does not fit the model: \(reason)"
         case let .unsupportedDataType(name, dataType):
-            return "tensor '\(name)' has dtype \(dataType); only F32 and F64 can be read"
+            return "tensor '\(name)' has dtype \(dataType); only F32, F64 and BF16 can be read"
         }
     }
 }
