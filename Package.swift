@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotsTests", dependencies: ["Plots", "CLibPNG"]),
+        .testTarget(name: "PlotsTests", dependencies: ["Plots", "CLibPNG"], resources: [.copy("Goldens")]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
         .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ"]),
         .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage"]),
