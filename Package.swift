@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Autograd", targets: ["Autograd"]),
         .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
         .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "Models", targets: ["Models"]),
         .library(name: "Plots", targets: ["Plots"]),
     ],
     dependencies: [
@@ -30,13 +31,14 @@ let package = Package(
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
         .target(name: "NeuralNetworks", dependencies: ["Autograd"]),
         .target(name: "Datasets", dependencies: ["CZlib"]),
+        .target(name: "Models", dependencies: ["NeuralNetworks", "Datasets"]),
         .target(name: "Plots", dependencies: ["CCairo", "CLibPNG"]),
 
         // The kernel.
         .target(name: "JupyterProtocol", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterProtocol", "CZeroMQ"]),
         .target(name: "CellLanguage", dependencies: [
-            "Plots", "Autograd", "NeuralNetworks", "Datasets",
+            "Plots", "Autograd", "NeuralNetworks", "Datasets", "Models",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
@@ -49,6 +51,7 @@ let package = Package(
 
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "CLibPNG"], resources: [.copy("Goldens")]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
