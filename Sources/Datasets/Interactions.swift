@@ -101,16 +101,8 @@ public struct Interactions: Sendable {
 }
 
 extension Interactions {
-    /// Builds a table from original ids, assigning dense indices in the ids' natural order
-    /// (numeric order when every id is an integer, as in MovieLens, so user "1" gets index 0).
-    init(name: String, userTokens: [String], itemTokens: [String], ratings: [Float], timestamps: [Int]) {
-        let (userIndices, userIDs) = Self.denseIndices(userTokens)
-        let (itemIndices, itemIDs) = Self.denseIndices(itemTokens)
-        self.init(unchecked: name, userIndices: userIndices, itemIndices: itemIndices, ratings: ratings,
-                  timestamps: timestamps, userIDs: userIDs, itemIDs: itemIDs)
-    }
-
-    /// Maps tokens to dense indices ordered by `idPrecedes`.
+    /// Maps tokens to dense indices in the ids' natural order (numeric order when every id is an
+    /// integer, as in MovieLens, so user "1" gets index 0; lexicographic otherwise).
     static func denseIndices(_ tokens: [String]) -> (indices: [Int], ids: [String]) {
         var firstSeen = [String: Int]()
         var unique = [String]()

@@ -40,13 +40,13 @@ func parseRatings(_ bytes: [UInt8], path: String, layout: RatingsLayout, name: S
                    header.column("rating"), header.column("timestamp"))
     }
     let neededColumns = 1 + [columns.user, columns.item, columns.rating ?? 0, columns.timestamp ?? 0].max()!
-    var userTokens = [String]()
-    var itemTokens = [String]()
+    var userColumn = IDColumn()
+    var itemColumn = IDColumn()
     var ratings = [Float]()
     var timestamps = [Int]()
     let estimate = bytes.count / 20
-    userTokens.reserveCapacity(estimate)
-    itemTokens.reserveCapacity(estimate)
+    userColumn.reserveCapacity(estimate)
+    itemColumn.reserveCapacity(estimate)
     ratings.reserveCapacity(estimate)
     timestamps.reserveCapacity(estimate)
     var isFirstLine = true
@@ -85,16 +85,18 @@ func parseRatings(_ bytes: [UInt8], path: String, layout: RatingsLayout, name: S
             }
             timestamp = Int(value)
         }
-        userTokens.append(text.string(user))
-        itemTokens.append(text.string(item))
+        userColumn.append(user, in: text)
+        itemColumn.append(item, in: text)
         ratings.append(rating)
         timestamps.append(timestamp)
     }
     if ratings.isEmpty {
         throw DatasetsError.malformedFile(path: path, reason: "the file has no ratings (it is empty or only a header)")
     }
-    return Interactions(name: name, userTokens: userTokens, itemTokens: itemTokens, ratings: ratings,
-                        timestamps: timestamps)
+    let (userIndices, userIDs) = userColumn.denseIndices()
+    let (itemIndices, itemIDs) = itemColumn.denseIndices()
+    return Interactions(unchecked: name, userIndices: userIndices, itemIndices: itemIndices, ratings: ratings,
+                        timestamps: timestamps, userIDs: userIDs, itemIDs: itemIDs)
 }
 
 /// Titles and genres by original item id.

@@ -52,4 +52,17 @@ import Testing
             try AtomicFile(path: bad)
         }
     }
+
+    @Test func tokensKeepTheirSpellingAndOrderNumericallyOnlyWhenAllAreIntegers() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("n.inter", "user_id:token\titem_id:token\n10\t5\n2\t5\n-3\t5\n")
+        #expect(try RecBoleAtomicFiles.load(directory: folder.url.path, name: "n").userIDs == ["-3", "2", "10"])
+        // "007" keeps its spelling; ids that all read as integers still order numerically.
+        try folder.write("t.inter", "user_id:token\titem_id:token\n10\t5\n2\t5\n007\t5\n")
+        let text = try RecBoleAtomicFiles.load(directory: folder.url.path, name: "t")
+        #expect(text.userIDs == ["2", "007", "10"])
+        #expect(text.userIndices == [2, 0, 1])
+        try folder.write("s.inter", "user_id:token\titem_id:token\nb\t5\n10\t5\na\t5\n")
+        #expect(try RecBoleAtomicFiles.load(directory: folder.url.path, name: "s").userIDs == ["10", "a", "b"])
+    }
 }
