@@ -10,6 +10,9 @@ Fixtures (Tests/NeuralNetworksTests/Fixtures, a few KB each):
   losses.json        each loss: inputs, value and the gradient of every differentiable input
   optimizers.json    SGD (momentum, Nesterov), Adam, AdamW, Adagrad, clipping: parameters after
                      each of three steps with given gradients; learning-rate schedules
+  layers.json        LayerNorm, Conv2d, ConvTranspose2d, MultiHeadAttention and a post-LN transformer
+                     encoder block (LeakyReLU): outputs and gradients of sum(output * projection)
+                     for the input and every parameter, with parameters named as in Swift
   mlp.json           Linear-tanh-Linear with fixed weights: loss, gradients, and the parameters
                      after one Adam step and after one SGD-momentum step
   python.safetensors a checkpoint of a Linear(3, 2) in a Sequential, written by Python's safetensors
@@ -34,7 +37,7 @@ FIXTURES = os.path.join(HERE, "..", "Tests", "NeuralNetworksTests", "Fixtures")
 
 def encode(tensor):
     tensor = tensor.detach().to(torch.float32)
-    return {"shape": list(tensor.shape), "values": [float(v) for v in tensor.reshape(-1).tolist()]}
+    return {"shape": list(tensor.shape), "values": [float(f"{v:.9g}") for v in tensor.reshape(-1).tolist()]}
 
 
 def leaf(*shape, generator, scale=1.0, positive=False):
@@ -184,7 +187,7 @@ def mlp_case():
     loss.backward()
     gradients = {names[k]: encode(p.grad) for k, p in model.named_parameters()}
     result = {"inputs": encode(inputs), "targets": encode(targets), "initial": initial,
-              "loss": float(loss), "gradients": gradients}
+              "loss": float(loss.detach()), "gradients": gradients}
     for key, make in [("afterAdam", lambda p: torch.optim.Adam(p, lr=0.01)),
                       ("afterSGDMomentum", lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))]:
         copy = torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.Tanh(), torch.nn.Linear(5, 2))
@@ -194,6 +197,68 @@ def mlp_case():
         make(list(copy.parameters())).step()
         result[key] = {names[k]: encode(v) for k, v in copy.state_dict().items()}
     return result
+
+
+def layer_case(name, module, inputs, rename, generator, call=None, config=None):
+    """Output and gradients of sum(output * projection) for the inputs and every parameter."""
+    with torch.no_grad():
+        for p in module.parameters():
+            p.copy_(torch.randn(p.shape, generator=generator) * 0.3)
+    module.eval()
+    inputs = {k: v.clone().requires_grad_(True) for k, v in inputs.items()}
+    output = (call or (lambda m, i: m(*i.values())))(module, inputs)
+    projection = torch.randn(output.shape, generator=generator)
+    (output * projection).sum().backward()
+    parameters, gradients = {}, {k: encode(v.grad) for k, v in inputs.items()}
+    for torch_name, p in module.named_parameters():
+        for swift_name, part, dimension in rename(torch_name, p):
+            piece = (lambda t: t) if part is None else (lambda t: t[part * dimension:(part + 1) * dimension])
+            parameters[swift_name] = encode(piece(p))
+            gradients[swift_name] = encode(piece(p.grad))
+    return {"name": name, "config": config or {}, "inputs": {k: encode(v) for k, v in inputs.items()},
+            "parameters": parameters, "output": encode(output), "projection": encode(projection),
+            "gradients": gradients}
+
+
+def layer_cases():
+    g = torch.Generator().manual_seed(3)
+    same = lambda name, p: [(name, None, 0)]
+    dimension, heads, length = 8, 2, 4
+    causal = torch.triu(torch.full((length, length), -1e9), 1)
+
+    def attention_rename(prefix):
+        def rename(name, p):
+            bare = name[len(prefix):] if name.startswith(prefix) else None
+            swift_prefix = "attention." if prefix else ""
+            if bare == "in_proj_weight" or bare == "in_proj_bias":
+                kind = "weight" if bare.endswith("weight") else "bias"
+                return [(f"{swift_prefix}{part}.{kind}", i, dimension) for i, part in enumerate(["query", "key", "value"])]
+            if bare is not None and bare.startswith("out_proj."):
+                return [(f"{swift_prefix}output.{bare[len('out_proj.'):]}", None, 0)]
+            mapped = {"linear1": "feedForwardInput", "linear2": "feedForwardOutput",
+                      "norm1": "attentionNorm", "norm2": "feedForwardNorm"}
+            layer, kind = name.split(".")
+            return [(f"{mapped[layer]}.{kind}", None, 0)]
+        return rename
+
+    return [
+        layer_case("layerNorm", torch.nn.LayerNorm(4), {"input": torch.randn(2, 3, 4, generator=g)}, same, g),
+        layer_case("conv2d", torch.nn.Conv2d(2, 3, 3, stride=2, padding=1),
+                   {"input": torch.randn(2, 2, 5, 5, generator=g)}, same, g),
+        layer_case("convTranspose2d", torch.nn.ConvTranspose2d(3, 2, 3, stride=2, padding=1, output_padding=1),
+                   {"input": torch.randn(2, 3, 3, 3, generator=g)}, same, g),
+        layer_case("multiHeadAttention", torch.nn.MultiheadAttention(dimension, heads, batch_first=True),
+                   {"query": torch.randn(2, length, dimension, generator=g),
+                    "key": torch.randn(2, 3, dimension, generator=g),
+                    "value": torch.randn(2, 3, dimension, generator=g)},
+                   attention_rename(""), g,
+                   call=lambda m, i: m(i["query"], i["key"], i["value"], need_weights=False)[0]),
+        layer_case("transformerEncoderBlock",
+                   torch.nn.TransformerEncoderLayer(dimension, heads, 16, dropout=0.1, activation=F.leaky_relu,
+                                                    batch_first=True, norm_first=False),
+                   {"input": torch.randn(2, length, dimension, generator=g)}, attention_rename("self_attn."), g,
+                   call=lambda m, i: m(i["input"], src_mask=causal), config={"causal": 1}),
+    ]
 
 
 def write_json(name, value):
@@ -215,6 +280,7 @@ def generate():
     write_json("losses.json", {"generator": "scripts/make_network_fixtures.py", "torch": torch.__version__,
                                "cases": loss_cases()})
     write_json("optimizers.json", {"generator": "scripts/make_network_fixtures.py", **optimizer_cases()})
+    write_json("layers.json", {"generator": "scripts/make_network_fixtures.py", "cases": layer_cases()})
     write_json("mlp.json", {"generator": "scripts/make_network_fixtures.py", **mlp_case()})
     save_file(expected_swift_checkpoint(), os.path.join(FIXTURES, "python.safetensors"),
               metadata={"format": "pt", "writer": "python"})

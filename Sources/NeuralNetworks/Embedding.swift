@@ -1,0 +1,38 @@
+import Autograd
+
+/// A lookup table of learned vectors, `weight[index]`, as `torch.nn.Embedding` (initialised N(0, 1)).
+/// ```swift
+/// let items = Embedding(1682, 64, generator: &generator)
+/// let vectors = try items([3, 14, 15, 92], shape: [2, 2])     // [2, 2, 64]
+/// ```
+public final class Embedding: Module {
+    /// The table, `[count, dimension]`.
+    @Parameter public var weight: Tensor
+
+    /// Creates a table of `count` vectors of `dimension` values drawn from `initializer`.
+    public init(_ count: Int, _ dimension: Int, initializer: Initializer = .normal(), generator: inout RandomGenerator) throws {
+        weight = try initializer.tensor([count, dimension], generator: &generator)
+    }
+
+    /// Creates a table of `count` vectors drawn from N(0, 1).
+    public init(_ count: Int, _ dimension: Int, generator: inout RandomGenerator) {
+        weight = generator.normal([count, dimension])
+    }
+
+    /// Creates a layer from a given table `[count, dimension]`.
+    public init(weight: Tensor) throws {
+        guard weight.rank == 2 else {
+            throw NeuralNetworksError.invalidConfiguration(component: "Embedding", reason: "weight \(weight.shape) must be [count, dimension]")
+        }
+        self.weight = weight
+    }
+
+    /// The vectors at `indices`, shaped `shape + [dimension]` (`shape` defaults to `[indices.count]`).
+    public func callAsFunction(_ indices: [Int], shape: [Int]? = nil) throws -> Tensor {
+        if let bad = indices.first(where: { $0 < 0 || $0 >= weight.shape[0] }) {
+            throw NeuralNetworksError.invalidInput(
+                operation: "Embedding(\(weight.shape[0]), \(weight.shape[1]))", reason: "index \(bad) is outside 0..<\(weight.shape[0])")
+        }
+        return try weight.embedding(indices: indices, indexShape: shape)
+    }
+}
