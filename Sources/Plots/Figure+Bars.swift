@@ -13,7 +13,7 @@ extension Figure {
             color: color)))
     }
 
-    /// Adds single-precision bars, as ``bar(_:labels:name:color:)-([Double],_,_,_)`` does.
+    /// Adds single-precision bars, converted to `Double`.
     @_disfavoredOverload
     public mutating func bar(_ values: [Float], labels: [String] = [], name: String = "", color: Color? = nil) {
         bar(values.map(Double.init), labels: labels, name: name, color: color)
@@ -26,7 +26,7 @@ extension Figure {
                                categoryLabels: [], color: color)))
     }
 
-    /// Adds a histogram of single-precision values, as ``histogram(_:bins:name:color:)-([Double],_,_,_)`` does.
+    /// Adds a histogram of single-precision values, converted to `Double`.
     @_disfavoredOverload
     public mutating func histogram(_ values: [Float], bins: Int = 20, name: String = "", color: Color? = nil) {
         histogram(values.map(Double.init), bins: bins, name: name, color: color)

@@ -25,7 +25,7 @@ extension Figure {
         return figure
     }
 
-    /// A heatmap of a single-precision matrix, as ``heatmap(_:rowLabels:columnLabels:title:xLabel:yLabel:colorMap:showsValues:width:height:)-([[Double]],_,_,_,_,_,_,_,_,_)`` draws.
+    /// A heatmap of a single-precision matrix, converted to `Double`.
     @_disfavoredOverload
     public static func heatmap(_ matrix: [[Float]], rowLabels: [String] = [], columnLabels: [String] = [],
                                title: String = "", xLabel: String = "", yLabel: String = "",

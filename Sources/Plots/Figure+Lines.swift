@@ -6,7 +6,7 @@ extension Figure {
         append(.line(LineSeries(name: name, y: values, x: x, color: color)))
     }
 
-    /// Adds a line of single-precision `values`, as ``plot(_:x:name:color:)-([Double],_,_,_)`` does.
+    /// Adds a line of single-precision `values`, converted to `Double`.
     @_disfavoredOverload
     public mutating func plot(_ values: [Float], x: [Double]? = nil, name: String = "", color: Color? = nil) {
         plot(values.map(Double.init), x: x, name: name, color: color)

@@ -8,7 +8,7 @@ extension Figure {
                                       color: color, pointRadius: pointRadius)))
     }
 
-    /// Adds single-precision points, as ``scatter(x:y:labels:classNames:name:color:pointRadius:)-(_,[Double],_,_,_,_,_)`` does.
+    /// Adds single-precision points, converted to `Double`.
     @_disfavoredOverload
     public mutating func scatter(x: [Float], y: [Float], labels: [Int] = [], classNames: [String] = [],
                                  name: String = "", color: Color? = nil, pointRadius: Double = 2.5) {

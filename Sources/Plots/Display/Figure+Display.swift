@@ -41,3 +41,8 @@ extension Figure: RichDisplayable {
         return "Figure(\(width)×\(height)\(titlePart)\(kind.isEmpty ? "" : ", " + kind))"
     }
 }
+
+extension Figure: CustomStringConvertible {
+    /// The same one-line text as ``summary``.
+    public var description: String { summary }
+}

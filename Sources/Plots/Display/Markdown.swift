@@ -17,3 +17,8 @@ public struct Markdown: RichDisplayable, Equatable {
         ["text/markdown": text, "text/plain": text]
     }
 }
+
+extension Markdown: CustomStringConvertible {
+    /// The Markdown source.
+    public var description: String { text }
+}

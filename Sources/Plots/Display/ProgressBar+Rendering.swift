@@ -5,7 +5,7 @@ extension ProgressBar {
     /// `train  45%|█████▍      | 450/1000 epoch 3/10 loss 0.4321 [00:12<00:15, 37.50 steps/s]`.
     public func plainText() -> String {
         var parts: [String] = []
-        if !description.isEmpty { parts.append(description + ":") }
+        if !label.isEmpty { parts.append(label + ":") }
         if let fraction {
             parts.append(String(format: "%3.0f%%", (fraction * 100).rounded(.down)) + "|" + textBar(fraction, width: 20) + "|")
             parts.append("\(completed)/\(total)")
@@ -18,7 +18,7 @@ extension ProgressBar {
 
     /// A `<progress>` bar with the same details as ``plainText()``, HTML-escaped.
     public func html() -> String {
-        let label = description.isEmpty ? "" : "<span style=\"margin-right: 0.5em\">\(escapeHTML(description))</span>"
+        let labelHTML = label.isEmpty ? "" : "<span style=\"margin-right: 0.5em\">\(escapeHTML(label))</span>"
         let bar: String
         if total > 0 {
             bar = "<progress value=\"\(completed)\" max=\"\(total)\" style=\"width: 24em; vertical-align: middle\"></progress>"
@@ -28,7 +28,7 @@ extension ProgressBar {
         }
         let details = (statistics() + ["[" + timing() + "]"]).map(escapeHTML).joined(separator: " ")
         return "<div class=\"swift-experiments-progress\" style=\"font-family: monospace; white-space: nowrap\">"
-            + label + bar + " " + details + "</div>"
+            + labelHTML + bar + " " + details + "</div>"
     }
 
     /// text/html and text/plain.
@@ -75,4 +75,9 @@ func formatLoss(_ loss: Double) -> String {
     let magnitude = abs(loss)
     if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) { return String(format: "%.3e", loss) }
     return String(format: "%.4f", loss)
+}
+
+extension ProgressBar: CustomStringConvertible {
+    /// The text line of ``plainText()``.
+    public var description: String { plainText() }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// time read ``now()``.
 ///
 /// ```swift
-/// var progress = ProgressBar(total: stepCount, description: "train", epochCount: 10)
+/// var progress = ProgressBar(total: stepCount, label: "train", epochCount: 10)
 /// for step in 1...stepCount {
 ///     let loss = trainStep()
 ///     if progress.update(completed: step, epoch: epoch, loss: loss) { display.update(progress) }
@@ -19,7 +19,7 @@ public struct ProgressBar: RichDisplayable {
     /// Steps in the whole run; 0 when unknown (then no percentage or ETA is shown).
     public let total: Int
     /// A short label in front of the bar, such as "train".
-    public var description: String
+    public var label: String
     /// The number of epochs, when the run has them, shown as "epoch 3/10".
     public var epochCount: Int?
     /// Steps done so far.
@@ -46,9 +46,9 @@ public struct ProgressBar: RichDisplayable {
     }
 
     /// A bar for `total` steps starting at `startTime` (by default, now).
-    public init(total: Int, description: String = "", epochCount: Int? = nil, startTime: Double = ProgressBar.now()) {
+    public init(total: Int, label: String = "", epochCount: Int? = nil, startTime: Double = ProgressBar.now()) {
         self.total = max(0, total)
-        self.description = description
+        self.label = label
         self.epochCount = epochCount
         self.startTime = startTime
         self.currentTime = startTime

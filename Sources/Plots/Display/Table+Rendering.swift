@@ -57,3 +57,8 @@ extension Table {
         return lines.joined(separator: "\n")
     }
 }
+
+extension Table: CustomStringConvertible {
+    /// The aligned text of ``plainText()``, so `print(table)` shows the table.
+    public var description: String { plainText() }
+}

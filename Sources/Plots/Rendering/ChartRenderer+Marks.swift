@@ -14,12 +14,16 @@ extension ChartRenderer {
 
     private func drawLine(_ series: LineSeries, color: Color, frame: ChartFrame) {
         let xs = series.x.map(frame.pointX)
+        let columnWidth = 1 / canvas.scale
+        func stroke(_ values: [Double], color: Color, lineWidth: Double) {
+            let points = decimatedForDrawing(x: xs, y: values.map(frame.pointY), columnWidth: columnWidth)
+            canvas.strokePolyline(x: points.x, y: points.y, color: color, lineWidth: lineWidth)
+        }
         if figure.smoothingWindow > 1 {
-            canvas.strokePolyline(x: xs, y: series.y.map(frame.pointY), color: color.withAlpha(0.25), lineWidth: 1)
-            let smoothed = movingAverage(series.y, window: figure.smoothingWindow)
-            canvas.strokePolyline(x: xs, y: smoothed.map(frame.pointY), color: color, lineWidth: 1.75)
+            stroke(series.y, color: color.withAlpha(0.25), lineWidth: 1)
+            stroke(movingAverage(series.y, window: figure.smoothingWindow), color: color, lineWidth: 1.75)
         } else {
-            canvas.strokePolyline(x: xs, y: series.y.map(frame.pointY), color: color, lineWidth: 1.5)
+            stroke(series.y, color: color, lineWidth: 1.5)
         }
     }
 

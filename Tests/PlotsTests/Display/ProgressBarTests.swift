@@ -5,7 +5,7 @@ import Testing
 struct ProgressBarTests {
     @Test("refreshes at most ten times a second, and always for the final state")
     func refreshThrottling() {
-        var bar = ProgressBar(total: 1000, description: "train", startTime: 0)
+        var bar = ProgressBar(total: 1000, label: "train", startTime: 0)
         var refreshes: [Int] = []
         // 1000 steps, 1 ms apart: one second of work.
         for step in 1...1000 where bar.update(completed: step, loss: 1 / Double(step), at: Double(step) * 0.001) {
@@ -23,15 +23,15 @@ struct ProgressBarTests {
 
     @Test("text line shows percentage, steps, epoch, loss, elapsed, ETA and rate")
     func plainText() {
-        var bar = ProgressBar(total: 1000, description: "train", epochCount: 10, startTime: 100)
+        var bar = ProgressBar(total: 1000, label: "train", epochCount: 10, startTime: 100)
         bar.update(completed: 450, epoch: 3, loss: 0.43214, at: 112)
         #expect(bar.plainText() == "train:  45%|█████████           | 450/1000 epoch 3/10 loss 0.4321 [00:12<00:15, 37.5 steps/s]")
         #expect(bar.estimatedRemaining.map { ($0 - 14.666).magnitude < 0.01 } == true)
     }
 
-    @Test("HTML has a progress element and escapes the description")
+    @Test("HTML has a progress element and escapes the label")
     func html() {
-        var bar = ProgressBar(total: 10, description: "<fit>", startTime: 0)
+        var bar = ProgressBar(total: 10, label: "<fit>", startTime: 0)
         bar.update(completed: 10, at: 5)
         let html = bar.html()
         #expect(html.contains("<progress value=\"10\" max=\"10\""))
