@@ -59,9 +59,14 @@ extension Tensor {
                     leftOffset += index * leftStrides[axis]
                     rightOffset += index * rightStrides[axis]
                 }
-                let base = row * inner
-                for i in 0..<inner {
-                    out[base + i] = combine(l[leftOffset + i * leftInner], r[rightOffset + i * rightInner])
+                let target = out + row * inner
+                let left = l.baseAddress! + leftOffset, right = r.baseAddress! + rightOffset
+                switch (leftInner, rightInner) {  // contiguous or repeated rows vectorise
+                case (1, 1): for i in 0..<inner { target[i] = combine(left[i], right[i]) }
+                case (1, 0): let value = right[0]; for i in 0..<inner { target[i] = combine(left[i], value) }
+                case (0, 1): let value = left[0]; for i in 0..<inner { target[i] = combine(value, right[i]) }
+                default:
+                    for i in 0..<inner { target[i] = combine(left[i * leftInner], right[i * rightInner]) }
                 }
             }
         }
