@@ -10,7 +10,7 @@
 /// var generator = SeededGenerator(seed: 42)
 /// let index = generator.nextInt(below: 10)
 /// ```
-public struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
     private let increment: UInt64
 
