@@ -1,1 +1,0 @@
-// Placeholder until the Models module lands; delete when the first real file is added.
