@@ -1,13 +1,60 @@
-/// Softmax, log-softmax and layer normalization, all derived from primitives.
+import Foundation
+
+/// Log-softmax (a primitive: one fused pass forward and backward, as the Multi-VAE likelihood over
+/// thousands of items needs), and softmax, layer normalization and dropout derived from primitives.
 extension Tensor {
-    /// `exp(x) / Σ exp(x)` along `axis`, computed as `exp(x − logSumExp(x))`.
-    public func softmax(alongAxis axis: Int = -1) throws -> Tensor {
-        try (self - logSumExp(alongAxis: axis, keepingDimensions: true)).exp()
+    /// `x − log Σ exp(x)` along `axis`: log-probabilities, stable for large logits.
+    /// Backward: `g − softmax(x) · Σ g` along the axis.
+    public func logSoftmax(alongAxis axis: Int = -1) throws -> Tensor {
+        let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "logSoftmax")
+        let length = shape[axis]
+        let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
+        let count = scalarCount
+        let values = [Float](unsafeUninitializedCapacity: count) { output, initialized in
+            scalars.withUnsafeBufferPointer { input in
+                let out = output.baseAddress!
+                Parallel.forEachChunk(count: outer * inner, costPerItem: 8 * length) { lines in
+                    for line in lines {
+                        let base = (line / inner) * length * inner + line % inner
+                        var maximum = -Float.infinity
+                        for j in 0..<length { maximum = Swift.max(maximum, input[base + j * inner]) }
+                        if !maximum.isFinite { maximum = 0 }
+                        var total: Float = 0
+                        for j in 0..<length { total += Foundation.exp(input[base + j * inner] - maximum) }
+                        let shift = maximum + Foundation.log(total)
+                        for j in 0..<length { out[base + j * inner] = input[base + j * inner] - shift }
+                    }
+                }
+            }
+            initialized = count
+        }
+        let result = Tensor(uncheckedShape: shape, scalars: values)
+        return Tensor.recorded(result, operation: "logSoftmax", inputs: [self]) { gradient in
+            let input = [Float](unsafeUninitializedCapacity: count) { output, initialized in
+                gradient.scalars.withUnsafeBufferPointer { g in
+                    values.withUnsafeBufferPointer { y in
+                        let out = output.baseAddress!
+                        Parallel.forEachChunk(count: outer * inner, costPerItem: 4 * length) { lines in
+                            for line in lines {
+                                let base = (line / inner) * length * inner + line % inner
+                                var total: Float = 0
+                                for j in 0..<length { total += g[base + j * inner] }
+                                for j in 0..<length {
+                                    out[base + j * inner] = g[base + j * inner] - Foundation.exp(y[base + j * inner]) * total
+                                }
+                            }
+                        }
+                    }
+                }
+                initialized = count
+            }
+            return [Tensor(uncheckedShape: result.shape, scalars: input)]
+        }
     }
 
-    /// `x − logSumExp(x)` along `axis`: log-probabilities, stable for large logits.
-    public func logSoftmax(alongAxis axis: Int = -1) throws -> Tensor {
-        try self - logSumExp(alongAxis: axis, keepingDimensions: true)
+    /// `exp(x) / Σ exp(x)` along `axis` (derived: `exp(logSoftmax(x))`).
+    public func softmax(alongAxis axis: Int = -1) throws -> Tensor {
+        try logSoftmax(alongAxis: axis).exp()
     }
 
     /// `(x − mean) / √(variance + epsilon)` along `axis` (biased variance, as `torch.nn.LayerNorm`);

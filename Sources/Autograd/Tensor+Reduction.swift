@@ -70,6 +70,17 @@ extension Tensor {
         return try argmaxAndMax(alongAxis: axis).positions
     }
 
+    /// Minimum along one axis (derived: `−max(−x)`).
+    public func min(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
+        -(try (-self).max(alongAxis: axis, keepingDimensions: keepingDimensions))
+    }
+
+    /// Index of the first minimum along one axis (the nearest codebook entry for a row of
+    /// distances), flattened row-major like ``argmax(alongAxis:)``. Not differentiable.
+    public func argmin(alongAxis axis: Int) throws -> [Int] {
+        try withoutGradient { try (-self).argmax(alongAxis: axis) }
+    }
+
     /// `log Σ exp(x)` along one axis, computed stably (derived: the detached maximum is
     /// subtracted before `exp` and added back, which leaves the gradient exact).
     public func logSumExp(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {

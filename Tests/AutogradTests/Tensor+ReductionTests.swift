@@ -56,3 +56,14 @@ import Testing
         #expect(isClose(try large.logSumExp(alongAxis: 1), [1000 + log(2), -1000 + log(2)]))
     }
 }
+
+@Suite struct MinimumTests {
+    @Test func minAndArgmin() throws {
+        let distances = try Tensor(rows: [[3, 1, 2], [0, 5, 0]])
+        #expect(try distances.argmin(alongAxis: 1) == [1, 0])
+        #expect(try distances.min(alongAxis: 0).scalars == [0, 1, 0])
+        var generator = RandomGenerator(seed: 25)  // values 0.3 apart: no near-ties within the step
+        let spaced = try Tensor(shape: [3, 4], scalars: generator.permutation(12).map { Float($0) * 0.3 })
+        #expect(try maximumGradientError(at: [spaced]) { try $0[0].min(alongAxis: 1) } < gradientTolerance)
+    }
+}
