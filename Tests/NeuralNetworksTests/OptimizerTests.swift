@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import Autograd
+@testable import NeuralNetworks
+
+/// A new optimizer in one method: sign descent, `p ← p − lr·sign(g)`.
+final class SignDescent: Optimizer {
+    override func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
+        for index in values.indices where gradient[index] != 0 {
+            values[index] -= gradient[index] > 0 ? learningRate : -learningRate
+        }
+    }
+}
+
+@Suite struct OptimizerTests {
+    @Test func aNewOptimizerIsOneMethod() throws {
+        let layer = try Linear(weight: Tensor(rows: [[1, 2]]), bias: Tensor([0]))
+        let optimizer = SignDescent(learningRate: 0.5)
+        try optimizer.update(layer, along: ["weight": Tensor(shape: [1, 2], scalars: [3, -0.1]), "bias": Tensor([0])])
+        let expected = try Tensor(shape: [1, 2], scalars: [0.5, 2.5])
+        #expect(layer.weight == expected && layer.bias == Tensor([0]))
+        #expect(optimizer.updateCount == 1 && optimizer.slots["weight"]?.step == 1)
+    }
+
+    @Test func parametersWithoutGradientsAreLeftAlone() throws {
+        var generator = RandomGenerator(seed: 1)
+        let layer = Linear(2, 2, generator: &generator)
+        let bias = layer.bias
+        try Adam(learningRate: 0.1).update(layer, along: ["weight": Tensor(ones: [2, 2])])
+        #expect(layer.bias == bias)
+    }
+
+    @Test func rejectsUnknownNamesAndWrongShapes() {
+        var parameters = ["w": Tensor([1, 2])]
+        let optimizer = SGD(learningRate: 0.1)
+        #expect(throws: NeuralNetworksError.unknownParameter(name: "v")) {
+            try optimizer.update(parameters: &parameters, along: ["v": Tensor([1, 2])])
+        }
+        #expect(throws: NeuralNetworksError.parameterShapeMismatch(name: "w", expected: [2], actual: [3])) {
+            try optimizer.update(parameters: &parameters, along: ["w": Tensor([1, 2, 3])])
+        }
+    }
+
+    @Test func clippingScalesToTheMaximumNorm() throws {
+        let gradients = ["a": Tensor([3, 0]), "b": Tensor([4])]
+        #expect(globalNorm(gradients) == 5)
+        let (clipped, norm) = clippedByGlobalNorm(gradients, maximumNorm: 1)
+        #expect(norm == 5 && Swift.abs(globalNorm(clipped) - 1) < 1e-5)
+        #expect(clippedByGlobalNorm(gradients, maximumNorm: 10).gradients["a"] == Tensor([3, 0]))
+        var parameters = ["a": Tensor([0, 0]), "b": Tensor([0])]
+        let optimizer = SGD(learningRate: 1, maximumGradientNorm: 1)
+        try optimizer.update(parameters: &parameters, along: gradients)
+        #expect(isClose(parameters["a"]!, [-0.6, 0]) && isClose(parameters["b"]!, [-0.8]))
+        #expect(optimizer.lastGradientNorm == 5)
+    }
+
+    @Test func schedulesWarmUpThenDecay() {
+        let schedule = LearningRateSchedule.warmUp(steps: 4, then: .cosine(steps: 10, minimum: 0.1))
+        #expect(schedule.learningRate(base: 1, step: 0) == 0.25)
+        #expect(schedule.learningRate(base: 1, step: 3) == 1)
+        #expect(schedule.learningRate(base: 1, step: 4) == 1)
+        #expect(Swift.abs(schedule.learningRate(base: 1, step: 9) - 0.55) < 1e-6)
+        #expect(Swift.abs(schedule.learningRate(base: 1, step: 100) - 0.1) < 1e-6)
+        let optimizer = SGD(learningRate: 2, schedule: .step(every: 2, factor: 0.1))
+        #expect(optimizer.currentLearningRate == 2)
+    }
+
+    @Test func decoupledWeightDecayShrinksWithoutAGradient() throws {
+        var parameters = ["w": Tensor([10])]
+        try AdamW(learningRate: 0.1, weightDecay: 0.5).update(parameters: &parameters, along: ["w": Tensor([0])])
+        #expect(isClose(parameters["w"]!, [9.5]))
+        parameters = ["w": Tensor([10])]
+        try SGD(learningRate: 0.1, weightDecay: 0.5).update(parameters: &parameters, along: ["w": Tensor([0])])
+        #expect(isClose(parameters["w"]!, [9.5]))
+    }
+
+    @Test func trainingASmallNetworkLowersItsLoss() throws {
+        var generator = RandomGenerator(seed: 5)
+        let model = Sequential(Linear(2, 16, generator: &generator), Tanh(), Linear(16, 1, generator: &generator))
+        let inputs = try Tensor(rows: [[0, 0], [0, 1], [1, 0], [1, 1]])
+        let targets = try Tensor(rows: [[0], [1], [1], [0]])
+        let optimizer = Adam(learningRate: 0.05)
+        var losses: [Float] = []
+        for _ in 0..<300 {
+            let (loss, gradients) = try valueAndGradient(of: model) { model in
+                try meanSquaredError(predictions: model(inputs), targets: targets)
+            }
+            try optimizer.update(model, along: gradients)
+            losses.append(loss.scalar)
+        }
+        #expect(losses.last! < 0.01 && losses.first! > 0.1)
+    }
+}
