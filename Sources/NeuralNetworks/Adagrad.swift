@@ -1,0 +1,34 @@
+/// Adagrad (Duchi et al., 2011), as `torch.optim.Adagrad`: `s ← s + g²`, then
+/// `p ← p − lr / (1 + (t − 1)·learningRateDecay) · g / (√s + ε)`.
+public final class Adagrad: Optimizer {
+    /// The per-step decay of the learning rate.
+    public let learningRateDecay: Float
+    /// The starting value of the squared-gradient sums.
+    public let initialAccumulatorValue: Float
+    /// Added to the denominator for stability.
+    public let epsilon: Float
+
+    /// Creates the optimizer.
+    public init(
+        learningRate: Float = 1e-2, learningRateDecay: Float = 0, initialAccumulatorValue: Float = 0,
+        epsilon: Float = 1e-10, weightDecay: Float = 0, schedule: LearningRateSchedule = .constant,
+        maximumGradientNorm: Float? = nil
+    ) {
+        self.learningRateDecay = learningRateDecay
+        self.initialAccumulatorValue = initialAccumulatorValue
+        self.epsilon = epsilon
+        super.init(learningRate: learningRate, weightDecay: weightDecay, schedule: schedule,
+                   maximumGradientNorm: maximumGradientNorm)
+    }
+
+    /// The Adagrad step.
+    public override func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
+        var sums = slots.buffer(0, count: values.count, initial: initialAccumulatorValue)
+        let rate = learningRate / (1 + Float(slots.step - 1) * learningRateDecay)
+        for index in values.indices {
+            sums[index] += gradient[index] * gradient[index]
+            values[index] -= rate * gradient[index] / (sums[index].squareRoot() + epsilon)
+        }
+        slots.buffers = [sums]
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Adam (Kingma & Ba, 2015), as `torch.optim.Adam`: moments `m ← β₁m + (1 − β₁)g`,
+/// `v ← β₂v + (1 − β₂)g²`, then `p ← p − lr · m̂ / (√v̂ + ε)` with bias-corrected `m̂`, `v̂`.
+public class Adam: Optimizer {
+    /// The decay of the first moment.
+    public let beta1: Float
+    /// The decay of the second moment.
+    public let beta2: Float
+    /// Added to the denominator for stability.
+    public let epsilon: Float
+
+    /// Creates the optimizer with coupled (L2) weight decay.
+    public init(
+        learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
+        weightDecay: Float = 0, schedule: LearningRateSchedule = .constant, maximumGradientNorm: Float? = nil
+    ) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        super.init(learningRate: learningRate, weightDecay: weightDecay, schedule: schedule,
+                   maximumGradientNorm: maximumGradientNorm)
+    }
+
+    init(
+        learningRate: Float, beta1: Float, beta2: Float, epsilon: Float, decoupledWeightDecay: Float,
+        schedule: LearningRateSchedule, maximumGradientNorm: Float?
+    ) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        super.init(learningRate: learningRate, weightDecay: decoupledWeightDecay, decouplesWeightDecay: true,
+                   schedule: schedule, maximumGradientNorm: maximumGradientNorm)
+    }
+
+    /// The Adam step.
+    public override func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
+        var first = slots.buffer(0, count: values.count), second = slots.buffer(1, count: values.count)
+        let correction1 = 1 - Foundation.pow(beta1, Float(slots.step)), correction2 = 1 - Foundation.pow(beta2, Float(slots.step))
+        let stepSize = learningRate / correction1, rootCorrection2 = correction2.squareRoot()
+        for index in values.indices {
+            first[index] = beta1 * first[index] + (1 - beta1) * gradient[index]
+            second[index] = beta2 * second[index] + (1 - beta2) * gradient[index] * gradient[index]
+            values[index] -= stepSize * first[index] / (second[index].squareRoot() / rootCorrection2 + epsilon)
+        }
+        slots.buffers = [first, second]
+    }
+}
+
+/// AdamW (Loshchilov & Hutter, 2019), as `torch.optim.AdamW`: Adam with decoupled weight decay,
+/// `p ← p·(1 − lr·weightDecay)` before the Adam step.
+public final class AdamW: Adam {
+    /// Creates the optimizer (PyTorch's default weight decay 0.01).
+    public override init(
+        learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
+        weightDecay: Float = 0.01, schedule: LearningRateSchedule = .constant, maximumGradientNorm: Float? = nil
+    ) {
+        super.init(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+                   decoupledWeightDecay: weightDecay, schedule: schedule, maximumGradientNorm: maximumGradientNorm)
+    }
+}
