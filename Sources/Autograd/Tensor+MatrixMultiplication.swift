@@ -69,7 +69,7 @@ extension Tensor {
         into output: inout [Float], outputStride: Int, batch: Int, m: Int, n: Int, k: Int
     ) {
         guard m > 0, n > 0 else { return }
-        _ = LinearAlgebraBackend.prepared
+        _ = (LinearAlgebraBackend.prepared, AllocatorTuning.applied)
         var batch = batch, m = m
         if !transposeA && bStride == 0 && aStride == m * k && outputStride == m * n {
             m *= batch      // rows of consecutive A matrices are consecutive rows of one tall matrix
