@@ -23,7 +23,7 @@ extension Tensor {
         let outputCount = filters.shape[0], area = geometry.outputHeight * geometry.outputWidth
         let patches = Tensor(uncheckedShape: [geometry.patchRows, geometry.patchColumns],
                              scalars: geometry.imageToColumns(scalars))
-        var channelMajor = [Float](repeating: 0, count: outputCount * geometry.patchColumns)
+        var channelMajor = Tensor.productBuffer(count: outputCount * geometry.patchColumns)
         Tensor.gemm(filters, false, 0, patches, false, 0, into: &channelMajor, outputStride: 0,
                     batch: 1, m: outputCount, n: geometry.patchColumns, k: geometry.patchRows)
         let result = Tensor(uncheckedShape: [outputCount, geometry.batch, area], scalars: channelMajor)
@@ -36,13 +36,13 @@ extension Tensor {
                                               scalars: gradient.scalars).permuted([1, 0, 2])
             var inputGradient: Tensor?, filterGradient: Tensor?
             if filters.isTracked {
-                var values = [Float](repeating: 0, count: filters.scalarCount)
+                var values = Tensor.productBuffer(count: filters.scalarCount)
                 Tensor.gemm(channelMajorGradient, false, 0, patches, true, 0, into: &values, outputStride: 0,
                             batch: 1, m: outputCount, n: geometry.patchRows, k: geometry.patchColumns)
                 filterGradient = Tensor(uncheckedShape: filters.shape, scalars: values)
             }
             if input.isTracked {
-                var patchGradient = [Float](repeating: 0, count: geometry.patchRows * geometry.patchColumns)
+                var patchGradient = Tensor.productBuffer(count: geometry.patchRows * geometry.patchColumns)
                 Tensor.gemm(filters, true, 0, channelMajorGradient, false, 0, into: &patchGradient, outputStride: 0,
                             batch: 1, m: geometry.patchRows, n: geometry.patchColumns, k: outputCount)
                 inputGradient = Tensor(uncheckedShape: input.shape, scalars: geometry.columnsToImage(patchGradient))
@@ -79,7 +79,7 @@ extension Tensor {
         let area = height * width
         let channelMajorInput = Tensor(uncheckedShape: [batch, inputChannels, area], scalars: scalars)
             .permuted([1, 0, 2])
-        var patches = [Float](repeating: 0, count: geometry.patchRows * geometry.patchColumns)
+        var patches = Tensor.productBuffer(count: geometry.patchRows * geometry.patchColumns)
         Tensor.gemm(filters, true, 0, channelMajorInput, false, 0, into: &patches, outputStride: 0,
                     batch: 1, m: geometry.patchRows, n: geometry.patchColumns, k: inputChannels)
         let output = Tensor(uncheckedShape: [batch, outputChannels, outputHeight, outputWidth],
@@ -90,7 +90,7 @@ extension Tensor {
                                          scalars: geometry.imageToColumns(gradient.scalars))
             var inputGradient: Tensor?, filterGradient: Tensor?
             if input.isTracked {
-                var values = [Float](repeating: 0, count: inputChannels * batch * area)
+                var values = Tensor.productBuffer(count: inputChannels * batch * area)
                 Tensor.gemm(filters, false, 0, gradientPatches, false, 0, into: &values, outputStride: 0,
                             batch: 1, m: inputChannels, n: geometry.patchColumns, k: geometry.patchRows)
                 inputGradient = Tensor(uncheckedShape: [inputChannels, batch, area], scalars: values)
@@ -98,7 +98,7 @@ extension Tensor {
                 inputGradient = Tensor(uncheckedShape: input.shape, scalars: inputGradient!.scalars)
             }
             if filters.isTracked {
-                var values = [Float](repeating: 0, count: filters.scalarCount)
+                var values = Tensor.productBuffer(count: filters.scalarCount)
                 Tensor.gemm(channelMajorInput, false, 0, gradientPatches, true, 0, into: &values, outputStride: 0,
                             batch: 1, m: inputChannels, n: geometry.patchRows, k: geometry.patchColumns)
                 filterGradient = Tensor(uncheckedShape: filters.shape, scalars: values)

@@ -24,7 +24,7 @@ extension Tensor {
         }
         let batchShape = batchSelf.isEmpty ? batchOther : batchSelf
         let batch = Shape.count(batchShape)
-        var values = [Float](repeating: 0, count: batch * m * n)
+        var values = Tensor.productBuffer(count: batch * m * n)
         Tensor.gemm(self, transposingSelf, batchSelf.isEmpty ? 0 : m * k,
                     other, transposingOther, batchOther.isEmpty ? 0 : k * n,
                     into: &values, outputStride: m * n, batch: batch, m: m, n: n, k: k)
@@ -34,7 +34,7 @@ extension Tensor {
             let selfStride = batchSelf.isEmpty ? 0 : m * k, otherStride = batchOther.isEmpty ? 0 : k * n
             var selfGradient: Tensor?, otherGradient: Tensor?
             if left.isTracked {
-                var values = [Float](repeating: 0, count: left.scalarCount)
+                var values = Tensor.productBuffer(count: left.scalarCount)
                 if !transposingSelf {  // ∂A [m,k] = G [m,n] · op(B)ᵀ
                     Tensor.gemm(gradient, false, m * n, other, !transposingOther, otherStride,
                                 into: &values, outputStride: selfStride, batch: batch, m: m, n: k, k: n)
@@ -45,7 +45,7 @@ extension Tensor {
                 selfGradient = Tensor(uncheckedShape: left.shape, scalars: values)
             }
             if other.isTracked {
-                var values = [Float](repeating: 0, count: other.scalarCount)
+                var values = Tensor.productBuffer(count: other.scalarCount)
                 if !transposingOther { // ∂B [k,n] = op(A)ᵀ · G
                     Tensor.gemm(left, !transposingSelf, selfStride, gradient, false, m * n,
                                 into: &values, outputStride: otherStride, batch: batch, m: k, n: n, k: m)
@@ -59,6 +59,12 @@ extension Tensor {
         }
     }
 
+    /// Storage for a product that `gemm` overwrites completely (it runs with β = 0 first), so it is
+    /// left uninitialised instead of zero-filled; products are large and memset showed in profiles.
+    static func productBuffer(count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
     /// A batch of `C_b (+)= op(A_b) · op(B_b)` with `op(A)` of shape [m, k] and `op(B)` [k, n].
     /// A stride of 0 reuses one matrix for every entry; an output stride of 0 accumulates the
     /// whole batch into one matrix. A batch of untransposed `A` against a shared `B` runs as one
@@ -70,6 +76,10 @@ extension Tensor {
     ) {
         guard m > 0, n > 0 else { return }
         _ = (LinearAlgebraBackend.prepared, AllocatorTuning.applied)
+        if k == 0 || batch == 0 {  // an empty sum or batch: sgemm would not write C
+            output.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            return
+        }
         var batch = batch, m = m
         if !transposeA && bStride == 0 && aStride == m * k && outputStride == m * n {
             m *= batch      // rows of consecutive A matrices are consecutive rows of one tall matrix

@@ -49,6 +49,14 @@ import Testing
         }
     }
 
+    @Test func emptyDimensionsGiveZeros() throws {
+        #expect(try Tensor(ones: [2, 0]).matmul(Tensor(ones: [0, 3])) == Tensor(zeros: [2, 3]))
+        let (_, gradients) = try valueAndGradient(at: [Tensor(ones: [0, 2, 3]), Tensor(ones: [3, 4])]) { p in
+            try p[0].matmul(p[1]).sum()
+        }
+        #expect(gradients[1] == Tensor(zeros: [3, 4]))
+    }
+
     @Test func shapeErrors() {
         #expect(throws: AutogradError.shapeMismatch(operation: "matmul", left: [2, 3], right: [4, 5])) {
             try Tensor(zeros: [2, 3]).matmul(Tensor(zeros: [4, 5]))
