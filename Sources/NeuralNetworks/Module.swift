@@ -37,7 +37,7 @@ import Autograd
 /// }
 /// ```
 /// Its parameters are `encoder.weight`, `encoder.bias`, `decoder.weight`, `decoder.bias`.
-open class Module {
+open class Module: CustomStringConvertible {
     /// Whether the module is in training mode (dropout active); set with ``train(_:)`` or ``eval()``.
     public internal(set) var isTraining = true
 
@@ -52,6 +52,12 @@ open class Module {
     /// Puts this module and every sub-module in evaluation mode: dropout passes values through.
     public func eval() {
         train(false)
+    }
+
+    /// The type, the parameter count and each parameter's path and shape (``parameterSummary``);
+    /// subclasses may override it.
+    open var description: String {
+        parameterSummary
     }
 }
 

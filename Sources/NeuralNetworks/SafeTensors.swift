@@ -106,14 +106,14 @@ public enum SafeTensors {
                 throw malformed("tensor '\(name)' of shape \(shape) and dtype \(dataType) needs \(count * width) bytes, its offsets \(offsets) span \(offsets[1] - offsets[0])")
             }
             let start = dataStart + offsets[0]
-            let scalars = (0..<count).map { index -> Float in
-                let base = start + index * width
-                var bits: UInt64 = 0
-                for byte in 0..<width { bits |= UInt64(bytes[base + byte]) << (8 * UInt64(byte)) }
-                switch width {
-                case 8: return Float(Double(bitPattern: bits))
-                case 2: return Float(bitPattern: UInt32(bits) << 16)
-                default: return Float(bitPattern: UInt32(bits))
+            let scalars = bytes.withUnsafeBytes { raw -> [Float] in
+                (0..<count).map { index -> Float in
+                    let offset = start + index * width
+                    switch width {
+                    case 8: return Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))))
+                    case 2: return Float(bitPattern: UInt32(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))) << 16)
+                    default: return Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                    }
                 }
             }
             tensors[name] = try Tensor(shape: shape, scalars: scalars)

@@ -41,30 +41,6 @@ final class SignDescent: Optimizer {
         }
     }
 
-    @Test func clippingScalesToTheMaximumNorm() throws {
-        let gradients = ["a": Tensor([3, 0]), "b": Tensor([4])]
-        #expect(globalNorm(gradients) == 5)
-        let (clipped, norm) = clippedByGlobalNorm(gradients, maximumNorm: 1)
-        #expect(norm == 5 && Swift.abs(globalNorm(clipped) - 1) < 1e-5)
-        #expect(clippedByGlobalNorm(gradients, maximumNorm: 10).gradients["a"] == Tensor([3, 0]))
-        var parameters = ["a": Tensor([0, 0]), "b": Tensor([0])]
-        let optimizer = SGD(learningRate: 1, maximumGradientNorm: 1)
-        try optimizer.update(parameters: &parameters, along: gradients)
-        #expect(isClose(parameters["a"]!, [-0.6, 0]) && isClose(parameters["b"]!, [-0.8]))
-        #expect(optimizer.lastGradientNorm == 5)
-    }
-
-    @Test func schedulesWarmUpThenDecay() {
-        let schedule = LearningRateSchedule.warmUp(steps: 4, then: .cosine(steps: 10, minimum: 0.1))
-        #expect(schedule.learningRate(base: 1, step: 0) == 0.25)
-        #expect(schedule.learningRate(base: 1, step: 3) == 1)
-        #expect(schedule.learningRate(base: 1, step: 4) == 1)
-        #expect(Swift.abs(schedule.learningRate(base: 1, step: 9) - 0.55) < 1e-6)
-        #expect(Swift.abs(schedule.learningRate(base: 1, step: 100) - 0.1) < 1e-6)
-        let optimizer = SGD(learningRate: 2, schedule: .step(every: 2, factor: 0.1))
-        #expect(optimizer.currentLearningRate == 2)
-    }
-
     @Test func decoupledWeightDecayShrinksWithoutAGradient() throws {
         var parameters = ["w": Tensor([10])]
         try AdamW(learningRate: 0.1, weightDecay: 0.5).update(parameters: &parameters, along: ["w": Tensor([0])])

@@ -29,3 +29,16 @@ func gradientError(at point: Tensor, _ function: (Tensor) throws -> Tensor) thro
     }
     return worst
 }
+
+/// A fresh empty folder for one test.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nn-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Linear(3, hidden)-tanh-Linear(hidden, 2) drawn from `seed`.
+func smallNetwork(seed: UInt64, hidden: Int = 4) -> Sequential {
+    var generator = RandomGenerator(seed: seed)
+    return Sequential(Linear(3, hidden, generator: &generator), Tanh(), Linear(hidden, 2, generator: &generator))
+}

@@ -3,26 +3,7 @@ import Testing
 import Autograd
 @testable import NeuralNetworks
 
-@Suite struct LossTests {
-    @Test func reductionsAgree() throws {
-        let predictions = Tensor([1, 2, 3, 4]), targets = Tensor([1, 0, 3, 0])
-        let perElement = try meanSquaredError(predictions: predictions, targets: targets, reduction: .none)
-        #expect(perElement == Tensor([0, 4, 0, 16]))
-        #expect(try meanSquaredError(predictions: predictions, targets: targets, reduction: .sum).scalar == 20)
-        #expect(try meanSquaredError(predictions: predictions, targets: targets).scalar == 5)
-    }
-
-    @Test func maskedSquaredErrorAveragesObservedEntriesOnly() throws {
-        let predictions = Tensor([1, 2, 3, 4]), targets = Tensor([0, 0, 0, 0])
-        let mask = Tensor([1, 0, 0, 1])
-        #expect(try meanSquaredError(predictions: predictions, targets: targets, mask: mask).scalar == 8.5)
-        #expect(try meanSquaredError(predictions: predictions, targets: targets, mask: mask, reduction: .sum).scalar == 17)
-        let (value, gradient) = try valueAndGradient(at: predictions) { p in
-            try meanSquaredError(predictions: p, targets: targets, mask: Tensor(zeros: [4]))
-        }
-        #expect(value.scalar == 0 && gradient == Tensor(zeros: [4]))
-    }
-
+@Suite struct ClassificationLossTests {
     @Test func shapeErrorsNameBothShapes() {
         #expect(throws: NeuralNetworksError.invalidInput(
             operation: "binaryCrossEntropy", reason: "logits [2] and targets [3] must have the same shape")) {
@@ -40,15 +21,6 @@ import Autograd
             try binaryCrossEntropy(logits: x, targets: Tensor([0, 1]), reduction: .sum)
         }
         #expect(isClose(gradient, [1, -1]))
-    }
-
-    @Test func klOfTheStandardNormalToItselfIsZero() throws {
-        let zero = Tensor(zeros: [2, 3])
-        #expect(try gaussianKLDivergence(mean: zero, logVariance: zero).scalar == 0)
-        let same = sample([2, 3], seed: 1)
-        let divergence = try gaussianKLDivergence(mean: same, logVariance: same, priorMean: same, priorLogVariance: same)
-        #expect(Swift.abs(divergence.scalar) < 1e-6)
-        #expect(try gaussianKLDivergence(mean: Tensor(rows: [[1, 0]]), logVariance: Tensor(zeros: [1, 2])).scalar == 0.5)
     }
 
     @Test func focalLossWithoutFocusingIsWeightedCrossEntropy() throws {

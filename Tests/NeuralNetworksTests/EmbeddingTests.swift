@@ -1,0 +1,17 @@
+import Foundation
+import Testing
+import Autograd
+@testable import NeuralNetworks
+
+@Suite struct EmbeddingTests {
+    @Test func embeddingLooksUpRowsInTheGivenShape() throws {
+        let table = try Embedding(weight: Tensor(rows: [[0, 0], [1, 1], [2, 2]]))
+        let vectors = try table([2, 0, 1, 2], shape: [2, 2])
+        #expect(vectors.shape == [2, 2, 2] && vectors.scalars == [2, 2, 0, 0, 1, 1, 2, 2])
+        #expect(throws: NeuralNetworksError.invalidInput(operation: "Embedding(3, 2)", reason: "index 3 is outside 0..<3")) {
+            try table([3])
+        }
+        var generator = RandomGenerator(seed: 1)
+        #expect(try Embedding(10, 4, initializer: .zeros, generator: &generator).weight == Tensor(zeros: [10, 4]))
+    }
+}
