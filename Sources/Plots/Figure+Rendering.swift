@@ -4,6 +4,12 @@ extension Figure {
     /// Draws the figure on a new canvas at `scale` pixels per point.
     func render() throws -> Canvas {
         let canvas = try Canvas(width: width, height: height, scale: scale)
+        try draw(on: canvas)
+        return canvas
+    }
+
+    /// Draws the figure's content on `canvas`, which has the figure's logical size.
+    func draw(on canvas: Canvas) throws {
         switch content {
         case .chart:
             try ChartRenderer(figure: self, canvas: canvas).draw()
@@ -11,8 +17,10 @@ extension Figure {
             try HeatmapRenderer(figure: self, heatmap: heatmap, canvas: canvas).draw()
         case .imageGrid(let grid):
             try ImageGridRenderer(figure: self, grid: grid, canvas: canvas).draw()
+        case .panels(let figures, let columns):
+            try PanelLayout(figures: figures, columns: columns, title: title, measure: TextMeasurer())
+                .draw(figures, title: title, on: canvas)
         }
-        return canvas
     }
 
     /// The figure as a PNG file: `width·scale`×`height·scale` pixels (RGB, as figures are opaque), the same bytes every time for

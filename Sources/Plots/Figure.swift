@@ -70,6 +70,8 @@ extension Figure {
         case heatmap(Heatmap)
         /// Rows of small images.
         case imageGrid(ImageGrid)
+        /// Several figures side by side, `columns` to a row.
+        case panels([Figure], columns: Int)
     }
 
     /// One layer drawn on a chart's axes.

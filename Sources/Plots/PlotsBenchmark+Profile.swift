@@ -4,11 +4,7 @@ extension PlotsBenchmark {
     /// The fastest of `repetitions` timings, in milliseconds, of each stage of the loss plot — building and
     /// drawing the figure, converting its pixels, encoding the PNG — for finding where time goes.
     public static func stageTimings(repetitions: Int = 10) throws -> (render: Double, pixels: Double, encode: Double) {
-        func now() -> Double {
-            var time = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-            return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
-        }
+        func now() -> Double { threadCPUSeconds() * 1e3 }
         var best = (render: Double.infinity, pixels: Double.infinity, encode: Double.infinity)
         for _ in 0..<max(1, repetitions) {
             let start = now()

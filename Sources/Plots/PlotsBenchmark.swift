@@ -19,6 +19,8 @@ public enum PlotsBenchmark {
         public var medianSeconds: Double
         /// Fastest wall-clock seconds per figure.
         public var bestSeconds: Double
+        /// Median CPU seconds of the rendering thread per figure (robust when other processes share the cores).
+        public var medianCPUSeconds: Double
         /// PNG size in bytes.
         public var pngBytes: Int
         /// PNG width in pixels.
@@ -38,7 +40,7 @@ public enum PlotsBenchmark {
         public var json: String {
             let entries = measurements.map { entry in
                 "{\"workload\": \"\(entry.workload)\", \"scale\": \(entry.scale), \"median_s\": \(entry.medianSeconds), "
-                    + "\"best_s\": \(entry.bestSeconds), \"png_bytes\": \(entry.pngBytes), "
+                    + "\"best_s\": \(entry.bestSeconds), \"median_cpu_s\": \(entry.medianCPUSeconds), \"png_bytes\": \(entry.pngBytes), "
                     + "\"width_px\": \(entry.pixelWidth), \"height_px\": \(entry.pixelHeight)}"
             }
             return "{\"plots_benchmark\": [\(entries.joined(separator: ", "))], \"repetitions\": \(repetitions)}"
@@ -76,6 +78,7 @@ public enum PlotsBenchmark {
                 let timing = try time(count) { try build().pngData() }
                 measurements.append(Measurement(
                     workload: name, scale: scale, medianSeconds: timing.median, bestSeconds: timing.best,
+                    medianCPUSeconds: timing.medianCPU,
                     pngBytes: timing.bytes, pixelWidth: Int((Double(figure.width) * scale).rounded()),
                     pixelHeight: Int((Double(figure.height) * scale).rounded())))
             }
@@ -83,18 +86,29 @@ public enum PlotsBenchmark {
         return Result(measurements: measurements, repetitions: count)
     }
 
-    /// Median and fastest wall-clock seconds of `work`, after one untimed run that also gives the byte count.
-    private static func time(_ repetitions: Int, _ work: () throws -> Data) throws -> (median: Double, best: Double, bytes: Int) {
+    /// Median and fastest wall-clock seconds and median thread CPU seconds of `work`, after one untimed run
+    /// that also gives the byte count.
+    private static func time(_ repetitions: Int, _ work: () throws -> Data) throws
+        -> (median: Double, best: Double, medianCPU: Double, bytes: Int) {
         let bytes = try work().count
-        var samples: [Double] = []
+        var wall: [Double] = [], cpu: [Double] = []
         for _ in 0..<repetitions {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = DispatchTime.now().uptimeNanoseconds, cpuStart = threadCPUSeconds()
             _ = try work()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            cpu.append(threadCPUSeconds() - cpuStart)
+            wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        samples.sort()
-        return (samples[samples.count / 2], samples[0], bytes)
+        wall.sort()
+        cpu.sort()
+        return (wall[wall.count / 2], wall[0], cpu[cpu.count / 2], bytes)
     }
+}
+
+/// CPU seconds used so far by the calling thread.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// The benchmark's loss curve: the same formula `bench/plots_bench.py` uses.

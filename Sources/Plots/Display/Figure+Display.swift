@@ -36,6 +36,8 @@ extension Figure: RichDisplayable {
             kind = "heatmap \(heatmap.values.count)×\(heatmap.values.first?.count ?? 0)"
         case .imageGrid(let grid):
             kind = "\(grid.rows.joined().count) images in \(grid.rows.count) rows"
+        case .panels(let figures, _):
+            kind = "\(figures.count) panels"
         }
         let titlePart = title.isEmpty ? "" : ", \"\(title)\""
         return "Figure(\(width)×\(height)\(titlePart)\(kind.isEmpty ? "" : ", " + kind))"

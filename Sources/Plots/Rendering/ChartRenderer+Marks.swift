@@ -77,6 +77,15 @@ extension ChartRenderer {
                 }
             }
         }
+        // Epoch labels sit along the top of the plot; the legend should not hide them either.
+        var previous = max(frame.xScale.lower, 0)
+        for position in figure.epochMarkers.filter(\.isFinite).sorted() {
+            let centre = (frame.pointX(previous) + frame.pointX(position)) / 2
+            for offset in stride(from: -20.0, through: 20, by: 5) {
+                points.append((centre + offset, frame.area.y + 8))
+            }
+            previous = position
+        }
         return points
     }
 }

@@ -68,7 +68,7 @@ struct ChartRenderer {
         let (xScale, yScale) = scales()
         let xTicks = horizontalTicks(scale: xScale)
         let area = plotArea(yTicks: yScale.ticks(targetCount: 6), xTicks: xTicks)
-        let yTicks = yScale.ticks(targetCount: max(3, Int(area.height / 55)))
+        let yTicks = yScale.ticks(targetCount: max(4, min(9, Int(area.height / 45))))
         let frame = ChartFrame(area: area, xScale: xScale, yScale: yScale)
 
         if figure.showsGrid { drawGrid(frame: frame, xTicks: xTicks, yTicks: yTicks) }
@@ -128,7 +128,7 @@ struct ChartRenderer {
             }
         }
         let estimatedWidth = Double(figure.width) - 90
-        return scale.ticks(targetCount: max(3, min(9, Int(estimatedWidth / 85))))
+        return scale.ticks(targetCount: max(4, min(9, Int(estimatedWidth / 75))))
     }
 
     /// The rectangle inside the margins that hold the title, tick labels and axis labels.
