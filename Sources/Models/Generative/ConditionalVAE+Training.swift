@@ -1,0 +1,73 @@
+import Autograd
+import Datasets
+import NeuralNetworks
+
+/// Training and evaluating a ``ConditionalVAE`` on labelled images.
+extension ConditionalVAE {
+    /// Trains on `data` (its labels condition the model) with shuffled mini-batches drawn from the
+    /// model's seeded generator. The history records per step and per epoch `loss`,
+    /// `reconstruction` and `kl` in nats per image, and with `validation` the `validationLoss`,
+    /// `validationReconstruction` and `validationKL`. An interrupt (`control.isCancelled`) stops
+    /// before the next step with the model intact.
+    /// ```swift
+    /// let history = try cvae.fit(split.train, epochs: 10, batchSize: 64, optimizer: Adam(learningRate: 1e-3))
+    /// ```
+    public func fit(
+        _ data: ImageDataset, validation: ImageDataset? = nil, epochs: Int = 10, batchSize: Int = 64,
+        optimizer: Optimizer = Adam(learningRate: 1e-3), klWeight: Float = 1,
+        control: TrainingControl = TrainingControl()
+    ) throws -> TrainingHistory {
+        try GenerativeBatches.check(data, height: imageHeight, width: imageWidth, batchSize: batchSize, epochs: epochs,
+                                    model: "ConditionalVAE")
+        if let validation {
+            try GenerativeBatches.check(validation, height: imageHeight, width: imageWidth, batchSize: batchSize,
+                                        model: "ConditionalVAE")
+        }
+        train()
+        var batches: [[Int]] = []
+        return try TrainingLoop.run(
+            model: self, epochs: epochs, stepsPerEpoch: (data.count + batchSize - 1) / batchSize, control: control,
+            startEpoch: { _ in batches = GenerativeBatches.shuffled(count: data.count, batchSize: batchSize, generator: &generator) },
+            step: { position in
+                let batch = batches[position.batchIndex]
+                let images = try data.imageTensor(batch)
+                let labels = batch.map { data.labels[$0] }
+                var terms: VAELossTerms?
+                let (_, gradients) = try valueAndGradient(of: self) { model in
+                    let loss = try model.batchLoss(images, labels: labels, klWeight: klWeight)
+                    terms = loss.terms
+                    return loss.loss
+                }
+                try optimizer.update(self, along: gradients)
+                return terms.map { ["loss": Double($0.negativeELBO), "reconstruction": Double($0.reconstruction),
+                                    "kl": Double($0.klDivergence)] } ?? [:]
+            },
+            validate: validation.map { validation in { _ in
+                let terms = try self.evaluate(validation, batchSize: batchSize)
+                return ["validationLoss": Double(terms.negativeELBO),
+                        "validationReconstruction": Double(terms.reconstruction),
+                        "validationKL": Double(terms.klDivergence)]
+            } })
+    }
+
+    /// The loss parts over a labelled dataset in nats per image, one draw of `z` per image from a
+    /// generator seeded with `seed`; no gradients are recorded.
+    public func evaluate(_ data: ImageDataset, batchSize: Int = 500, seed: UInt64 = 0) throws -> VAELossTerms {
+        try GenerativeBatches.check(data, height: imageHeight, width: imageWidth, batchSize: batchSize,
+                                    model: "ConditionalVAE")
+        let saved = generator
+        defer { generator = saved }
+        generator = RandomGenerator(seed: seed, stream: 0x4356_4145)
+        var parts: [(weight: Int, terms: VAELossTerms)] = []
+        try withoutGradient {
+            for batch in GenerativeBatches.sequential(count: data.count, batchSize: batchSize) {
+                let terms = try batchLoss(data.imageTensor(batch), labels: batch.map { data.labels[$0] }).terms
+                parts.append((batch.count, terms))
+            }
+        }
+        return VAELossTerms(
+            reconstruction: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.reconstruction) }),
+            klDivergence: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.klDivergence) }),
+            negativeELBO: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.negativeELBO) }))
+    }
+}
