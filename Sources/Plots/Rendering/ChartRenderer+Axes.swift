@@ -4,8 +4,7 @@ extension ChartRenderer {
     /// Light lines at every tick, behind the data.
     func drawGrid(frame: ChartFrame, xTicks: [Tick], yTicks: [Tick]) {
         let area = frame.area
-        let isCategorical = xTicks.contains { Double($0.label) == nil } || hasCategoricalBars
-        if !isCategorical {
+        if !hasCategoricalBars {
             for tick in xTicks {
                 let x = canvas.snap(frame.pointX(tick.value))
                 canvas.strokeLine(from: (x, area.y), to: (x, area.maxY), color: Theme.grid)
