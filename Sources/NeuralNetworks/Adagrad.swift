@@ -23,7 +23,7 @@ public final class Adagrad: Optimizer {
 
     /// The Adagrad step.
     public override func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
-        var sums = slots.buffer(0, count: values.count, initial: initialAccumulatorValue)
+        var sums = slots.takeBuffer(0, count: values.count, initial: initialAccumulatorValue)
         let rate = learningRate / (1 + Float(slots.step - 1) * learningRateDecay)
         for index in values.indices {
             sums[index] += gradient[index] * gradient[index]

@@ -35,7 +35,7 @@ public class Adam: Optimizer {
 
     /// The Adam step.
     public override func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
-        var first = slots.buffer(0, count: values.count), second = slots.buffer(1, count: values.count)
+        var first = slots.takeBuffer(0, count: values.count), second = slots.takeBuffer(1, count: values.count)
         let correction1 = 1 - Foundation.pow(beta1, Float(slots.step)), correction2 = 1 - Foundation.pow(beta2, Float(slots.step))
         let stepSize = learningRate / correction1, rootCorrection2 = correction2.squareRoot()
         for index in values.indices {

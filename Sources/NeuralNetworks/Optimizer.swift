@@ -7,10 +7,14 @@ public struct OptimizerSlots: Sendable {
     /// Per-value buffers (momentum, moments, accumulators), created by the optimizer on first use.
     public var buffers: [[Float]] = []
 
-    /// The buffer at `index`, created as `initial` repeated `count` times if missing.
-    public mutating func buffer(_ index: Int, count: Int, initial: Float = 0) -> [Float] {
+    /// Moves the buffer at `index` out of the slots (creating it as `initial` repeated `count`
+    /// times if missing), so the caller owns the only copy and can update it without copying;
+    /// store it back in ``buffers`` afterwards.
+    public mutating func takeBuffer(_ index: Int, count: Int, initial: Float = 0) -> [Float] {
         while buffers.count <= index { buffers.append([Float](repeating: initial, count: count)) }
-        return buffers[index]
+        let buffer = buffers[index]
+        buffers[index] = []
+        return buffer
     }
 }
 
@@ -93,7 +97,8 @@ open class Optimizer {
         if let maximumGradientNorm, norm > maximumGradientNorm { scale = maximumGradientNorm / (norm + 1e-6) }
         let rate = currentLearningRate
         for (name, gradient) in gradients {
-            var values = parameters[name]!.scalars
+            let shape = parameters[name]!.shape
+            var values = parameters.removeValue(forKey: name)!.scalars
             var step = scale == 1 ? gradient.scalars : gradient.scalars.map { $0 * scale }
             if weightDecay != 0 {
                 if decouplesWeightDecay {
@@ -107,7 +112,7 @@ open class Optimizer {
             state.step += 1
             apply(to: &values, gradient: step, slots: &state, learningRate: rate)
             slots[name] = state
-            parameters[name] = try Tensor(shape: parameters[name]!.shape, scalars: values)
+            parameters[name] = try Tensor(shape: shape, scalars: values)
         }
         updateCount += 1
     }

@@ -27,7 +27,7 @@ public final class SGD: Optimizer {
             for index in values.indices { values[index] -= learningRate * gradient[index] }
             return
         }
-        var buffer = slots.step == 1 ? gradient : slots.buffer(0, count: values.count)
+        var buffer = slots.step == 1 ? gradient : slots.takeBuffer(0, count: values.count)
         if slots.step > 1 {
             for index in buffer.indices { buffer[index] = momentum * buffer[index] + (1 - dampening) * gradient[index] }
         }
