@@ -44,6 +44,23 @@ public struct PlotImage {
         self.init(pixels: bytes.map { Float($0) / 255 }, width: width, height: height, channels: channels)
     }
 
+    /// The same image with its finite values stretched so the smallest becomes black and the largest white —
+    /// for pictures outside 0...1 such as convolution filters, decoder logits or data scaled to -1...1.
+    public func normalized() -> PlotImage {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), high > low else { return self }
+        let scaled = values.map { ($0 - low) / (high - low) }
+        return PlotImage(pixels: scaled, width: width, height: height, channels: channels, suppliedCount: suppliedCount)
+    }
+
+    private init(pixels: [Float], width: Int, height: Int, channels: Int, suppliedCount: Int) {
+        self.width = width
+        self.height = height
+        self.channels = channels
+        self.values = pixels
+        self.suppliedCount = suppliedCount
+    }
+
     /// Throws when the shape and the number of values disagree.
     func validate() throws {
         guard channels == 1 || channels == 3 else { throw PlotsError.unsupportedChannels(channels) }

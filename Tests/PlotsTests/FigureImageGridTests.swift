@@ -60,4 +60,12 @@ struct FigureImageGridTests {
             try figure.pngData()
         }
     }
+
+    @Test("normalizing stretches any range to black...white")
+    func normalizing() {
+        let image = PlotImage(pixels: [Float]([-2, 0, 2]), width: 3, height: 1).normalized()
+        #expect(image.color(column: 0, row: 0) == (0, 0, 0))
+        #expect(image.color(column: 1, row: 0) == (128, 128, 128))
+        #expect(image.color(column: 2, row: 0) == (255, 255, 255))
+    }
 }
