@@ -26,6 +26,15 @@ struct ConvolutionGeometry {
     /// Columns of the patch matrix: one per output pixel of every image.
     var patchColumns: Int { batch * outputHeight * outputWidth }
 
+    /// The output columns `first..<end` whose input column `ow·stride − padding + kernelColumn`
+    /// lies inside the image; the others read padding.
+    func validOutputColumns(kernelColumn j: Int) -> (first: Int, end: Int) {
+        let offset = j - padding                       // input column of output column 0
+        let first = offset >= 0 ? 0 : (-offset + stride - 1) / stride
+        let end = offset >= width ? 0 : Swift.min(outputWidth, (width - 1 - offset) / stride + 1)
+        return (Swift.min(first, end), end)
+    }
+
     /// Copies receptive fields of `image` [N, C, H, W] into the patch matrix (zeros for padding).
     func imageToColumns(_ image: [Float]) -> [Float] {
         let columns = patchColumns, outputArea = outputHeight * outputWidth
@@ -39,13 +48,22 @@ struct ConvolutionGeometry {
                         for n in 0..<batch {
                             let plane = (n * channels + c) * height * width
                             let target = out + row * columns + n * outputArea
+                            let (first, end) = validOutputColumns(kernelColumn: j)
                             for oh in 0..<outputHeight {
                                 let ih = oh * stride - padding + i
-                                for ow in 0..<outputWidth {
-                                    let iw = ow * stride - padding + j
-                                    target[oh * outputWidth + ow] = ih >= 0 && ih < height && iw >= 0 && iw < width
-                                        ? input[plane + ih * width + iw] : 0
+                                let line = target + oh * outputWidth
+                                guard ih >= 0 && ih < height else {
+                                    line.update(repeating: 0, count: outputWidth)
+                                    continue
                                 }
+                                let source = input.baseAddress! + plane + ih * width + j - padding
+                                for ow in 0..<first { line[ow] = 0 }
+                                if stride == 1 {
+                                    for ow in first..<end { line[ow] = source[ow] }
+                                } else {
+                                    for ow in first..<end { line[ow] = source[ow * stride] }
+                                }
+                                for ow in end..<outputWidth { line[ow] = 0 }
                             }
                         }
                     }
@@ -71,14 +89,16 @@ struct ConvolutionGeometry {
                                 for n in 0..<batch {
                                     let plane = (n * channels + c) * height * width
                                     let source = input.baseAddress! + row * columns + n * outputArea
+                                    let (first, end) = validOutputColumns(kernelColumn: j)
                                     for oh in 0..<outputHeight {
                                         let ih = oh * stride - padding + i
                                         guard ih >= 0 && ih < height else { continue }
-                                        for ow in 0..<outputWidth {
-                                            let iw = ow * stride - padding + j
-                                            if iw >= 0 && iw < width {
-                                                out[plane + ih * width + iw] += source[oh * outputWidth + ow]
-                                            }
+                                        let target = out + plane + ih * width + j - padding
+                                        let line = source + oh * outputWidth
+                                        if stride == 1 {
+                                            for ow in first..<end { target[ow] += line[ow] }
+                                        } else {
+                                            for ow in first..<end { target[ow * stride] += line[ow] }
                                         }
                                     }
                                 }

@@ -69,7 +69,11 @@ extension Tensor {
                             offset += (remainder % newShape[axis]) * readStrides[axis]
                             remainder /= newShape[axis]
                         }
-                        for i in 0..<inner { out[row * inner + i] = input[offset + i * innerStride] }
+                        if innerStride == 1 {
+                            (out + row * inner).update(from: input.baseAddress! + offset, count: inner)
+                        } else {
+                            for i in 0..<inner { out[row * inner + i] = input[offset + i * innerStride] }
+                        }
                     }
                 }
             }

@@ -21,7 +21,7 @@ import Testing
         return out
     }
 
-    static let settings: [(stride: Int, padding: Int)] = [(1, 0), (1, 1), (2, 1), (2, 0)]
+    static let settings: [(stride: Int, padding: Int)] = [(1, 0), (1, 1), (2, 1), (2, 0), (3, 2), (1, 3)]
 
     @Test(arguments: settings) func convolutionValuesAndGradient(stride: Int, padding: Int) throws {
         let x = sample([2, 3, 5, 6], seed: 91), w = sample([4, 3, 3, 2], seed: 92)
