@@ -42,10 +42,15 @@ extension Module {
         case .optional:
             if let wrapped = mirror.children.first { collectMembers(of: wrapped.value, name: name, into: &members) }
         case .collection, .set:
+            // Arrays of plain values ([Float], [Tensor], …) hold no members: judge by the first element
+            // so a large data array is not walked on every training step.
+            guard let first = mirror.children.first, mayHoldMembers(first.value) else { return }
             for (index, element) in mirror.children.enumerated() {
                 collectMembers(of: element.value, name: "\(name).\(index)", into: &members)
             }
         case .dictionary:
+            guard let first = mirror.children.first, let firstValue = Mirror(reflecting: first.value).children.dropFirst().first,
+                  mayHoldMembers(firstValue.value) else { return }
             let entries = mirror.children.compactMap { entry -> (String, Any)? in
                 let pair = Array(Mirror(reflecting: entry.value).children)
                 guard pair.count == 2 else { return nil }
@@ -56,6 +61,15 @@ extension Module {
             }
         default:
             return
+        }
+    }
+
+    /// Whether `value` is, or is a container that may hold, a parameter box or a module.
+    private static func mayHoldMembers(_ value: Any) -> Bool {
+        if value is ParameterBox || value is Module { return true }
+        switch Mirror(reflecting: value).displayStyle {
+        case .optional, .collection, .set, .dictionary: return true
+        default: return false
         }
     }
 

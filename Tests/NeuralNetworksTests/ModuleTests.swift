@@ -44,6 +44,19 @@ final class Composite: Module, UnaryLayer {
         #expect(model.parameters()["blocks.0.weight"] == model.blocks[0].weight)
     }
 
+    @Test func ignoresPlainValuesAndTheirContainers() {
+        final class WithData: Module {
+            let popularity = [Float](repeating: 1, count: 100_000)
+            let constants = [Tensor(ones: [3]), Tensor(zeros: [2])]
+            let lookup = ["a": 1, "b": 2]
+            let buffer = Tensor(ones: [4])
+            let head: Linear
+            init(generator: inout RandomGenerator) { head = Linear(2, 1, generator: &generator) }
+        }
+        var generator = RandomGenerator(seed: 1)
+        #expect(WithData(generator: &generator).parameterNames == ["head.weight", "head.bias"])
+    }
+
     @Test func namesModulesOnceEvenWhenShared() {
         var generator = RandomGenerator(seed: 1)
         let model = Composite(generator: &generator)
