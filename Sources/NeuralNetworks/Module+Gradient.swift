@@ -16,11 +16,12 @@ import Autograd
 /// them, however deep in the model, is recorded; afterwards the model holds its original values
 /// again (even if `function` throws). The closure receives the model itself; it must return a
 /// single-value tensor. Gradients have their parameter's shape; a parameter the value does not
-/// depend on gets zeros.
+/// depend on gets zeros. Frozen parameters (``Module/freeze(where:)``) act as constants and get
+/// no entry, so an optimizer leaves them alone.
 public func valueAndGradient<Model: Module>(
     of model: Model, _ function: (Model) throws -> Tensor
 ) throws -> (value: Tensor, gradients: [String: Tensor]) {
-    let boxes = model.namedParameterBoxes()
+    let boxes = model.namedParameterBoxes().filter { !$0.box.isFrozen }
     let originals = boxes.map { $0.box.tensor! }
     defer { for (entry, original) in zip(boxes, originals) { entry.box.replace(with: original) } }
     let (value, gradients) = try Autograd.valueAndGradient(at: originals) { tracked in

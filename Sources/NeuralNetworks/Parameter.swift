@@ -41,6 +41,8 @@ extension Optional: ParameterValue where Wrapped == Tensor {
 public final class Parameter<Value: ParameterValue> {
     /// The current value.
     public var wrappedValue: Value
+    /// Whether the parameter is excluded from differentiation and optimizer steps (see ``Module/freeze(where:)``).
+    var isFrozen = false
 
     /// Wraps an initial value.
     public init(wrappedValue: Value) {
@@ -54,6 +56,8 @@ protocol ParameterBox: AnyObject {
     var tensor: Tensor? { get }
     /// Replaces the tensor held.
     func replace(with tensor: Tensor)
+    /// Whether the parameter is excluded from differentiation and optimizer steps.
+    var isFrozen: Bool { get set }
 }
 
 extension Parameter: ParameterBox {
