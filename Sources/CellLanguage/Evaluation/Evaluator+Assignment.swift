@@ -94,6 +94,14 @@ extension Evaluator {
         container = .void
         defer { container = .structure(instance) }
         try body(&instance.properties[index])
+        if let annotation = instance.declaration.properties[index].annotation {
+            let value = instance.properties[index]
+            guard let converted = annotation.convert(value) else {
+                throw CellLanguageError.typeMismatch(
+                    "cannot assign value of type '\(value.typeName)' to type '\(annotation.description)'")
+            }
+            instance.properties[index] = converted
+        }
     }
 
     private func modifyElement(of container: inout Value, _ arguments: [Argument],

@@ -14,6 +14,7 @@ extension Evaluator {
             arguments.append(Argument(label: extra.label.text, value: .function(.closure(extra.closure, scope))))
         }
         let node = Syntax(call.calledExpression)
+        if let empty = try emptyCollection(call.calledExpression, arguments: arguments) { return empty }
         if let member = call.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base,
            !base.is(OptionalChainingExprSyntax.self) {
             return try callMethod(member, base: base, arguments: arguments, in: scope)
@@ -89,6 +90,20 @@ extension Evaluator {
         } catch let error as CellLanguageError {
             throw LocatedError(error: error, node: node)
         }
+    }
+
+    /// `[Int]()` and `[String: Double]()`: an empty array or dictionary.
+    private func emptyCollection(_ callee: ExprSyntax, arguments: [Argument]) throws -> Value? {
+        let isArrayType = callee.as(ArrayExprSyntax.self).map { $0.elements.count == 1 } ?? false
+        let isDictionaryType = callee.as(DictionaryExprSyntax.self).map {
+            if case .elements(let elements) = $0.content { return elements.count == 1 }
+            return false
+        } ?? false
+        guard isArrayType || isDictionaryType else { return nil }
+        guard arguments.isEmpty else {
+            throw LocatedError(error: .extraArgument(label: arguments[0].label), node: Syntax(callee))
+        }
+        return isArrayType ? .array([]) : .dictionary(ValueDictionary())
     }
 
     /// Enters one more level of calls, or fails when recursion is too deep.

@@ -1,0 +1,52 @@
+import Testing
+@testable import CellLanguage
+
+@Suite struct DiagnosticTests {
+    @Test func unknownNameHasSwiftStyleTraceback() throws {
+        var runner = CellRunner()
+        _ = runner.run("let model = 1")
+        let found = runner.failure("let x = 1\nprint(modle)")
+        let failure = try #require(found)
+        #expect(failure.name == "CompilationError")
+        #expect(failure.message == "cannot find 'modle' in scope")
+        #expect(failure.traceback == ["error: cell 2, line 2, column 7: cannot find 'modle' in scope",
+                                      "print(modle)", "      ^"])
+    }
+
+    @Test func compileTimeMessagesReadLikeSwift() {
+        #expect(evaluate("let x = 5\nx.foo") == "CompilationError: value of type 'Int' has no member 'foo'")
+        #expect(evaluate("func f(x: Int) -> Int { x }\nf(x: \"a\")")
+                == "CompilationError: cannot convert value of type 'String' to expected argument type 'Int'")
+        #expect(evaluate("func f(x: Int) -> Int { x }\nf()") == "CompilationError: missing argument for parameter 'x' in call")
+        #expect(evaluate("func f(_ x: Int) -> Int { x }\nf(x: 1)") == "CompilationError: extraneous argument label 'x:' in call")
+        #expect(evaluate("let x = 1\nx = 2") == "CompilationError: cannot assign to value: 'x' is a 'let' constant")
+        #expect(evaluate("let a = [1]\na.append(2)")
+                == "CompilationError: cannot use mutating member on immutable value: 'a' is a 'let' constant")
+        #expect(evaluate("1 + \"a\"")
+                == "CompilationError: binary operator '+' cannot be applied to operands of type 'Int' and 'String'")
+        #expect(evaluate("let x: Int = \"a\"") == "CompilationError: cannot convert value of type 'String' to specified type 'Int'")
+    }
+
+    @Test func runtimeFaultsAreErrorsNotCrashes() {
+        #expect(evaluate("[1, 2][5]") == "RuntimeError: Index out of range")
+        #expect(evaluate("let d = 0\n1 / d") == "RuntimeError: Division by zero")
+        #expect(evaluate("Int.max + 1") == "RuntimeError: arithmetic overflow in '9223372036854775807 + 1'")
+        #expect(evaluate("let x: Int? = nil\nx!") == "RuntimeError: Unexpectedly found nil while unwrapping an Optional value")
+        #expect(evaluate("func f(_ n: Int) -> Int { f(n + 1) }\nf(0)").hasPrefix("RuntimeError: call depth exceeded"))
+    }
+
+    @Test func syntaxErrorsComeFromTheParser() throws {
+        var runner = CellRunner()
+        let found = runner.failure("let x = (1 +")
+        let failure = try #require(found)
+        #expect(failure.name == "SyntaxError")
+        #expect(failure.traceback.first?.hasPrefix("error: cell 1, line 1, column") == true)
+    }
+
+    @Test func failedCellKeepsEarlierAssignments() {
+        var runner = CellRunner()
+        _ = runner.run("var a = 1")
+        _ = runner.run("a = 2\nlet b = 3\nprint(nope)")
+        #expect(runner.value("a + b") == "5")
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+@testable import CellLanguage
+
+@Suite struct EvaluatorFunctionTests {
+    @Test func functionsWithLabelsDefaultsAndRecursion() {
+        #expect(evaluate("func add(_ a: Int, to b: Int = 10) -> Int { a + b }\nadd(1) + add(2, to: 3)") == "16")
+        #expect(evaluate("func fib(_ n: Int) -> Int { n < 2 ? n : fib(n - 1) + fib(n - 2) }\nfib(15)") == "610")
+        #expect(evaluate("func half(_ x: Double) -> Double { return x / 2 }\nhalf(3)") == "1.5")
+        #expect(evaluate("func greet(name: String) { print(\"hi \\(name)\") }\ngreet(name: \"a\")") == "")
+    }
+
+    @Test func closuresWithShorthandAndTrailingSyntax() {
+        #expect(evaluate("[1, 2, 3].map { $0 * 2 }") == "[2, 4, 6]")
+        #expect(evaluate("[1, 2, 3, 4].filter { x in x % 2 == 0 }") == "[2, 4]")
+        #expect(evaluate("[1, 2, 3].reduce(0, +)") != "")
+        #expect(evaluate("[1, 2, 3].reduce(0) { $0 + $1 }") == "6")
+        #expect(evaluate("[3, 1, 2].sorted()") == "[1, 2, 3]")
+        #expect(evaluate("[3, 1, 2].sorted(by: >)") != "")
+        #expect(evaluate("[3, 1, 2].sorted { $0 > $1 }") == "[3, 2, 1]")
+        #expect(evaluate("[\"1\", \"x\", \"3\"].compactMap { Int($0) }") == "[1, 3]")
+        #expect(evaluate("let f = { (a: Int, b: Int) -> Int in a * b }\nf(3, 4)") == "12")
+        #expect(evaluate("var total = 0\n[1, 2].forEach { total += $0 }\ntotal") == "3")
+        #expect(evaluate("func apply(_ f: (Int) -> Int, to x: Int) -> Int { f(x) }\napply({ $0 + 1 }, to: 4)") == "5")
+    }
+
+    @Test func closuresCaptureVariables() {
+        #expect(evaluate("var count = 0\nlet bump = { count += 1 }\nbump()\nbump()\ncount") == "2")
+    }
+
+    @Test func standardMembersAndFunctions() {
+        #expect(evaluate("[1, 2, 3].count") == "3")
+        #expect(evaluate("[Int]().isEmpty") == "true")
+        #expect(evaluate("[4, 5].first") == "Optional(4)")
+        #expect(evaluate("[4, 5].last!") == "5")
+        #expect(evaluate("var a = [1]\na.append(2)\na.insert(0, at: 0)\na") == "[0, 1, 2]")
+        #expect(evaluate("var a = [1, 2, 3]\nlet r = a.remove(at: 1)\n[r] + a") == "[2, 1, 3]")
+        #expect(evaluate("[1, 2].contains(2)") == "true")
+        #expect(evaluate("[1, 2].reversed()") == "[2, 1]")
+        #expect(evaluate("[3, 9, 2].max()") == "Optional(9)")
+        #expect(evaluate("min(3, 1, 2)") == "1")
+        #expect(evaluate("max(2.5, 1)") == "2.5")
+        #expect(evaluate("abs(-4)") == "4")
+        #expect(evaluate("[\"a\", \"b\"].joined(separator: \", \")") == "\"a, b\"")
+        #expect(evaluate("\"a b c\".split(separator: \" \")") == "[\"a\", \"b\", \"c\"]")
+        #expect(evaluate("\"Ab\".uppercased() + \"Ab\".lowercased()") == "\"ABab\"")
+        #expect(evaluate("\"swift\".hasPrefix(\"sw\") && \"swift\".hasSuffix(\"ft\")") == "true")
+        #expect(evaluate("[\"b\": 2, \"a\": 1].keys.sorted()") == "[\"a\", \"b\"]")
+        #expect(evaluate("[\"b\": 2].values") == "[2]")
+        #expect(evaluate("Double(3) / 2") == "1.5")
+        #expect(evaluate("Int(3.9)") == "3")
+        #expect(evaluate("Int(\"42\")") == "Optional(42)")
+        #expect(evaluate("String(42) + \"!\"") == "\"42!\"")
+        #expect(evaluate("Double.pi > 3") == "true")
+        #expect(evaluate("var d = [\"a\": 1]\nd[\"a\", default: 0] += 5\nd[\"b\"] = 2\nd") == "[\"a\": 6, \"b\": 2]")
+    }
+
+    @Test func structsWithMemberwiseInitAndMethods() {
+        let code = """
+        struct Point {
+            var x: Double
+            var y: Double = 0
+            func length() -> Double { (x * x + y * y).squareRoot() }
+            mutating func moveRight(by amount: Double) { x += amount }
+        }
+        var p = Point(x: 3, y: 4)
+        p.moveRight(by: 1)
+        p.y = 3
+        [p.length(), p.x]
+        """
+        #expect(evaluate(code) == "[5.0, 4.0]")
+        #expect(evaluate("struct P { let a: Int }\nP(a: 1)") == "P(a: 1)")
+    }
+}
