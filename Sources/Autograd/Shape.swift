@@ -54,4 +54,22 @@ enum Shape {
         }
         return result
     }
+
+    /// Merges neighbouring axes that every operand traverses contiguously (or repeats alike), so
+    /// that, e.g., adding a [C, 1, 1] bias to [N, C, H, W] loops over rows of H·W values.
+    static func coalesced(_ shape: [Int], _ first: [Int], _ second: [Int]) -> (shape: [Int], first: [Int], second: [Int]) {
+        guard var mergedShape = shape.last.map({ [$0] }) else { return (shape, first, second) }
+        var mergedFirst = [first.last!], mergedSecond = [second.last!]
+        for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+            let size = mergedShape[0]
+            if first[axis] == mergedFirst[0] * size && second[axis] == mergedSecond[0] * size {
+                mergedShape[0] *= shape[axis]
+            } else {
+                mergedShape.insert(shape[axis], at: 0)
+                mergedFirst.insert(first[axis], at: 0)
+                mergedSecond.insert(second[axis], at: 0)
+            }
+        }
+        return (mergedShape, mergedFirst, mergedSecond)
+    }
 }

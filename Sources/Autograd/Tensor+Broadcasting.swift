@@ -37,16 +37,16 @@ extension Tensor {
         return Tensor(uncheckedShape: shape, scalars: result)
     }
 
-    /// General broadcast: walks the output row by row, reading each operand through strides that
+    /// General broadcast: merges axes that both operands step through alike, then walks the output row by row, reading each operand through strides that
     /// are zero along its broadcast axes; the innermost axis is a tight loop.
     private static func stridedMap(
         shape: [Int], left leftShape: [Int], right rightShape: [Int],
         _ l: UnsafeBufferPointer<Float>, _ r: UnsafeBufferPointer<Float>,
         _ out: UnsafeMutablePointer<Float>, _ combine: (Float, Float) -> Float
     ) {
+        let (shape, leftStrides, rightStrides) = Shape.coalesced(
+            shape, Shape.broadcastStrides(leftShape, to: shape), Shape.broadcastStrides(rightShape, to: shape))
         let rank = shape.count
-        let leftStrides = Shape.broadcastStrides(leftShape, to: shape)
-        let rightStrides = Shape.broadcastStrides(rightShape, to: shape)
         let inner = shape[rank - 1]
         let rowCount = Shape.count(shape) / Swift.max(inner, 1)
         let leftInner = leftStrides[rank - 1], rightInner = rightStrides[rank - 1]

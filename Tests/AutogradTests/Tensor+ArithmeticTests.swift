@@ -45,6 +45,17 @@ import Testing
         #expect(try (column + row).shape == [2, 3])
     }
 
+    @Test func channelBiasOverImages() throws {
+        let images = sample([2, 3, 4, 5], seed: 10), bias = sample([3, 1, 1], seed: 11)
+        let sum = try images + bias
+        for n in 0..<2 { for c in 0..<3 { for p in 0..<20 {
+            let index = (n * 3 + c) * 20 + p
+            #expect(sum.scalars[index] == images.scalars[index] + bias.scalars[c])
+        } } }
+        #expect(Shape.coalesced([2, 3, 4, 5], [60, 20, 5, 1], [0, 1, 0, 0]).shape == [2, 3, 20])
+        #expect(try maximumGradientError(at: [images, bias]) { try $0[0] + $0[1] } < gradientTolerance)
+    }
+
     @Test func broadcastToGradient() throws {
         let error = try maximumGradientError(at: [sample([3, 1], seed: 9)]) { try $0[0].broadcast(to: [2, 3, 4]) }
         #expect(error < gradientTolerance)

@@ -8,18 +8,31 @@ import Autograd
 import COpenBLAS
 import Foundation
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
+/// Wall-clock and process CPU seconds of `body` (CPU time stays meaningful on a busy machine).
+func measure(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    func cpuNow() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    let start = DispatchTime.now().uptimeNanoseconds, cpuStart = cpuNow()
     try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpuNow() - cpuStart)
 }
 
-/// The best of `repetitions` timings, after one warm-up run.
-func best(_ repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
+/// The best wall and CPU times of `repetitions` runs, after one warm-up run.
+func best(_ repetitions: Int, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
     try body()
-    var fastest = Double.infinity
-    for _ in 0..<repetitions { fastest = min(fastest, try seconds(body)) }
+    var fastest = (wall: Double.infinity, cpu: Double.infinity)
+    for _ in 0..<repetitions {
+        let time = try measure(body)
+        fastest = (min(fastest.wall, time.wall), min(fastest.cpu, time.cpu))
+    }
     return fastest
+}
+
+func report(_ name: String, _ time: (wall: Double, cpu: Double)) {
+    print(String(format: "%@: %.4f s wall, %.4f s CPU", name, time.wall, time.cpu))
 }
 
 func gemmReport() throws {
@@ -27,12 +40,12 @@ func gemmReport() throws {
     var generator = RandomGenerator(seed: 1)
     let a = generator.normal([m, k]), b = generator.normal([k, n])
     let flops = 2.0 * Double(m * k * n)
-    let api = try best(50) { _ = try a.matmul(b) }
+    let api = try best(50) { _ = try a.matmul(b) }.wall
     var raw = [Float](repeating: 0, count: m * n)
     let direct = best(50) {
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1,
                     a.scalars, Int32(k), b.scalars, Int32(n), 0, &raw, Int32(n))
-    }
+    }.wall
     print(String(format: "sgemm 100x1450x600: Tensor.matmul %.1f GFLOP/s, raw cblas_sgemm %.1f GFLOP/s",
                  flops / api / 1e9, flops / direct / 1e9))
 }
@@ -51,7 +64,7 @@ func multiVAELoss(_ p: [Tensor], input: Tensor, noise: Tensor, first: (Tensor) t
     return try kl * 0.2 - likelihood
 }
 
-func multiVAEEpoch(sparse: Bool) throws -> Double {
+func multiVAEEpoch(sparse: Bool) throws -> (wall: Double, cpu: Double) {
     let (users, items, batch) = (750, 1450, 100)
     var generator = RandomGenerator(seed: 7)
     let clicks = generator.bernoulli([users, items], probability: 0.05)
@@ -100,7 +113,7 @@ func vqVAELoss(_ p: [Tensor], images: Tensor) throws -> Tensor {
     return try (reconstruction - images).squared().mean() + codebookLoss + commitment * 0.25
 }
 
-func vqVAEEpoch() throws -> Double {
+func vqVAEEpoch() throws -> (wall: Double, cpu: Double) {
     var generator = RandomGenerator(seed: 3)
     let images = generator.uniform([4_500, 1, 28, 28])
     let shapes = [[32, 1, 4, 4], [32, 1, 1], [64, 32, 4, 4], [64, 1, 1], [16, 64, 1, 1], [16, 1, 1], [64, 16],
@@ -125,8 +138,15 @@ func vqVAEEpoch() throws -> Double {
     }
 }
 
-try gemmReport()
-print("OpenBLAS core: \(LinearAlgebraBackend.coreName)")
-print(String(format: "multivae epoch dense: %.4f s", try multiVAEEpoch(sparse: false)))
-print(String(format: "multivae epoch sparse-first-layer: %.4f s", try multiVAEEpoch(sparse: true)))
-print(String(format: "vqvae epoch: %.4f s", try vqVAEEpoch()))
+// Arguments choose workloads (gemm, multivae, vqvae); none runs them all.
+let chosen = Set(CommandLine.arguments.dropFirst())
+func wanted(_ name: String) -> Bool { chosen.isEmpty || chosen.contains(name) }
+if wanted("gemm") {
+    try gemmReport()
+    print("OpenBLAS core: \(LinearAlgebraBackend.coreName)")
+}
+if wanted("multivae") {
+    report("multivae epoch dense", try multiVAEEpoch(sparse: false))
+    report("multivae epoch sparse-first-layer", try multiVAEEpoch(sparse: true))
+}
+if wanted("vqvae") { report("vqvae epoch", try vqVAEEpoch()) }
