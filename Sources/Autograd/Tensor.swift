@@ -27,6 +27,21 @@
 /// Outside `valueAndGradient` nothing is recorded, so evaluation is free of bookkeeping;
 /// inside it, ``withoutGradient(_:)`` turns recording off for a block and ``detached()``
 /// stops the gradient at one tensor (the straight-through estimator of VQ-VAE).
+///
+/// ## Primitives and derived operations
+/// Each primitive states its backward rule beside its forward code (`Tensor.recorded`):
+/// `+ − × ÷` (broadcasting), negation, `broadcast(to:)`, `exp`, `log`, `squareRoot`, `pow(Float)`,
+/// `abs`, `tanh`, `sigmoid`, `relu`, `leakyRelu`, `softplus`, `clamped`, `where`,
+/// `sum(alongAxes:)`, `max(alongAxis:)`, `logSoftmax`, `matmul` (batched, transpose flags),
+/// `reshaped`, `transposed(permutation:)`, `sliced`, `concatenated`, `indexSelect`, `gather`,
+/// `convolution2D`, `transposedConvolution2D` and `SparseMatrix.matmul`. Everything else —
+/// `mean`, `min`, `logSumExp`, `softmax`, `layerNormalized`, `dropout`, `silu`, `squared`,
+/// `pow(Tensor)`, `stacked`, `embedding`, `pairwiseSquaredDistances` and the scalar operators — is
+/// written with primitives and has no rule of its own. Every primitive has a finite-difference
+/// check (``maximumGradientError(at:step:of:)``) and a PyTorch parity fixture in the tests.
+///
+/// Values are `Float32`. Matrix products and convolutions run on OpenBLAS `cblas_sgemm`;
+/// elementwise loops and reductions split across cores when the tensor is large enough to pay.
 public struct Tensor: @unchecked Sendable {
     /// The size of each axis; empty for a single scalar.
     public let shape: [Int]
