@@ -25,9 +25,16 @@ public final class Adagrad: Optimizer {
     public override func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
         var sums = slots.takeBuffer(0, count: values.count, initial: initialAccumulatorValue)
         let rate = learningRate / (1 + Float(slots.step - 1) * learningRateDecay)
-        for index in values.indices {
-            sums[index] += gradient[index] * gradient[index]
-            values[index] -= rate * gradient[index] / (sums[index].squareRoot() + epsilon)
+        let epsilon = self.epsilon
+        values.withUnsafeMutableBufferPointer { values in
+            sums.withUnsafeMutableBufferPointer { sums in
+                gradient.withUnsafeBufferPointer { gradient in
+                    ParallelLoop.forEachChunk(count: values.count) { range in for index in range {
+                        sums[index] += gradient[index] * gradient[index]
+                        values[index] -= rate * gradient[index] / (sums[index].squareRoot() + epsilon)
+                    }}
+                }
+            }
         }
         slots.buffers = [sums]
     }

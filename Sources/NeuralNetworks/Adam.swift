@@ -38,10 +38,20 @@ public class Adam: Optimizer {
         var first = slots.takeBuffer(0, count: values.count), second = slots.takeBuffer(1, count: values.count)
         let correction1 = 1 - Foundation.pow(beta1, Float(slots.step)), correction2 = 1 - Foundation.pow(beta2, Float(slots.step))
         let stepSize = learningRate / correction1, rootCorrection2 = correction2.squareRoot()
-        for index in values.indices {
-            first[index] = beta1 * first[index] + (1 - beta1) * gradient[index]
-            second[index] = beta2 * second[index] + (1 - beta2) * gradient[index] * gradient[index]
-            values[index] -= stepSize * first[index] / (second[index].squareRoot() / rootCorrection2 + epsilon)
+        let (beta1, beta2, epsilon) = (self.beta1, self.beta2, self.epsilon)
+        // Raw buffers: several arrays mutated in one loop would otherwise re-check uniqueness per value.
+        values.withUnsafeMutableBufferPointer { values in
+            first.withUnsafeMutableBufferPointer { first in
+                second.withUnsafeMutableBufferPointer { second in
+                    gradient.withUnsafeBufferPointer { gradient in
+                        ParallelLoop.forEachChunk(count: values.count) { range in for index in range {
+                            first[index] = beta1 * first[index] + (1 - beta1) * gradient[index]
+                            second[index] = beta2 * second[index] + (1 - beta2) * gradient[index] * gradient[index]
+                            values[index] -= stepSize * first[index] / (second[index].squareRoot() / rootCorrection2 + epsilon)
+                        }}
+                    }
+                }
+            }
         }
         slots.buffers = [first, second]
     }

@@ -7,6 +7,9 @@ public struct OptimizerSlots: Sendable {
     /// Per-value buffers (momentum, moments, accumulators), created by the optimizer on first use.
     public var buffers: [[Float]] = []
 
+    /// Empty state, before the first step.
+    public init() {}
+
     /// Moves the buffer at `index` out of the slots (creating it as `initial` repeated `count`
     /// times if missing), so the caller owns the only copy and can update it without copying;
     /// store it back in ``buffers`` afterwards.
@@ -45,7 +48,7 @@ open class Optimizer {
     public var maximumGradientNorm: Float?
     /// How many updates have been made.
     public private(set) var updateCount = 0
-    /// The global gradient norm seen by the last update (before clipping).
+    /// The global gradient norm seen by the last update before clipping (computed only when clipping).
     public private(set) var lastGradientNorm: Float = 0
     /// Per-parameter state by name.
     public internal(set) var slots: [String: OptimizerSlots] = [:]
@@ -91,10 +94,12 @@ open class Optimizer {
                     name: name, expected: parameter.shape, actual: gradients[name]!.shape)
             }
         }
-        let norm = globalNorm(gradients)
-        lastGradientNorm = norm
         var scale: Float = 1
-        if let maximumGradientNorm, norm > maximumGradientNorm { scale = maximumGradientNorm / (norm + 1e-6) }
+        if let maximumGradientNorm {
+            let norm = globalNorm(gradients)
+            lastGradientNorm = norm
+            if norm > maximumGradientNorm { scale = maximumGradientNorm / (norm + 1e-6) }
+        }
         let rate = currentLearningRate
         for (name, gradient) in gradients {
             let shape = parameters[name]!.shape
@@ -108,7 +113,7 @@ open class Optimizer {
                     for index in values.indices { step[index] += weightDecay * values[index] }
                 }
             }
-            var state = slots[name] ?? OptimizerSlots()
+            var state = slots.removeValue(forKey: name) ?? OptimizerSlots()   // sole owner of its buffers
             state.step += 1
             apply(to: &values, gradient: step, slots: &state, learningRate: rate)
             slots[name] = state

@@ -28,12 +28,16 @@ public final class SGD: Optimizer {
             return
         }
         var buffer = slots.step == 1 ? gradient : slots.takeBuffer(0, count: values.count)
-        if slots.step > 1 {
-            for index in buffer.indices { buffer[index] = momentum * buffer[index] + (1 - dampening) * gradient[index] }
-        }
-        for index in values.indices {
-            let direction = nesterov ? gradient[index] + momentum * buffer[index] : buffer[index]
-            values[index] -= learningRate * direction
+        let (momentum, dampening, nesterov, isFirstStep) = (self.momentum, self.dampening, self.nesterov, slots.step == 1)
+        values.withUnsafeMutableBufferPointer { values in
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                gradient.withUnsafeBufferPointer { gradient in
+                    ParallelLoop.forEachChunk(count: values.count) { range in for index in range {
+                        if !isFirstStep { buffer[index] = momentum * buffer[index] + (1 - dampening) * gradient[index] }
+                        values[index] -= learningRate * (nesterov ? gradient[index] + momentum * buffer[index] : buffer[index])
+                    }}
+                }
+            }
         }
         slots.buffers = [buffer]
     }
