@@ -47,7 +47,7 @@ open class Optimizer {
     /// When set, gradients are scaled so their global norm is at most this before each step.
     public var maximumGradientNorm: Float?
     /// How many updates have been made.
-    public private(set) var updateCount = 0
+    public internal(set) var updateCount = 0
     /// The global gradient norm seen by the last update before clipping (computed only when clipping).
     public private(set) var lastGradientNorm: Float = 0
     /// Per-parameter state by name.
