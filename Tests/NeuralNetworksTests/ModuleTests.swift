@@ -57,6 +57,22 @@ final class Composite: Module, UnaryLayer {
         #expect(WithData(generator: &generator).parameterNames == ["head.weight", "head.bias"])
     }
 
+    @Test func findsInheritedAndNestedMembers() {
+        class Base: Module {
+            let shared: Linear
+            init(generator: inout RandomGenerator) { shared = Linear(2, 2, bias: false, generator: &generator) }
+        }
+        final class Derived: Base {
+            let inner: Sequential
+            override init(generator: inout RandomGenerator) {
+                inner = Sequential(Sequential(Linear(2, 1, bias: false, generator: &generator)))
+                super.init(generator: &generator)
+            }
+        }
+        var generator = RandomGenerator(seed: 1)
+        #expect(Derived(generator: &generator).parameterNames == ["shared.weight", "inner.layers.0.layers.0.weight"])
+    }
+
     @Test func namesModulesOnceEvenWhenShared() {
         var generator = RandomGenerator(seed: 1)
         let model = Composite(generator: &generator)
