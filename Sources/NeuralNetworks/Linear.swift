@@ -53,4 +53,17 @@ public final class Linear: Module, UnaryLayer {
         if let bias { output = try output + bias }
         return input.rank == 1 ? try output.reshaped(to: [weight.shape[0]]) : output
     }
+
+    /// `input · Wᵀ + b` for sparse rows `[batch, inputCount]` (CSR), e.g. user–item interactions:
+    /// one sparse × dense product, with the gradient reaching `W` through Autograd's sparse matmul.
+    public func callAsFunction(_ input: SparseMatrix) throws -> Tensor {
+        guard input.columnCount == weight.shape[1] else {
+            throw NeuralNetworksError.invalidInput(
+                operation: "Linear(\(weight.shape[1]), \(weight.shape[0]))",
+                reason: "expected sparse rows with \(weight.shape[1]) columns, got \(input.rowCount) × \(input.columnCount)")
+        }
+        let output = try input.matmul(weight, transposingDense: true)
+        guard let bias else { return output }
+        return try output + bias
+    }
 }

@@ -34,4 +34,17 @@ import Autograd
             try layer(Tensor(zeros: [4, 2]))
         }
     }
+
+    @Test func sparseRowsGiveTheDenseResultAndGradient() throws {
+        var generator = RandomGenerator(seed: 3)
+        let layer = Linear(5, 3, generator: &generator)
+        let dense = try Tensor(rows: [[0, 1, 0, 0, 2], [0, 0, 0, 0, 0], [3, 0, 0, 1, 0]])
+        let sparse = try SparseMatrix(dense: dense)
+        #expect(isClose(try layer(sparse), try layer(dense).scalars))
+        let (_, sparseGradients) = try valueAndGradient(of: layer) { layer in try layer(sparse).squared().sum() }
+        let (_, denseGradients) = try valueAndGradient(of: layer) { layer in try layer(dense).squared().sum() }
+        #expect(isClose(sparseGradients["weight"]!, denseGradients["weight"]!.scalars))
+        #expect(isClose(sparseGradients["bias"]!, denseGradients["bias"]!.scalars))
+        #expect(throws: NeuralNetworksError.self) { try layer(try SparseMatrix(dense: Tensor(zeros: [2, 4]))) }
+    }
 }
