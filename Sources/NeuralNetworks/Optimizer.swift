@@ -78,20 +78,35 @@ open class Optimizer {
 
     /// One step on every parameter of `model` that has a gradient (names as ``Module/parameters()``).
     public func update(_ model: Module, along gradients: [String: Tensor]) throws {
-        let boxes = model.namedParameterBoxes()
-        var current: [String: Tensor] = [:]
-        for (name, box) in boxes { current[name] = box.tensor }
-        try update(parameters: &current, along: gradients)
-        for (name, box) in boxes where gradients[name] != nil { box.replace(with: current[name]!) }
+        let boxes = Dictionary(uniqueKeysWithValues: model.namedParameterBoxes().map { ($0.name, $0.box) })
+        try step(along: gradients, shapes: boxes.compactMapValues { $0.tensor?.shape }) { name, update in
+            let box = boxes[name]!
+            var tensor = box.tensor!
+            box.replace(with: Tensor(zeros: [0]))       // the box lets go, so the update needs no copy
+            tensor.updateScalars(update)
+            box.replace(with: tensor)
+        }
     }
 
     /// One step on a dictionary of tensors (for code that keeps its parameters by hand).
     public func update(parameters: inout [String: Tensor], along gradients: [String: Tensor]) throws {
+        try step(along: gradients, shapes: parameters.mapValues(\.shape)) { name, update in
+            var tensor = parameters.removeValue(forKey: name)!
+            tensor.updateScalars(update)
+            parameters[name] = tensor
+        }
+    }
+
+    /// The template: checks names and shapes, clips, then for each parameter adds weight decay and
+    /// calls ``apply(to:gradient:slots:learningRate:)`` inside `updating`, which gives the values.
+    private func step(
+        along gradients: [String: Tensor], shapes: [String: [Int]],
+        updating: (String, (inout [Float]) -> Void) -> Void
+    ) throws {
         for name in gradients.keys.sorted() {
-            guard let parameter = parameters[name] else { throw NeuralNetworksError.unknownParameter(name: name) }
-            guard parameter.shape == gradients[name]!.shape else {
-                throw NeuralNetworksError.parameterShapeMismatch(
-                    name: name, expected: parameter.shape, actual: gradients[name]!.shape)
+            guard let shape = shapes[name] else { throw NeuralNetworksError.unknownParameter(name: name) }
+            guard shape == gradients[name]!.shape else {
+                throw NeuralNetworksError.parameterShapeMismatch(name: name, expected: shape, actual: gradients[name]!.shape)
             }
         }
         var scale: Float = 1
@@ -102,22 +117,21 @@ open class Optimizer {
         }
         let rate = currentLearningRate
         for (name, gradient) in gradients {
-            let shape = parameters[name]!.shape
-            var values = parameters.removeValue(forKey: name)!.scalars
-            var step = scale == 1 ? gradient.scalars : gradient.scalars.map { $0 * scale }
-            if weightDecay != 0 {
-                if decouplesWeightDecay {
-                    let shrink = 1 - rate * weightDecay
-                    for index in values.indices { values[index] *= shrink }
-                } else {
-                    for index in values.indices { step[index] += weightDecay * values[index] }
-                }
-            }
             var state = slots.removeValue(forKey: name) ?? OptimizerSlots()   // sole owner of its buffers
             state.step += 1
-            apply(to: &values, gradient: step, slots: &state, learningRate: rate)
+            updating(name) { values in
+                var step = scale == 1 ? gradient.scalars : gradient.scalars.map { $0 * scale }
+                if weightDecay != 0 {
+                    if decouplesWeightDecay {
+                        let shrink = 1 - rate * weightDecay
+                        for index in values.indices { values[index] *= shrink }
+                    } else {
+                        for index in values.indices { step[index] += weightDecay * values[index] }
+                    }
+                }
+                apply(to: &values, gradient: step, slots: &state, learningRate: rate)
+            }
             slots[name] = state
-            parameters[name] = try Tensor(shape: shape, scalars: values)
         }
         updateCount += 1
     }
