@@ -7,6 +7,7 @@ enum Parallel {
 
     /// Calls `body` on disjoint ranges covering `0..<count`, concurrently when `count * costPerItem`
     /// exceeds a threshold. Each range is processed by exactly one call, so results are deterministic.
+    @inline(__always)
     static func forEachChunk(count: Int, costPerItem: Int = 1, _ body: (Range<Int>) -> Void) {
         let work = count * max(1, costPerItem)
         let chunkCount = min(coreCount, count, work / 32_768)

@@ -3,7 +3,7 @@
 extension Tensor {
     /// Elementwise sum with broadcasting. Backward: the gradient, summed to each operand's shape.
     public static func + (left: Tensor, right: Tensor) throws -> Tensor {
-        let result = try broadcastMap(left, right, operation: "+") { $0 + $1 }
+        let result = try broadcastMap(left, right, operation: "+", ScalarSum.self)
         return recorded(result, operation: "+", inputs: [left, right]) { gradient in
             [left.isTracked ? try gradient.summed(toShape: left.shape) : nil,
              right.isTracked ? try gradient.summed(toShape: right.shape) : nil]
@@ -12,7 +12,7 @@ extension Tensor {
 
     /// Elementwise difference with broadcasting. Backward: the gradient and its negation.
     public static func - (left: Tensor, right: Tensor) throws -> Tensor {
-        let result = try broadcastMap(left, right, operation: "-") { $0 - $1 }
+        let result = try broadcastMap(left, right, operation: "-", ScalarDifference.self)
         return recorded(result, operation: "-", inputs: [left, right]) { gradient in
             [left.isTracked ? try gradient.summed(toShape: left.shape) : nil,
              right.isTracked ? try gradient.map { -$0 }.summed(toShape: right.shape) : nil]
@@ -21,23 +21,23 @@ extension Tensor {
 
     /// Elementwise product with broadcasting. Backward: the gradient times the other operand.
     public static func * (left: Tensor, right: Tensor) throws -> Tensor {
-        let result = try broadcastMap(left, right, operation: "*") { $0 * $1 }
+        let result = try broadcastMap(left, right, operation: "*", ScalarProduct.self)
         return recorded(result, operation: "*", inputs: [left, right]) { gradient in
-            [left.isTracked ? try broadcastMap(gradient, right, operation: "*") { $0 * $1 }
+            [left.isTracked ? try broadcastMap(gradient, right, operation: "*", ScalarProduct.self)
                 .summed(toShape: left.shape) : nil,
-             right.isTracked ? try broadcastMap(gradient, left, operation: "*") { $0 * $1 }
+             right.isTracked ? try broadcastMap(gradient, left, operation: "*", ScalarProduct.self)
                 .summed(toShape: right.shape) : nil]
         }
     }
 
     /// Elementwise quotient with broadcasting. Backward: `g / r` and `-g · l / r²`.
     public static func / (left: Tensor, right: Tensor) throws -> Tensor {
-        let result = try broadcastMap(left, right, operation: "/") { $0 / $1 }
+        let result = try broadcastMap(left, right, operation: "/", ScalarQuotient.self)
         return recorded(result, operation: "/", inputs: [left, right]) { gradient in
-            [left.isTracked ? try broadcastMap(gradient, right, operation: "/") { $0 / $1 }
+            [left.isTracked ? try broadcastMap(gradient, right, operation: "/", ScalarQuotient.self)
                 .summed(toShape: left.shape) : nil,
-             right.isTracked ? try broadcastMap(broadcastMap(gradient, result, operation: "/") { -$0 * $1 },
-                                                right, operation: "/") { $0 / $1 }
+             right.isTracked ? try broadcastMap(broadcastMap(gradient, result, operation: "/", ScalarNegatedProduct.self),
+                                                right, operation: "/", ScalarQuotient.self)
                 .summed(toShape: right.shape) : nil]
         }
     }

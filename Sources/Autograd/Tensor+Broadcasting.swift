@@ -1,11 +1,12 @@
 /// The kernels behind NumPy broadcasting: binary maps over broadcast shapes, expanding a tensor to a
 /// larger shape, and summing a gradient back down to the shape of the operand it belongs to.
 extension Tensor {
-    /// Applies `combine` to matching elements of `left` and `right` broadcast together.
-    /// Fast paths: equal shapes, a single-value operand, and a trailing-shape operand (a bias row).
-    static func broadcastMap(
-        _ left: Tensor, _ right: Tensor, operation: String, _ combine: (Float, Float) -> Float
+    /// Applies `Combination` to matching elements of `left` and `right` broadcast together.
+    /// Fast paths: equal shapes and a single-value operand; otherwise rows of merged axes.
+    static func broadcastMap<Combination: ScalarCombination>(
+        _ left: Tensor, _ right: Tensor, operation: String, _ combination: Combination.Type
     ) throws -> Tensor {
+        let combine = Combination.combine
         let shape = left.shape == right.shape
             ? left.shape : try Shape.broadcast(left.shape, right.shape, operation: operation)
         let count = Shape.count(shape)
@@ -28,7 +29,7 @@ extension Tensor {
                             for i in range { out[i] = combine(value, r[i]) }
                         }
                     } else {
-                        stridedMap(shape: shape, left: left.shape, right: right.shape, l, r, out, combine)
+                        stridedMap(shape: shape, left: left.shape, right: right.shape, l, r, out, combination)
                     }
                 }
             }
@@ -39,11 +40,12 @@ extension Tensor {
 
     /// General broadcast: merges axes that both operands step through alike, then walks the output row by row, reading each operand through strides that
     /// are zero along its broadcast axes; the innermost axis is a tight loop.
-    private static func stridedMap(
+    private static func stridedMap<Combination: ScalarCombination>(
         shape: [Int], left leftShape: [Int], right rightShape: [Int],
         _ l: UnsafeBufferPointer<Float>, _ r: UnsafeBufferPointer<Float>,
-        _ out: UnsafeMutablePointer<Float>, _ combine: (Float, Float) -> Float
+        _ out: UnsafeMutablePointer<Float>, _ combination: Combination.Type
     ) {
+        let combine = Combination.combine
         let (shape, leftStrides, rightStrides) = Shape.coalesced(
             shape, Shape.broadcastStrides(leftShape, to: shape), Shape.broadcastStrides(rightShape, to: shape))
         let rank = shape.count
@@ -81,7 +83,7 @@ extension Tensor {
         }
         if shape == self.shape { return self }
         let zeros = Tensor(zeros: shape)
-        let result = try Tensor.broadcastMap(detached(), zeros, operation: "broadcast(to:)") { value, _ in value }
+        let result = try Tensor.broadcastMap(detached(), zeros, operation: "broadcast(to:)", ScalarLeft.self)
         let sourceShape = self.shape
         return Tensor.recorded(result, operation: "broadcast", inputs: [self]) { gradient in
             [try gradient.summed(toShape: sourceShape)]

@@ -2,6 +2,7 @@
 /// primitives use them for their forward values and backward rules.
 extension Tensor {
     /// A tensor of this shape with `transform` applied to every value.
+    @inline(__always)
     func map(_ transform: (Float) -> Float) -> Tensor {
         let count = scalars.count
         let result = [Float](unsafeUninitializedCapacity: count) { output, initialized in
@@ -17,6 +18,7 @@ extension Tensor {
     }
 
     /// `combine` applied to matching values of two tensors of the same shape.
+    @inline(__always)
     static func zipMap(_ first: Tensor, _ second: Tensor, _ combine: (Float, Float) -> Float) -> Tensor {
         precondition(first.scalars.count == second.scalars.count, "zipMap: \(first.shape) vs \(second.shape)")
         let count = first.scalars.count
@@ -35,6 +37,7 @@ extension Tensor {
     }
 
     /// `combine` applied to matching values of three tensors of the same shape.
+    @inline(__always)
     static func zipMap(
         _ first: Tensor, _ second: Tensor, _ third: Tensor, _ combine: (Float, Float, Float) -> Float
     ) -> Tensor {

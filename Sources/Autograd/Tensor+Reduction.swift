@@ -119,6 +119,7 @@ extension Tensor {
     }
 
     /// Folds `values` (of `shape`) along `axis` with `combine`, leaving that axis of size 1.
+    @inline(__always)
     static func reduceAxis(
         _ values: [Float], shape: [Int], axis: Int, initial: Float, _ combine: (Float, Float) -> Float
     ) -> [Float] {

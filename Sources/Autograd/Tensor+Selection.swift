@@ -18,6 +18,6 @@ extension Tensor {
     /// The values repeated along broadcast axes to `shape`, without recording.
     func expandedValues(to shape: [Int]) throws -> Tensor {
         if self.shape == shape { return detached() }
-        return try Tensor.broadcastMap(detached(), Tensor(zeros: shape), operation: "broadcast") { value, _ in value }
+        return try Tensor.broadcastMap(detached(), Tensor(zeros: shape), operation: "broadcast", ScalarLeft.self)
     }
 }

@@ -1,0 +1,36 @@
+/// A function of two scalars known at compile time, so the broadcast loops that apply it are
+/// specialised per function and vectorised (a closure would cost an indirect call per element).
+protocol ScalarCombination {
+    /// The combined value.
+    static func combine(_ left: Float, _ right: Float) -> Float
+}
+
+/// `left + right`.
+enum ScalarSum: ScalarCombination {
+    @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { left + right }
+}
+
+/// `left − right`.
+enum ScalarDifference: ScalarCombination {
+    @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { left - right }
+}
+
+/// `left × right`.
+enum ScalarProduct: ScalarCombination {
+    @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { left * right }
+}
+
+/// `left ÷ right`.
+enum ScalarQuotient: ScalarCombination {
+    @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { left / right }
+}
+
+/// `−left × right`.
+enum ScalarNegatedProduct: ScalarCombination {
+    @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { -left * right }
+}
+
+/// `left`, ignoring `right` (broadcasting a tensor over the shape of another).
+enum ScalarLeft: ScalarCombination {
+    @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { left }
+}
