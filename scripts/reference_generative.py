@@ -164,7 +164,7 @@ def fidelity(epochs, threads, seed):
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
-            total += float(loss) * len(batch)
+            total += loss.item() * len(batch)
         seconds = time.perf_counter() - start
         with torch.no_grad():
             model.eval()
