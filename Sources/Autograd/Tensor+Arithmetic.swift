@@ -1,4 +1,4 @@
-/// The four arithmetic primitives with NumPy broadcasting, negation, and the scalar conveniences
+/// The four arithmetic primitives with NumPy broadcasting and the scalar conveniences
 /// built from them. Backward rules sum gradients back over broadcast axes.
 extension Tensor {
     /// Elementwise sum with broadcasting. Backward: the gradient, summed to each operand's shape.
@@ -39,13 +39,6 @@ extension Tensor {
              right.isTracked ? try broadcastMap(broadcastMap(gradient, result, operation: "/", ScalarNegatedProduct.self),
                                                 right, operation: "/", ScalarQuotient.self)
                 .summed(toShape: right.shape) : nil]
-        }
-    }
-
-    /// Elementwise negation. Backward: the negated gradient.
-    public static prefix func - (operand: Tensor) -> Tensor {
-        recorded(operand.map { -$0 }, operation: "negate", inputs: [operand]) { gradient in
-            [gradient.map { -$0 }]
         }
     }
 

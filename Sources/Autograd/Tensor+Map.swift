@@ -59,4 +59,40 @@ extension Tensor {
         }
         return Tensor(uncheckedShape: first.shape, scalars: result)
     }
+
+    /// `function` applied to every value: the loop is specialised for each function type.
+    func applying<Function: ElementwiseFunction>(_ function: Function) -> Tensor {
+        let count = scalars.count
+        let result = [Float](unsafeUninitializedCapacity: count) { output, initialized in
+            scalars.withUnsafeBufferPointer { input in
+                let out = output.baseAddress!
+                Parallel.forEachChunk(count: count, costPerItem: 4) { range in
+                    for i in range { out[i] = function.value(input[i]) }
+                }
+            }
+            initialized = count
+        }
+        return Tensor(uncheckedShape: shape, scalars: result)
+    }
+
+    /// `gradient · f′(input, output)` elementwise: the backward rule of an elementwise primitive.
+    static func chainRule<Function: ElementwiseFunction>(
+        _ function: Function, gradient: Tensor, input: Tensor, output: Tensor
+    ) -> Tensor {
+        let count = gradient.scalars.count
+        let result = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            gradient.scalars.withUnsafeBufferPointer { g in
+                input.scalars.withUnsafeBufferPointer { x in
+                    output.scalars.withUnsafeBufferPointer { y in
+                        let out = buffer.baseAddress!
+                        Parallel.forEachChunk(count: count, costPerItem: 4) { range in
+                            for i in range { out[i] = g[i] * function.derivative(input: x[i], output: y[i]) }
+                        }
+                    }
+                }
+            }
+            initialized = count
+        }
+        return Tensor(uncheckedShape: gradient.shape, scalars: result)
+    }
 }
