@@ -16,6 +16,18 @@ public enum LinearAlgebraBackend {
         return String(cString: openblas_get_corename())
     }
 
+    /// Threads used by matrix products (OpenBLAS) and by this module's elementwise loops and
+    /// reductions; defaults to the cores available. Benchmarks set 1 and 2 and keep the faster.
+    /// Set it between computations, not while one runs on another thread.
+    public static var threadCount: Int {
+        get { Parallel.coreCount }
+        set {
+            _ = prepared
+            Parallel.coreCount = Swift.max(1, newValue)
+            openblas_set_num_threads(Int32(Swift.max(1, newValue)))
+        }
+    }
+
     /// Runs once, before the first BLAS call made through this module.
     static let prepared: Bool = {
         let detected = String(cString: openblas_get_corename()).lowercased()

@@ -2,8 +2,8 @@ import Foundation
 
 /// Splitting loops across the cores, only when the work is large enough to pay for it.
 enum Parallel {
-    /// Cores available to the process.
-    static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Threads the loops may use: the cores available, unless `LinearAlgebraBackend.threadCount` changed it.
+    nonisolated(unsafe) static var coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Calls `body` on disjoint ranges covering `0..<count`, concurrently when `count * costPerItem`
     /// exceeds a threshold. Each range is processed by exactly one call, so results are deterministic.

@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 python=${1:-/tmp/torchenv/bin/python}
 swift build -c release --product EngineBenchmark >/dev/null
 for threads in 1 2; do
-    echo "swift, OpenBLAS ${threads} thread(s):"
-    OPENBLAS_NUM_THREADS=$threads ./.build/release/EngineBenchmark
+    echo "swift, ${threads} thread(s):"
+    ./.build/release/EngineBenchmark --threads "$threads"
 done
 "$python" reference.py

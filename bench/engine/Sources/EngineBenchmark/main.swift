@@ -138,8 +138,14 @@ func vqVAEEpoch() throws -> (wall: Double, cpu: Double) {
     }
 }
 
-// Arguments choose workloads (gemm, multivae, vqvae); none runs them all.
-let chosen = Set(CommandLine.arguments.dropFirst())
+// Arguments: workloads to run (gemm, multivae, vqvae; none runs them all) and `--threads N`.
+var arguments = Array(CommandLine.arguments.dropFirst())
+if let flag = arguments.firstIndex(of: "--threads"), flag + 1 < arguments.count, let count = Int(arguments[flag + 1]) {
+    LinearAlgebraBackend.threadCount = count
+    arguments.removeSubrange(flag...(flag + 1))
+}
+print("threads: \(LinearAlgebraBackend.threadCount)")
+let chosen = Set(arguments)
 func wanted(_ name: String) -> Bool { chosen.isEmpty || chosen.contains(name) }
 if wanted("gemm") {
     try gemmReport()
