@@ -12,10 +12,11 @@ import Testing
     @Test func closuresWithShorthandAndTrailingSyntax() {
         #expect(evaluate("[1, 2, 3].map { $0 * 2 }") == "[2, 4, 6]")
         #expect(evaluate("[1, 2, 3, 4].filter { x in x % 2 == 0 }") == "[2, 4]")
-        #expect(evaluate("[1, 2, 3].reduce(0, +)") != "")
+        #expect(evaluate("[1, 2, 3].reduce(0, +)") == "6")
+        #expect(evaluate("[1.5, 2.5].reduce(0, +)") == "4.0")
         #expect(evaluate("[1, 2, 3].reduce(0) { $0 + $1 }") == "6")
         #expect(evaluate("[3, 1, 2].sorted()") == "[1, 2, 3]")
-        #expect(evaluate("[3, 1, 2].sorted(by: >)") != "")
+        #expect(evaluate("[3, 1, 2].sorted(by: >)") == "[3, 2, 1]")
         #expect(evaluate("[3, 1, 2].sorted { $0 > $1 }") == "[3, 2, 1]")
         #expect(evaluate("[\"1\", \"x\", \"3\"].compactMap { Int($0) }") == "[1, 3]")
         #expect(evaluate("let f = { (a: Int, b: Int) -> Int in a * b }\nf(3, 4)") == "12")

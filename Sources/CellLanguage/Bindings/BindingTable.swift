@@ -33,7 +33,8 @@ struct BindingTable {
         }
         for type in [BindingTable.intBindings, BindingTable.doubleBindings, BindingTable.boolBindings,
                      BindingTable.stringBindings, BindingTable.arrayBindings, BindingTable.dictionaryBindings,
-                     BindingTable.optionalBindings, BindingTable.rangeBindings, BindingTable.sequenceBindings] {
+                     BindingTable.optionalBindings, BindingTable.rangeBindings, BindingTable.sequenceBindings]
+            + BindingTable.libraryTypeBindings {
             table.types[type.name] = type
         }
         return table

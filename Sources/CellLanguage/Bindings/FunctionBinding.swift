@@ -1,5 +1,5 @@
 /// The type a binding parameter accepts, used to check and convert arguments and to print signatures.
-enum ParameterType {
+indirect enum ParameterType {
     case any(String)
     case int
     case double
@@ -9,6 +9,10 @@ enum ParameterType {
     case sequence(String)
     /// A closure or function, with its Swift type for signatures, e.g. "(Element) throws -> Bool".
     case function(String)
+    /// An array whose elements convert to `element` (`[Double]` accepts `[1, 2]`).
+    case array(ParameterType)
+    /// An optional: `nil` or a value converting to the wrapped type.
+    case optional(ParameterType)
 
     /// The Swift spelling used in signatures and diagnostics.
     var displayName: String {
@@ -18,6 +22,8 @@ enum ParameterType {
         case .double: return "Double"
         case .string: return "String"
         case .bool: return "Bool"
+        case .array(let element): return "[\(element.displayName)]"
+        case .optional(let wrapped): return "\(wrapped.displayName)?"
         }
     }
 
@@ -29,6 +35,18 @@ enum ParameterType {
         case (.double, .int(let number)): return .double(Double(number))
         case (.sequence, _): return value.sequenceElements != nil ? value : nil
         case (.function, .function): return value
+        case (.array(let element), _):
+            guard case .array(let elements) = value else { return nil }
+            var converted: [Value] = []
+            converted.reserveCapacity(elements.count)
+            for item in elements {
+                guard let fitted = element.convert(item) else { return nil }
+                converted.append(fitted)
+            }
+            return .array(converted)
+        case (.optional, .optional(nil)): return value
+        case (.optional(let wrapped), .optional(let inner?)): return wrapped.convert(inner).map { .optional($0) }
+        case (.optional(let wrapped), _): return wrapped.convert(value).map { .optional($0) }
         default: return nil
         }
     }
@@ -80,6 +98,18 @@ struct BindingInvocation {
     var receiver: Value
     let arguments: [Value]
     let evaluator: Evaluator
+    /// Per argument, whether it was written as an integer literal (which Swift would type as Double where a
+    /// Double is expected, as in `reduce(0, +)` over doubles).
+    var isIntegerLiteral: [Bool] = []
+
+    /// The argument at `index`, an integer literal turned into a Double when `other` is a Double.
+    func argument(_ index: Int, adaptingTo other: Value?) -> Value {
+        if index < isIntegerLiteral.count, isIntegerLiteral[index], case .int(let number) = arguments[index],
+           case .double? = other {
+            return .double(Double(number))
+        }
+        return arguments[index]
+    }
 
     /// Calls a closure argument with `arguments`.
     func call(_ function: Value, _ arguments: [Value]) throws -> Value {

@@ -33,7 +33,9 @@ extension BindingTable {
                                          .init(nil, "nextPartialResult", .function("(Result, Element) throws -> Result"))],
                             returns: "Result",
                             summary: "Returns the result of combining the elements of the sequence using the given closure.") { call in
-                try call.elements.reduce(call.arguments[0]) { try call.call(call.arguments[1], [$0, $1]) }
+                let elements = call.elements
+                let initial = call.argument(0, adaptingTo: elements.first)
+                return try elements.reduce(initial) { try call.call(call.arguments[1], [$0, $1]) }
             },
             FunctionBinding("compactMap", kind: .method,
                             parameters: [.init(nil, "transform", .function("(Element) throws -> T?"))], returns: "[T]",

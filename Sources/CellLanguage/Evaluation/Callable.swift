@@ -56,6 +56,8 @@ indirect enum Callable {
     case binding(name: String, overloads: [FunctionBinding], receiver: Value?)
     /// The memberwise initialiser of a struct declared in a cell.
     case memberwiseInitializer(StructureDeclaration)
+    /// A binary operator used as a function value, as in `reduce(0, +)` or `sorted(by: >)`.
+    case operatorFunction(String)
 
     /// The function type as diagnostics print it.
     var typeDescription: String {
@@ -66,6 +68,7 @@ indirect enum Callable {
         case .closure: return "() -> ()"
         case .binding(_, let overloads, _): return overloads.first?.functionType ?? "() -> ()"
         case .memberwiseInitializer(let declaration): return "(...) -> " + declaration.name
+        case .operatorFunction: return "(T, T) -> T"
         }
     }
 }

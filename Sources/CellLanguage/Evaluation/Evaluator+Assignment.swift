@@ -85,6 +85,7 @@ extension Evaluator {
     }
 
     private func modifyProperty(_ name: String, of container: inout Value, _ body: (inout Value) throws -> Void) throws {
+        if try modifyHostProperty(name, of: &container, body) { return }
         guard case .structure(var instance) = container, let index = instance.declaration.propertyIndex(name) else {
             throw CellLanguageError.noMember(typeName: container.typeName, member: name)
         }
@@ -144,7 +145,7 @@ extension Evaluator {
     func subscriptValue(_ subscriptCall: SubscriptCallExprSyntax, in scope: Scope) throws -> Value {
         let container = try evaluate(subscriptCall.calledExpression, in: scope)
         let arguments = try subscriptCall.arguments.map {
-            Argument(label: $0.label?.text, value: try evaluate($0.expression, in: scope))
+            Argument(label: $0.label?.text, value: try evaluateArgument($0.expression, in: scope), syntax: $0.expression)
         }
         return try located(subscriptCall) { try element(of: container, arguments) }
     }
@@ -169,6 +170,8 @@ extension Evaluator {
             throw CellLanguageError.typeMismatch("'subscript(_:)' is unavailable: cannot subscript String with an Int")
         case (.array, let index?):
             throw CellLanguageError.cannotConvertArgument(valueType: index.typeName, expectedType: "Int")
+        case (.host, _):
+            return try hostSubscript(of: container, arguments)
         default:
             throw CellLanguageError.typeMismatch("value of type '\(container.typeName)' has no subscripts")
         }

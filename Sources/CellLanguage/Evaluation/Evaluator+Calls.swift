@@ -5,7 +5,7 @@ extension Evaluator {
     /// initialiser or a closure value.
     func call(_ call: FunctionCallExprSyntax, in scope: Scope) throws -> Value {
         var arguments: [Argument] = try call.arguments.map {
-            Argument(label: $0.label?.text, value: try evaluate($0.expression, in: scope), syntax: $0.expression)
+            Argument(label: $0.label?.text, value: try evaluateArgument($0.expression, in: scope), syntax: $0.expression)
         }
         if let trailing = call.trailingClosure {
             arguments.append(Argument(label: nil, value: .function(.closure(trailing, scope)), isTrailingClosure: true))
@@ -77,6 +77,11 @@ extension Evaluator {
                 return try invokeBinding(name, overloads, receiver: &receiverValue, arguments: arguments)
             case .function(.memberwiseInitializer(let declaration)):
                 return try construct(declaration, arguments: arguments)
+            case .function(.operatorFunction(let name)):
+                guard arguments.count == 2 else {
+                    throw CellLanguageError.typeMismatch("operator function '\(name)' takes 2 arguments, not \(arguments.count)")
+                }
+                return try arithmetic(name, arguments[0].value, arguments[1].value, leftIsLiteral: false, rightIsLiteral: false)
             case .type(let name):
                 if let declaration = structures[name] { return try construct(declaration, arguments: arguments) }
                 if let initializers = bindings.types[name]?.initializers, !initializers.isEmpty {
@@ -213,8 +218,9 @@ extension Evaluator {
         var firstError: Error?
         for binding in overloads {
             do {
-                let values = try convertedArguments(arguments, for: binding)
-                var invocation = BindingInvocation(receiver: receiver, arguments: values, evaluator: self)
+                let (values, literals) = try convertedArguments(arguments, for: binding)
+                var invocation = BindingInvocation(receiver: receiver, arguments: values, evaluator: self,
+                                                   isIntegerLiteral: literals)
                 guard binding.isMutating else { return try binding.implementation(&invocation) }
                 receiver = .void  // the invocation holds the only reference, so arrays change in place
                 defer { receiver = invocation.receiver }
@@ -226,17 +232,23 @@ extension Evaluator {
         if firstError != nil, overloads.count > 1 {
             let sameCount = overloads.filter { $0.parameters.count == arguments.count }
             if sameCount.count == 1, let only = sameCount.first {
-                _ = try convertedArguments(arguments, for: only)
+                _ = try convertedArguments(arguments, for: only)  // throws the specific error
             }
             throw CellLanguageError.noMatchingOverload(name)
         }
         throw firstError ?? CellLanguageError.noMatchingOverload(name)
     }
 
-    private func convertedArguments(_ arguments: [Argument], for binding: FunctionBinding) throws -> [Value] {
+    /// The arguments converted to the binding's parameter types, and which of them are integer literals.
+    private func convertedArguments(_ arguments: [Argument], for binding: FunctionBinding) throws -> ([Value], [Bool]) {
         let matched = try matchArguments(arguments, to: binding.parameters.map(\.shape))
-        return try zip(binding.parameters, matched).map { parameter, match in
+        let literals = matched.map { match -> Bool in
+            guard case .value(let argument) = match, let syntax = argument.syntax else { return false }
+            return FoldedExpression.isIntegerLiteral(syntax)
+        }
+        let values = try zip(binding.parameters, matched).map { parameter, match in
             func converted(_ value: Value) throws -> Value {
+                let value = try resolvingImplicitMembers(value, as: parameter.type)
                 guard let fitted = parameter.type.convert(value) else {
                     throw CellLanguageError.cannotConvertArgument(valueType: value.typeName,
                                                                   expectedType: parameter.type.displayName)
@@ -249,6 +261,7 @@ extension Evaluator {
             case .defaulted: return parameter.defaultValue ?? .void
             }
         }
+        return (values, literals)
     }
 
     /// The memberwise initialiser of a cell struct: `Point(x: 1, y: 2)`.

@@ -107,6 +107,7 @@ extension Evaluator {
     func lookup(_ reference: DeclReferenceExprSyntax, in scope: Scope) throws -> Value {
         let name = reference.baseName.text
         if let variable = scope.lookup(name) { return variable.value }
+        if case .binaryOperator = reference.baseName.tokenKind { return .function(.operatorFunction(name)) }
         if structures[name] != nil || bindings.types[name] != nil { return .type(name) }
         if let overloads = bindings.functions[name] {
             if overloads.count == 1, overloads[0].kind == .property {

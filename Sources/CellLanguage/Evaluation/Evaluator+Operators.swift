@@ -113,6 +113,7 @@ extension Evaluator {
         case (.array(let a), .array(let b)) where name == "+": return .array(a + b)
         default: break
         }
+        if let result = try hostOperation(name, left, right) { return result }
         switch name {
         case "==": return .bool(try valuesEqual(left, right))
         case "!=": return .bool(!(try valuesEqual(left, right)))
