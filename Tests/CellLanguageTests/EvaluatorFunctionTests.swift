@@ -72,3 +72,25 @@ import Testing
         #expect(evaluate("struct P { let a: Int }\nP(a: 1)") == "P(a: 1)")
     }
 }
+
+@Suite struct FoundationBindingTests {
+    @Test func mathFunctions() {
+        #expect(evaluate("sqrt(16)") == "4.0")
+        #expect(evaluate("pow(2, 10)") == "1024.0")
+        #expect(evaluate("exp(0) + log(1)") == "1.0")
+        #expect(evaluate("floor(2.7) + ceil(0.2)") == "3.0")
+    }
+
+    @Test func arrayInitialisers() {
+        #expect(evaluate("[Double](repeating: 0, count: 2)") == "[0.0, 0.0]")
+        #expect(evaluate("Array(1...3)") == "[1, 2, 3]")
+    }
+
+    @Test func stringFormat() {
+        #expect(evaluate("String(format: \"%.2f and %d %@\", 3.14159, 7, \"x\")") == "\"3.14 and 7 x\"")
+    }
+
+    @Test func deepButFiniteRecursionWorks() {
+        #expect(evaluate("func depth(_ n: Int) -> Int { n == 0 ? 0 : 1 + depth(n - 1) }\ndepth(5000)") == "5000")
+    }
+}

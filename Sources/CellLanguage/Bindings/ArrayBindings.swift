@@ -2,6 +2,18 @@ extension BindingTable {
     /// `Array`'s own members; the functional ones come from ``sequenceBindings``.
     static var arrayBindings: TypeBindings {
         TypeBindings("Array", summary: "An ordered, random-access collection.", [
+            FunctionBinding("Array", kind: .initializer,
+                            parameters: [.init("repeating", "repeatedValue", .any("Element")), .init("count", .int)],
+                            returns: "[Element]",
+                            summary: "Creates a new array containing the specified number of a single, repeated value.") { call in
+                guard case .int(let count) = call.arguments[1] else { return .void }
+                guard count >= 0 else { throw CellLanguageError.runtimeFault("Can't construct Array with count < 0") }
+                return .array(Array(repeating: call.arguments[0], count: count))
+            },
+            FunctionBinding("Array", kind: .initializer, parameters: [.init(nil, "elements", .sequence("S"))],
+                            returns: "[S.Element]", summary: "Creates an array containing the elements of a sequence.") { call in
+                .array(call.arguments[0].sequenceElements ?? [])
+            },
             FunctionBinding("append", kind: .method, parameters: [.init(nil, "newElement", .any("Element"))],
                             returns: "Void", summary: "Adds a new element at the end of the array.", isMutating: true) { call in
                 let newElement = call.arguments[0]

@@ -28,7 +28,7 @@ struct BindingTable {
     /// The table of the standard library subset and the cell runtime.
     static let standard: BindingTable = {
         var table = BindingTable()
-        for binding in BindingTable.globalFunctionBindings + BindingTable.outputBindings {
+        for binding in BindingTable.globalFunctionBindings + BindingTable.outputBindings + BindingTable.mathBindings {
             table.functions[binding.name, default: []].append(binding)
         }
         for type in [BindingTable.intBindings, BindingTable.doubleBindings, BindingTable.boolBindings,

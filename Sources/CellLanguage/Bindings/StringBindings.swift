@@ -1,3 +1,5 @@
+import Foundation
+
 extension BindingTable {
     /// `String`'s members and initialisers.
     static var stringBindings: TypeBindings {
@@ -17,6 +19,23 @@ extension BindingTable {
                 guard case .string(let text) = call.arguments[0], case .int(let count) = call.arguments[1] else { return .void }
                 guard count >= 0 else { throw CellLanguageError.runtimeFault("Negative count not allowed") }
                 return .string(String(repeating: text, count: count))
+            },
+            FunctionBinding("String", kind: .initializer,
+                            parameters: [.init("format", .string, documentation: "A printf-style format, e.g. \"%.3f\"."),
+                                         .init(nil, "arguments", .any("CVarArg"), isVariadic: true,
+                                               documentation: "The Int, Double or String values the format takes.")],
+                            returns: "String",
+                            summary: "Returns a string created by using a given format string as a template into which the remaining argument values are substituted (Foundation).") { call in
+                guard case .string(let format) = call.arguments[0] else { return .void }
+                let values: [CVarArg] = try call.arguments[1].arrayElements.map { value in
+                    switch value {
+                    case .int(let number): return number
+                    case .double(let number): return number
+                    case .string(let text): return NSString(string: text)
+                    default: throw CellLanguageError.cannotConvertArgument(valueType: value.typeName, expectedType: "CVarArg")
+                    }
+                }
+                return .string(String(format: format, arguments: values))
             },
             FunctionBinding("uppercased", kind: .method, returns: "String",
                             summary: "Returns an uppercase version of the string.") { call in

@@ -105,10 +105,23 @@ extension Evaluator {
             return false
         } ?? false
         guard isArrayType || isDictionaryType else { return nil }
-        guard arguments.isEmpty else {
+        if arguments.isEmpty { return isArrayType ? .array([]) : .dictionary(ValueDictionary()) }
+        guard isArrayType, let initializers = bindings.types["Array"]?.initializers else {
             throw LocatedError(error: .extraArgument(label: arguments[0].label), node: Syntax(callee))
         }
-        return isArrayType ? .array([]) : .dictionary(ValueDictionary())
+        var receiver = Value.void
+        var result = try located(callee) { try invokeBinding("Array", initializers, receiver: &receiver, arguments: arguments) }
+        if let element = callee.as(ArrayExprSyntax.self)?.elements.first?.expression,
+           let elementType = Evaluator.typeAnnotation(named: element), let converted = TypeAnnotation.array(elementType).convert(result) {
+            result = converted
+        }
+        return result
+    }
+
+    /// The type an element expression of `[Double](...)` names, when it is a plain type name.
+    static func typeAnnotation(named expression: ExprSyntax) -> TypeAnnotation? {
+        guard let reference = expression.as(DeclReferenceExprSyntax.self) else { return nil }
+        return .named(reference.baseName.text)
     }
 
     /// Enters one more level of calls, or fails when recursion is too deep.
