@@ -32,7 +32,14 @@ import Testing
         #expect(evaluate("let d = 0\n1 / d") == "RuntimeError: Division by zero")
         #expect(evaluate("Int.max + 1") == "RuntimeError: arithmetic overflow in '9223372036854775807 + 1'")
         #expect(evaluate("let x: Int? = nil\nx!") == "RuntimeError: Unexpectedly found nil while unwrapping an Optional value")
-        #expect(evaluate("func f(_ n: Int) -> Int { f(n + 1) }\nf(0)").hasPrefix("RuntimeError: call depth exceeded"))
+    }
+
+    @Test func runawayRecursionStopsAtTheCallDepthLimit() {
+        var runner = CellRunner()
+        runner.session.evaluator.maximumCallDepth = 200
+        #expect(runner.value("func f(_ n: Int) -> Int { f(n + 1) }\nf(0)")
+                == "RuntimeError: call depth exceeded 200 nested calls (infinite recursion?)")
+        #expect(runner.value("1 + 1") == "2")
     }
 
     @Test func syntaxErrorsComeFromTheParser() throws {
@@ -48,5 +55,16 @@ import Testing
         _ = runner.run("var a = 1")
         _ = runner.run("a = 2\nlet b = 3\nprint(nope)")
         #expect(runner.value("a + b") == "5")
+    }
+}
+
+@Suite struct UnsupportedConstructTests {
+    @Test func unsupportedDeclarationsSayWhich() {
+        #expect(evaluate("enum E { case a }") == "CompilationError: 'enum' declarations are not supported in cells yet")
+    }
+
+    @Test func tryQuestionTurnsRuntimeFaultsIntoNil() {
+        #expect(evaluate("func f() -> Int { [1][3] }\ntry? f()") == "nil")
+        #expect(evaluate("try? Int(\"4\")") == "Optional(4)")
     }
 }

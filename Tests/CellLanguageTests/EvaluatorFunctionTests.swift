@@ -91,6 +91,6 @@ import Testing
     }
 
     @Test func deepButFiniteRecursionWorks() {
-        #expect(evaluate("func depth(_ n: Int) -> Int { n == 0 ? 0 : 1 + depth(n - 1) }\ndepth(5000)") == "5000")
+        #expect(evaluate("func depth(_ n: Int) -> Int { n == 0 ? 0 : 1 + depth(n - 1) }\ndepth(2000)") == "2000")
     }
 }

@@ -127,8 +127,8 @@ extension Evaluator {
     /// Enters one more level of calls, or fails when recursion is too deep.
     private func enterCall() throws {
         try checkInterruption(at: nil)
-        guard callDepth < Evaluator.maximumCallDepth else {
-            throw CellLanguageError.callDepthExceeded(limit: Evaluator.maximumCallDepth)
+        guard callDepth < maximumCallDepth else {
+            throw CellLanguageError.callDepthExceeded(limit: maximumCallDepth)
         }
         callDepth += 1
     }

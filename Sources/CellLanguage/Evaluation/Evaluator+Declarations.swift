@@ -14,7 +14,9 @@ extension Evaluator {
         } else if declaration.is(ImportDeclSyntax.self) {
             return
         } else {
-            throw LocatedError(error: .unsupported("this kind of declaration is not supported"), node: Syntax(declaration))
+            let keyword = declaration.tokens(viewMode: .sourceAccurate).first { $0.tokenKind.isDeclarationKeyword }
+            throw LocatedError(error: .unsupported("'\(keyword?.text ?? "this")' declarations are not supported in cells yet"),
+                               node: Syntax(declaration))
         }
     }
 
@@ -125,5 +127,18 @@ extension String {
         guard let start = firstIndex(where: { !set.contains($0) }),
               let end = lastIndex(where: { !set.contains($0) }) else { return "" }
         return String(self[start...end])
+    }
+}
+
+extension TokenKind {
+    /// Whether the token is the keyword that introduces a declaration (`class`, `enum`, `protocol`, ...).
+    var isDeclarationKeyword: Bool {
+        switch self {
+        case .keyword(.class), .keyword(.enum), .keyword(.protocol), .keyword(.extension), .keyword(.actor),
+             .keyword(.typealias), .keyword(.operator), .keyword(.subscript), .keyword(.`init`):
+            return true
+        default:
+            return false
+        }
     }
 }

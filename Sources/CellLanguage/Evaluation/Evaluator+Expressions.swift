@@ -54,7 +54,17 @@ extension Evaluator {
         case .ifExpr:
             return try ifValue(expression.cast(IfExprSyntax.self), in: scope)
         case .tryExpr:
-            return try evaluate(expression.cast(TryExprSyntax.self).expression, in: scope, expecting: annotation)
+            let tryExpression = expression.cast(TryExprSyntax.self)
+            guard tryExpression.questionOrExclamationMark?.tokenKind == .postfixQuestionMark else {
+                return try evaluate(tryExpression.expression, in: scope, expecting: annotation)
+            }
+            do {
+                let value = try evaluate(tryExpression.expression, in: scope, expecting: annotation)
+                if case .optional = value { return value }
+                return .optional(value)
+            } catch let error as LocatedError where error.error.name == "RuntimeError" {
+                return .optional(nil)
+            }
         case .awaitExpr:
             return try evaluate(expression.cast(AwaitExprSyntax.self).expression, in: scope, expecting: annotation)
         case .ternaryExpr:

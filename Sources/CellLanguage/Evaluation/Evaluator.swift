@@ -21,7 +21,7 @@ struct Argument {
 /// table. One evaluator lives as long as its session; `output` is swapped in for each cell.
 final class Evaluator {
     /// The deepest nesting of calls before a cell fails instead of overflowing the stack.
-    static let maximumCallDepth = 10_000
+    var maximumCallDepth = 10_000
 
     let globals = Scope(parent: nil)
     let bindings: BindingTable
