@@ -22,5 +22,6 @@ import Testing
     @Test func strayClosersAreInvalid() {
         #expect(session.completeness(of: "}") == .invalid)
         #expect(session.completeness(of: "let x = 1)") == .invalid)
+        #expect(session.completeness(of: "let s = \"abc") == .invalid)
     }
 }

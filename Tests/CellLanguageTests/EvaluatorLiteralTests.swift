@@ -43,3 +43,16 @@ import Testing
         #expect(evaluate("print(1)") == "")
     }
 }
+
+@Suite struct ArrayElementTypeTests {
+    @Test func appendingAnIntToADoubleArrayStoresADouble() {
+        #expect(evaluate("var xs = [Double]()\nxs.append(1)\nxs") == "[1.0]")
+        #expect(evaluate("var xs: [Double] = []\nxs.append(contentsOf: [1, 2])\nxs") == "[1.0, 2.0]")
+        #expect(evaluate("var xs = [1.5]\nxs.insert(2, at: 0)\nxs") == "[2.0, 1.5]")
+    }
+
+    @Test func appendingTheWrongTypeIsACompilationError() {
+        #expect(evaluate("var xs = [1]\nxs.append(\"a\")")
+                == "CompilationError: cannot convert value of type 'String' to expected argument type 'Int'")
+    }
+}

@@ -42,13 +42,35 @@ extension Evaluator {
                 return try callValue(callee, arguments: arguments, node: Syntax(member.declName))
             }
         }
+        let typedArguments = try located(member.declName) { try elementTypedArguments(arguments, base: base, in: scope) }
         var result: Value = .void
         try modify(base, in: scope, purpose: .mutatingMember) { receiver in
             result = try self.located(member.declName) {
-                try self.callMutating(name, on: &receiver, arguments: arguments)
+                try self.callMutating(name, on: &receiver, arguments: typedArguments)
             }
         }
         return result
+    }
+
+    /// Arguments of a mutating call on an array variable converted to its element type, so that
+    /// `xs.append(1)` on a `[Double]` stores `1.0` as Swift would.
+    private func elementTypedArguments(_ arguments: [Argument], base: ExprSyntax, in scope: Scope) throws -> [Argument] {
+        guard let reference = base.as(DeclReferenceExprSyntax.self),
+              case .array(let element)? = scope.lookup(reference.baseName.text)?.annotation else { return arguments }
+        return try arguments.map { argument in
+            let target: TypeAnnotation
+            switch (argument.label, argument.value) {
+            case (nil, _): target = element
+            case ("contentsOf", .array): target = .array(element)
+            default: return argument
+            }
+            guard let converted = target.convert(argument.value) else {
+                throw CellLanguageError.cannotConvertArgument(valueType: argument.value.typeName, expectedType: target.description)
+            }
+            var typed = argument
+            typed.value = converted
+            return typed
+        }
     }
 
     private func callMutating(_ name: String, on receiver: inout Value, arguments: [Argument]) throws -> Value {

@@ -41,17 +41,26 @@ extension Evaluator {
                 throw LocatedError(error: .unsupported("a variable needs an initial value in a cell"), node: Syntax(binding))
             }
             try bind(binding.pattern, to: value, in: scope, isMutable: isMutable,
-                     annotation: annotation ?? Evaluator.inferredAnnotation(of: value))
+                     annotation: annotation ?? Evaluator.inferredAnnotation(of: value, initializer: binding.initializer?.value))
         }
     }
 
-    /// The annotation that keeps later assignments to a variable the same type (Int stays Int, Double stays Double).
-    static func inferredAnnotation(of value: Value) -> TypeAnnotation? {
+    /// The annotation that keeps later assignments to a variable the same type (Int stays Int, Double stays Double,
+    /// `[Double]()` stays an array of Double).
+    static func inferredAnnotation(of value: Value, initializer: ExprSyntax? = nil) -> TypeAnnotation? {
+        if let call = initializer?.as(FunctionCallExprSyntax.self), let array = call.calledExpression.as(ArrayExprSyntax.self),
+           array.elements.count == 1, let element = array.elements.first,
+           let elementType = typeAnnotation(named: element.expression) {
+            return .array(elementType)
+        }
         switch value {
         case .int: return .named("Int")
         case .double: return .named("Double")
         case .bool: return .named("Bool")
         case .string: return .named("String")
+        case .array(let elements):
+            guard let first = elements.first, let element = inferredAnnotation(of: first) else { return nil }
+            return .array(element)
         default: return nil
         }
     }

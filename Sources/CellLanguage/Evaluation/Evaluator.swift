@@ -11,7 +11,7 @@ enum Flow {
 /// An argument at a call site: its label, value, and whether it was written as a trailing closure.
 struct Argument {
     let label: String?
-    let value: Value
+    var value: Value
     var isTrailingClosure = false
     /// The argument's expression, for diagnostics and Int-literal conversion.
     var syntax: ExprSyntax?

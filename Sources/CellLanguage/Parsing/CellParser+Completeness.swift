@@ -28,6 +28,10 @@ extension CellParser {
             $0.presence == .missing && $0.tokenKind == .multilineStringQuote
         }
         if hasOpenMultilineString { return .incomplete(indent: "") }
+        let hasOpenSingleLineString = tree.tokens(viewMode: .all).contains {
+            $0.presence == .missing && $0.tokenKind == .stringQuote
+        }
+        if hasOpenSingleLineString { return .invalid }
         let allAtEnd = errors.allSatisfy { $0.position >= lastPresentEnd }
         guard allAtEnd else { return .invalid }
         return .incomplete(indent: String(repeating: " ", count: 4 * max(depth, 0)))
