@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
-// Engine benchmarks: builds only Autograd (symlinked from the main package) and one executable,
-// so measuring the engine never compiles the kernel's dependencies. Run with ./run.sh.
+// Engine benchmarks and tests: builds only Autograd and AutogradTests (symlinked from the main
+// package) and one executable, so working on the engine never compiles the kernel's dependencies.
+// Benchmarks: bench/engine/run.sh.  Tests: swift test --package-path bench/engine
 import PackageDescription
 
 let package = Package(
@@ -9,6 +10,7 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas"),
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
         .executableTarget(name: "EngineBenchmark", dependencies: ["Autograd", "COpenBLAS"]),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]
 )
