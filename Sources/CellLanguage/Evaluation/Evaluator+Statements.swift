@@ -153,15 +153,25 @@ extension Evaluator {
 
     private func executeFor(_ loop: ForStmtSyntax, label: String?, in scope: Scope) throws -> Flow {
         let sequence = try evaluate(loop.sequence, in: scope)
+        // Syntax is read once per loop, not once per iteration.
+        let keyword = Syntax(loop.forKeyword)
+        let pattern = loop.pattern
+        let simpleName = pattern.as(IdentifierPatternSyntax.self)?.identifier.text
+        let whereCondition = loop.whereClause?.condition
+        let statements = loop.body.statements
         let runBody: (Value) throws -> LoopStep = { element in
-            try self.checkInterruption(at: Syntax(loop.forKeyword))
+            try self.checkInterruption(at: keyword)
             let bodyScope = Scope(parent: scope)
-            try self.bind(loop.pattern, to: element, in: bodyScope, isMutable: false)
-            if let whereClause = loop.whereClause {
-                let condition = try self.evaluate(whereClause.condition, in: bodyScope)
+            if let simpleName {
+                bodyScope.define(simpleName, Variable(value: element, isMutable: false, annotation: nil))
+            } else {
+                try self.bind(pattern, to: element, in: bodyScope, isMutable: false)
+            }
+            if let whereCondition {
+                let condition = try self.evaluate(whereCondition, in: bodyScope)
                 if case .bool(false) = condition { return .proceed }
             }
-            return self.loopStep(after: try self.execute(loop.body.statements, in: bodyScope), label: label)
+            return self.loopStep(after: try self.execute(statements, in: bodyScope), label: label)
         }
         if case .range(let lower, let upper, let isClosed) = sequence {
             var index = lower
@@ -191,11 +201,14 @@ extension Evaluator {
     }
 
     private func executeWhile(_ loop: WhileStmtSyntax, label: String?, in scope: Scope) throws -> Flow {
+        let keyword = Syntax(loop.whileKeyword)
+        let conditions = loop.conditions
+        let statements = loop.body.statements
         while true {
-            try checkInterruption(at: Syntax(loop.whileKeyword))
+            try checkInterruption(at: keyword)
             let bodyScope = Scope(parent: scope)
-            guard try conditionsHold(loop.conditions, in: bodyScope) else { return .normal }
-            switch loopStep(after: try execute(loop.body.statements, in: bodyScope), label: label) {
+            guard try conditionsHold(conditions, in: bodyScope) else { return .normal }
+            switch loopStep(after: try execute(statements, in: bodyScope), label: label) {
             case .proceed: continue
             case .stop: return .normal
             case .propagate(let flow): return flow
