@@ -1,0 +1,67 @@
+"""Every notebook in notebooks/ executes through the kernel, exports to HTML, and gives the same
+outputs when run twice (the reproducibility promise: seeded draws, deterministic PNG bytes)."""
+from __future__ import annotations
+
+import base64
+import io
+import pathlib
+import re
+import sys
+
+import pytest
+
+REPOSITORY = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPOSITORY / "scripts"))
+
+from execute_notebooks import execute, export  # noqa: E402
+
+NOTEBOOKS = sorted((REPOSITORY / "notebooks").glob("*.ipynb"))
+# Outputs that legitimately differ between runs: wall-clock times and rates.
+VOLATILE = re.compile(r"\d+(\.\d+)?\s*(ms|µs|s|it/s|steps/s)\b|elapsed[^\n]*|ETA[^\n]*")
+
+
+def stable_outputs(notebook) -> list:
+    """The outputs of each code cell with timings masked, for comparing two runs."""
+    cells = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream":
+                outputs.append(("stream", output.name, VOLATILE.sub("<t>", output.text)))
+            elif output.output_type in ("execute_result", "display_data"):
+                data = output.get("data", {})
+                outputs.append((output.output_type, {
+                    mime: (value if mime.startswith("image/") else VOLATILE.sub("<t>", str(value)))
+                    for mime, value in data.items()
+                }))
+            elif output.output_type == "error":
+                outputs.append(("error", output.ename, output.evalue))
+        cells.append(outputs)
+    return cells
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, "notebooks/ holds no .ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_exports_and_repeats(path, tmp_path):
+    first = execute(path)
+    export(first, path.stem, tmp_path)
+    html = (tmp_path / f"{path.stem}.html").read_text(encoding="utf-8")
+    pngs = [
+        output["data"]["image/png"]
+        for cell in first.cells if cell.cell_type == "code"
+        for output in cell.get("outputs", []) if "image/png" in output.get("data", {})
+    ]
+    for png in pngs:
+        assert base64.b64decode(png).startswith(b"\x89PNG\r\n\x1a\n")
+        assert png[:64] in html, "the HTML report embeds each image"
+    if pngs:
+        from PIL import Image
+        image = Image.open(io.BytesIO(base64.b64decode(pngs[0])))
+        assert image.width > 0 and image.height > 0
+    second = execute(path)
+    assert stable_outputs(first) == stable_outputs(second), f"{path.name} gave different outputs on a second run"
