@@ -29,6 +29,8 @@ import Testing
 
     @Test func runtimeFaultsAreErrorsNotCrashes() {
         #expect(evaluate("[1, 2][5]") == "RuntimeError: Index out of range")
+        #expect(evaluate("[1, 2][0...Int.max]") == "RuntimeError: Index out of range")
+        #expect(evaluate("[1, 2, 3][1...2]") == "[2, 3]")
         #expect(evaluate("let d = 0\n1 / d") == "RuntimeError: Division by zero")
         #expect(evaluate("Int.max + 1") == "RuntimeError: arithmetic overflow in '9223372036854775807 + 1'")
         #expect(evaluate("let x: Int? = nil\nx!") == "RuntimeError: Unexpectedly found nil while unwrapping an Optional value")

@@ -88,6 +88,13 @@ import Testing
 
     @Test func stringFormat() {
         #expect(evaluate("String(format: \"%.2f and %d %@\", 3.14159, 7, \"x\")") == "\"3.14 and 7 x\"")
+        #expect(evaluate("String(format: \"%5.1f%%\", 12)") == "\" 12.0%\"")
+        #expect(evaluate("String(format: \"%d %d\", 1)")
+                == "RuntimeError: format \"%d %d\" takes 2 arguments, but 1 were given")
+        #expect(evaluate("String(format: \"%s\", \"a\")")
+                == "RuntimeError: unsupported format conversion '%s'; use %@ for strings")
+        #expect(evaluate("String(format: \"%d\", 1.5)")
+                == "RuntimeError: format conversion '%d' needs an Int, not 'Double'")
     }
 
     @Test func deepButFiniteRecursionWorks() {

@@ -27,12 +27,21 @@ extension BindingTable {
                             returns: "String",
                             summary: "Returns a string created by using a given format string as a template into which the remaining argument values are substituted (Foundation).") { call in
                 guard case .string(let format) = call.arguments[0] else { return .void }
-                let values: [CVarArg] = try call.arguments[1].arrayElements.map { value in
-                    switch value {
-                    case .int(let number): return number
-                    case .double(let number): return number
-                    case .string(let text): return NSString(string: text)
-                    default: throw CellLanguageError.cannotConvertArgument(valueType: value.typeName, expectedType: "CVarArg")
+                let arguments = call.arguments[1].arrayElements
+                let conversions = try formatConversions(format)
+                guard conversions.count == arguments.count else {
+                    throw CellLanguageError.runtimeFault(
+                        "format \(format.debugDescription) takes \(conversions.count) arguments, but \(arguments.count) were given")
+                }
+                let values: [CVarArg] = try zip(conversions, arguments).map { conversion, value in
+                    switch (conversion, value) {
+                    case ("d", .int(let number)): return number
+                    case ("f", .double(let number)): return number
+                    case ("f", .int(let number)): return Double(number)
+                    case ("@", _): return NSString(string: value.description)
+                    default:
+                        throw CellLanguageError.runtimeFault(
+                            "format conversion '%\(conversion)' needs \(conversion == "d" ? "an Int" : "a Double"), not '\(value.typeName)'")
                     }
                 }
                 return .string(String(format: format, arguments: values))
@@ -80,5 +89,30 @@ extension BindingInvocation {
     var text: String {
         if case .string(let text) = receiver { return text }
         return ""
+    }
+}
+
+extension BindingTable {
+    /// The kind of argument each `%` conversion of a printf-style format takes: "d" (integers), "f" (floating
+    /// point) or "@" (any value, by its description). Unsafe or unknown conversions (`%s`, `%n`) are refused.
+    static func formatConversions(_ format: String) throws -> [Character] {
+        var conversions: [Character] = []
+        var characters = format.makeIterator()
+        while let character = characters.next() {
+            guard character == "%" else { continue }
+            while let next = characters.next() {
+                if "0123456789.-+ #'lhqLzjt".contains(next) { continue }
+                switch next {
+                case "%": break
+                case "d", "i", "u", "x", "X", "o", "c": conversions.append("d")
+                case "f", "F", "e", "E", "g", "G", "a", "A": conversions.append("f")
+                case "@": conversions.append("@")
+                default:
+                    throw CellLanguageError.runtimeFault("unsupported format conversion '%\(next)'; use %@ for strings")
+                }
+                break
+            }
+        }
+        return conversions
     }
 }

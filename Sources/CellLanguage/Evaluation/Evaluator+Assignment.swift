@@ -157,8 +157,10 @@ extension Evaluator {
             guard elements.indices.contains(index) else { throw CellLanguageError.indexOutOfRange }
             return elements[index]
         case (.array(let elements), .range(let lower, let upper, let isClosed)?):
+            guard lower >= 0, isClosed ? upper < elements.count : upper <= elements.count else {
+                throw CellLanguageError.indexOutOfRange
+            }
             let end = isClosed ? upper + 1 : upper
-            guard lower >= 0, end <= elements.count else { throw CellLanguageError.indexOutOfRange }
             return .array(Array(elements[lower..<end]))
         case (.dictionary(let dictionary), let keyValue?):
             guard let key = DictionaryKey(keyValue) else {

@@ -47,8 +47,8 @@ extension Value {
         switch self {
         case .array(let elements): return elements
         case .range(let lower, let upper, let isClosed):
-            let end = isClosed ? upper : upper - 1
-            return end < lower ? [] : (lower...end).map(Value.int)
+            if isClosed { return (lower...upper).map(Value.int) }
+            return (lower..<upper).map(Value.int)
         case .string(let text): return text.map { .string(String($0)) }
         case .dictionary(let dictionary):
             return dictionary.entries.map { .tuple([$0.key.value, $0.value], labels: ["key", "value"]) }
