@@ -42,3 +42,11 @@ import Testing
         #expect(result.cursorStart == code.unicodeScalars.count - 2)
     }
 }
+
+@Suite struct MagicCompletionTests {
+    @Test func magicsCompleteAfterPercent() {
+        let result = CellSession().completions(in: "%ti", cursor: 3)
+        #expect(result.items == [CompletionItem(text: "time", type: "keyword", signature: "%time")])
+        #expect(result.cursorStart == 1)
+    }
+}

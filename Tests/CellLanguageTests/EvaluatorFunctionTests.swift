@@ -70,6 +70,10 @@ import Testing
         """
         #expect(evaluate(code) == "[5.0, 4.0]")
         #expect(evaluate("struct P { let a: Int }\nP(a: 1)") == "P(a: 1)")
+        #expect(evaluate("struct C { var r: Double\n    func area() -> Double { 3 * r * r }\n    func twice() -> Double { 2 * area() }\n}\nC(r: 1).twice()")
+                == "6.0")
+        #expect(evaluate("let p = [1]\nstruct Q { var n = 0\n    mutating func bump() { n += 1 } }\nlet q = Q()\nq.bump()")
+                == "CompilationError: cannot use mutating member on immutable value: 'q' is a 'let' constant")
     }
 }
 

@@ -13,7 +13,9 @@ extension CellSession {
         while start > 0, CellSession.isIdentifierScalar(scalars[start - 1]) { start -= 1 }
         let prefix = String(String.UnicodeScalarView(scalars[start..<cursor]))
         var items: [CompletionItem]
-        if start > 0, scalars[start - 1] == "." {
+        if start == 1, scalars[0] == "%" {
+            items = ["help", "who", "reset", "time"].map { CompletionItem(text: $0, type: "keyword", signature: "%" + $0) }
+        } else if start > 0, scalars[start - 1] == "." {
             let base = CellSession.expressionText(before: start - 1, in: scalars)
             items = memberItems(ofExpression: base)
         } else {

@@ -169,6 +169,11 @@ extension Evaluator {
                                                          annotation: property.annotation))
             }
             selfScope.define("self", Variable(value: .structure(value), isMutable: false, annotation: nil))
+            for (name, methods) in value.declaration.methods where selfScope.variables[name] == nil {
+                guard let method = methods.first, !method.isMutating else { continue }
+                selfScope.define(name, Variable(value: .function(.user(method, receiver: receiver)), isMutable: false,
+                                                annotation: nil))
+            }
         }
         let scope = Scope(parent: selfScope)
         for (parameter, match) in zip(function.parameters, matched) {
