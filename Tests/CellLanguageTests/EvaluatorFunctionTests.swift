@@ -105,3 +105,24 @@ import Testing
         #expect(evaluate("func depth(_ n: Int) -> Int { n == 0 ? 0 : 1 + depth(n - 1) }\ndepth(2000)") == "2000")
     }
 }
+
+@Suite struct CollectionExtrasTests {
+    @Test func optionalChainingCalls() {
+        #expect(evaluate("let words: [String]? = [\"a\"]\nwords?.contains(\"a\")") == "Optional(true)")
+        #expect(evaluate("let words: [String]? = nil\nwords?.contains(\"a\")") == "nil")
+    }
+
+    @Test func stackStyleRemoval() {
+        #expect(evaluate("var stack = [1, 2, 3]\nvar total = 0\nwhile let top = stack.popLast() { total += top }\n[total, stack.count]")
+                == "[6, 0]")
+        #expect(evaluate("var queue = [1, 2]\nqueue.removeFirst()") == "1")
+    }
+
+    @Test func dictionaryFilterKeepsADictionary() {
+        #expect(evaluate("[\"a\": 1, \"b\": 5].filter { $0.value > 2 }") == "[\"b\": 5]")
+    }
+
+    @Test func stringFromCharacters() {
+        #expect(evaluate("String(\"abc\".reversed())") == "\"cba\"")
+    }
+}

@@ -57,6 +57,24 @@ extension BindingTable {
                 }
                 return removed
             },
+            FunctionBinding("popLast", kind: .method, returns: "Element?",
+                            summary: "Removes and returns the last element of the array, or nil when it is empty.",
+                            isMutating: true) { call in
+                var removed: Value?
+                _ = try call.mutateArray { removed = $0.popLast() }
+                return .optional(removed)
+            },
+            FunctionBinding("removeFirst", kind: .method, returns: "Element",
+                            summary: "Removes and returns the first element of the collection.", isMutating: true) { call in
+                var removed = Value.void
+                _ = try call.mutateArray { elements in
+                    guard !elements.isEmpty else {
+                        throw CellLanguageError.runtimeFault("Can't remove first element from an empty collection")
+                    }
+                    removed = elements.removeFirst()
+                }
+                return removed
+            },
             FunctionBinding("removeAll", kind: .method, returns: "Void",
                             summary: "Removes all elements from the array.", isMutating: true) { call in
                 try call.mutateArray { $0.removeAll() }

@@ -22,6 +22,17 @@ extension BindingTable {
                 call.receiver = .dictionary(dictionary)
                 return .optional(removed)
             },
+            FunctionBinding("filter", kind: .method,
+                            parameters: [.init(nil, "isIncluded", .function("((key: Key, value: Value)) throws -> Bool"))],
+                            returns: "[Key: Value]",
+                            summary: "Returns a new dictionary containing the key-value pairs of the dictionary that satisfy the given predicate.") { call in
+                var result = ValueDictionary()
+                for (key, value) in call.dictionary.entries
+                where try call.predicate(call.arguments[0], .tuple([key.value, value], labels: ["key", "value"])) {
+                    result[key] = value
+                }
+                return .dictionary(result)
+            },
             FunctionBinding("mapValues", kind: .method, parameters: [.init(nil, "transform", .function("(Value) throws -> T"))],
                             returns: "[Key: T]",
                             summary: "Returns a new dictionary containing the keys of this dictionary with the values transformed by the given closure.") { call in

@@ -5,8 +5,15 @@ extension BindingTable {
     static var stringBindings: TypeBindings {
         TypeBindings("String", summary: "A Unicode string value that is a collection of characters.", [
             FunctionBinding("String", kind: .initializer, parameters: [.init(nil, "value", .any("T"))], returns: "String",
-                            summary: "Creates a string representing the given value.") { call in
-                .string(call.arguments[0].description)
+                            summary: "Creates a string representing the given value; from a sequence of characters, the string they spell.") { call in
+                if case .array(let elements) = call.arguments[0], !elements.isEmpty {
+                    let characters = elements.compactMap { element -> String? in
+                        if case .string(let text) = element, text.count == 1 { return text }
+                        return nil
+                    }
+                    if characters.count == elements.count { return .string(characters.joined()) }
+                }
+                return .string(call.arguments[0].description)
             },
             FunctionBinding("String", kind: .initializer, parameters: [.init("describing", "instance", .any("Subject"))],
                             returns: "String", summary: "Creates a string representing the given value.") { call in

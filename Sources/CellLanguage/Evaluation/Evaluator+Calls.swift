@@ -19,6 +19,21 @@ extension Evaluator {
            !base.is(OptionalChainingExprSyntax.self) {
             return try callMethod(member, base: base, arguments: arguments, in: scope)
         }
+        if let member = call.calledExpression.as(MemberAccessExprSyntax.self),
+           let chained = member.base?.as(OptionalChainingExprSyntax.self) {
+            // `value?.method(...)`: nil when the value is nil, else the method's result as an Optional.
+            let wrapped = try evaluate(chained.expression, in: scope)
+            guard case .optional(let inner) = wrapped else {
+                throw LocatedError(error: .typeMismatch(
+                    "cannot use optional chaining on non-optional value of type '\(wrapped.typeName)'"), node: Syntax(chained))
+            }
+            guard let inner else { return .optional(nil) }
+            let name = member.declName.baseName.text
+            let callee = try located(member.declName) { try self.member(name, of: inner) }
+            let result = try callValue(callee, arguments: arguments, node: node)
+            if case .optional = result { return result }
+            return .optional(result)
+        }
         let callee = try evaluate(call.calledExpression, in: scope)
         return try callValue(callee, arguments: arguments, node: node)
     }
