@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import CellLanguage
+
+@Suite struct LibraryTrainingTests {
+    /// Loads the tiny ratings and makes a held-out split in `runner`.
+    func prepare(_ runner: inout LibraryRunner, path: String) {
+        _ = runner.run("""
+            let ratings = try MovieLens.loadRatings(path: "\(path)")
+            let split = ratings.implicit(minRating: 1).holdOutUsers(fraction: 0.2, seed: 42)
+            var model = MultiVAE(items: split.itemCount, hidden: 8, latent: 4, dropout: 0.5, seed: 7)
+            """)
+    }
+
+    @Test func fitShowsOneProgressDisplayUpdatedInPlaceAndEvaluateGivesATable() throws {
+        let path = try writeTinyRatings()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var runner = LibraryRunner()
+        prepare(&runner, path: path)
+        let history = runner.value("""
+            let history = model.fit(split.train, epochs: 3, batchSize: 6,
+                                    optimizer: Adam(learningRate: 1e-3),
+                                    annealing: .linear(cap: 0.2, steps: 20_000))
+            history
+            """)
+        #expect(isPNG(history?.data["image/png"]))
+        let progress = runner.output.displays
+        #expect(!progress.isEmpty)
+        #expect(Set(progress.map(\.displayID)).count == 1)
+        #expect(progress.first?.displayID != nil)
+        #expect(progress.first?.isUpdate == false)
+        #expect(progress.dropFirst().allSatisfy { $0.isUpdate } == true)
+        #expect(progress.last?.output.data["text/html"]?.contains("<progress") == true)
+        #expect(progress.last?.output.plainText.contains("9/9") == true)
+        #expect(isPNG(runner.value("history.plot(\"loss\", \"kl\", \"beta\")")?.data["image/png"]))
+        let report = runner.value("model.evaluate(split.test, metrics: [.ndcg(100), .recall(20)])")
+        #expect(report?.data["text/html"]?.contains("NDCG@100") == true)
+        #expect(runner.text("model.stepCount") == "9")
+    }
+
+    @Test func anInterruptStopsFitAndKeepsTheTrainedModel() throws {
+        let path = try writeTinyRatings()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var runner = LibraryRunner()
+        prepare(&runner, path: path)
+        let session = runner.session
+        runner.output.onDisplay = { _ in session.interruption.request() }
+        guard case .failure(let failure) = runner.run("let history = model.fit(split.train, epochs: 1000, batchSize: 6)") else {
+            Issue.record("an interrupted fit should fail the cell")
+            return
+        }
+        runner.output.onDisplay = nil
+        #expect(failure.name == "CancellationError")
+        let steps = Int(runner.text("model.stepCount")) ?? 0
+        #expect(steps >= 1 && steps < 4000)
+        #expect(runner.text("model.evaluate(split.test)").contains("NDCG@100"))
+    }
+
+    @Test func tensorsComputeLikeTheLibrary() {
+        var runner = LibraryRunner()
+        _ = runner.run("let a = Tensor(shape: [2, 2], scalars: [1, 2, 3, 4])\nlet b = Tensor(zeros: [2, 2]) + 1")
+        #expect(runner.text("(a + b).scalars") == "[2.0, 3.0, 4.0, 5.0]")
+        #expect(runner.text("(a * 2 - 1).scalars") == "[1.0, 3.0, 5.0, 7.0]")
+        #expect(runner.text("a.matmul(b).shape") == "[2, 2]")
+        #expect(runner.text("a.sum().scalar") == "10.0")
+        #expect(runner.text("a.mean(alongAxis: 0).scalars") == "[2.0, 3.0]")
+        #expect(runner.text("a").hasPrefix("Tensor(shape: [2, 2]"))
+        #expect(runner.text("var generator = RandomGenerator(seed: 1)\ngenerator.normal([3]).shape") == "[3]")
+        #expect(runner.text("a + \"x\"").hasPrefix("CompilationError"))
+    }
+
+    @Test func annealingAndOptimizersAreValues() {
+        var runner = LibraryRunner()
+        #expect(runner.text("Annealing.linear(cap: 0.2, steps: 100).beta(atStep: 5)") == "0.05")
+        #expect(runner.text("Adam(learningRate: 0.01).learningRate") == "0.009999999776482582")
+    }
+}
