@@ -23,6 +23,17 @@ import Testing
         #expect(member.plainText.hasPrefix("mutating func append(_ newElement: Element)"))
     }
 
+    @Test func insideTheArgumentsOfACallInspectsTheCallee() throws {
+        let session = CellSession()
+        let code = "print(1, [2, 3], "
+        let found = try #require(session.inspection(in: code, cursor: code.unicodeScalars.count, detailLevel: 0))
+        #expect(found.plainText.hasPrefix("func print("))
+        var runner = CellRunner()
+        _ = runner.run("let xs = [1]")
+        let member = try #require(runner.session.inspection(in: "xs.map( ", cursor: 8, detailLevel: 0))
+        #expect(member.plainText.hasPrefix("func map("))
+    }
+
     @Test func unknownNameGivesNil() {
         #expect(CellSession().inspection(in: "nothingHere", cursor: 3, detailLevel: 0) == nil)
     }

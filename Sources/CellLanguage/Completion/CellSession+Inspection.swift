@@ -7,11 +7,14 @@ extension CellSession {
         while start > 0, CellSession.isIdentifierScalar(scalars[start - 1]) { start -= 1 }
         var end = cursor
         while end < scalars.count, CellSession.isIdentifierScalar(scalars[end]) { end += 1 }
-        if start == end, start > 0, scalars[start - 1] == "(" {
-            // Just after `name(`: inspect the function being called.
-            end = start - 1
-            start = end
-            while start > 0, CellSession.isIdentifierScalar(scalars[start - 1]) { start -= 1 }
+        if start == end, let callee = CellSession.openCallee(before: start, in: scalars) {
+            // Between the parentheses of a call: inspect the function being called.
+            let calleeScalars = Array(callee.unicodeScalars)
+            let lastName = calleeScalars.split(separator: ".").last.map(Array.init) ?? calleeScalars
+            var index = start
+            while index > 0, scalars[index - 1] != "(" || depthBetween(index - 1, start, scalars) != 0 { index -= 1 }
+            end = max(0, index - 1)
+            start = end - lastName.count
         }
         guard start < end else { return nil }
         let name = String(String.UnicodeScalarView(scalars[start..<end]))
@@ -23,6 +26,16 @@ extension CellSession {
         }
         guard !documented.isEmpty else { return nil }
         return Documented.render(documented, detailed: detailLevel > 0)
+    }
+
+    /// The bracket depth of `scalars[from + 1 ..< to]` (zero when a parenthesis at `from` is still open at `to`).
+    private func depthBetween(_ from: Int, _ to: Int, _ scalars: [Unicode.Scalar]) -> Int {
+        var depth = 0
+        for scalar in scalars[(from + 1)..<to] {
+            if scalar == "(" || scalar == "[" { depth += 1 }
+            if scalar == ")" || scalar == "]" { depth -= 1 }
+        }
+        return depth
     }
 
     private func globalDocumentation(_ name: String) -> [Documented] {
