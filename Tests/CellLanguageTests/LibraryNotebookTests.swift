@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import CellLanguage
+
+/// The shape of DESIGN.md's tutorial cells on the real data sets (skipped when `make data` has not run).
+@Suite struct LibraryNotebookTests {
+    @Test func theRecommenderTutorialRunsOnMovieLens() {
+        guard FileManager.default.fileExists(atPath: ".cache/data/ml-100k") else { return }
+        var runner = LibraryRunner()
+        let summary = runner.value("let ratings = try MovieLens.load(.ml100k)\nratings.summary()")
+        #expect(summary?.data["text/html"]?.contains("<table") == true)
+        _ = runner.run("""
+            let split = ratings.implicit(minRating: 4).holdOutUsers(fraction: 0.1, seed: 42)
+            var model = MultiVAE(items: split.itemCount, hidden: 20, latent: 10, dropout: 0.5, seed: 7)
+            let history = model.fit(split.train, epochs: 1, batchSize: 100,
+                                    optimizer: Adam(learningRate: 1e-3),
+                                    annealing: .linear(cap: 0.2, steps: 20_000))
+            """)
+        #expect(isPNG(runner.value("history.plot(\"loss\", \"kl\", \"beta\")")?.data["image/png"]))
+        let report = runner.value("model.evaluate(split.test, metrics: [.ndcg(100), .recall(20), .recall(50)])")
+        #expect(report?.data["text/html"]?.contains("Recall@50") == true)
+    }
+
+    @Test func theGenerativeTutorialRunsOnMNIST() {
+        guard FileManager.default.fileExists(atPath: ".cache/data/mnist-5k") else { return }
+        var runner = LibraryRunner()
+        let digits = runner.value("let digits = try MNIST.loadDigits5k()\ndigits")
+        #expect(isPNG(digits?.data["image/png"]))
+        _ = runner.run("""
+            let split = try digits.split(trainCount: 4_800)
+            let model = VAE(latent: 2, architecture: .multilayerPerceptron(hidden: 32), seed: 1)
+            let history = model.fit(split.train.selecting(Array(0..<256)), epochs: 1, batchSize: 64)
+            """)
+        #expect(runner.value("model.evaluate(split.test)")?.data["text/html"]?.contains("ELBO") == true)
+        let grid = runner.value("""
+            let originals = split.test.imageTensor(Array(0..<8))
+            Figure.imageGrid(rows: [originals.plotImages(height: 28, width: 28),
+                                    model.reconstruct(originals).plotImages(height: 28, width: 28)],
+                             rowLabels: ["input", "reconstruction"])
+            """)
+        #expect(isPNG(grid?.data["image/png"]))
+        #expect(isPNG(runner.value("Figure.imageGrid(model.sample(count: 8, seed: 3).plotImages(height: 28, width: 28))")?.data["image/png"]))
+    }
+}
