@@ -126,3 +126,15 @@ import Testing
         #expect(evaluate("String(\"abc\".reversed())") == "\"cba\"")
     }
 }
+
+@Suite struct KeyPathAndComparatorTests {
+    @Test func keyPathsWorkAsFunctions() {
+        #expect(evaluate("struct R { let v: Double }\n[R(v: 1), R(v: 2)].map(\\.v)") == "[1.0, 2.0]")
+        #expect(evaluate("[\"ab\", \"c\"].map(\\.count)") == "[2, 1]")
+    }
+
+    @Test func minAndMaxByAComparator() {
+        #expect(evaluate("[\"ccc\", \"a\", \"bb\"].max { $0.count < $1.count }") == "Optional(\"ccc\")")
+        #expect(evaluate("[\"ccc\", \"a\", \"bb\"].min(by: { $0.count < $1.count })") == "Optional(\"a\")")
+    }
+}

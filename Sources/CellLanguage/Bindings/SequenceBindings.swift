@@ -77,6 +77,28 @@ extension BindingTable {
                 guard !elements.isEmpty else { return .optional(nil) }
                 return .optional(try extremum(of: elements, evaluator: call.evaluator, wantsLeast: false))
             },
+            FunctionBinding("min", kind: .method,
+                            parameters: [.init("by", "areInIncreasingOrder", .function("(Element, Element) throws -> Bool"))],
+                            returns: "Element?",
+                            summary: "Returns the minimum element in the sequence, using the given predicate as the comparison between elements.") { call in
+                var best: Value?
+                for element in call.elements {
+                    if let current = best, !(try call.predicate(call.arguments[0], element, current)) { continue }
+                    best = element
+                }
+                return .optional(best)
+            },
+            FunctionBinding("max", kind: .method,
+                            parameters: [.init("by", "areInIncreasingOrder", .function("(Element, Element) throws -> Bool"))],
+                            returns: "Element?",
+                            summary: "Returns the maximum element in the sequence, using the given predicate as the comparison between elements.") { call in
+                var best: Value?
+                for element in call.elements {
+                    if let current = best, !(try call.predicate(call.arguments[0], current, element)) { continue }
+                    best = element
+                }
+                return .optional(best)
+            },
             FunctionBinding("contains", kind: .method, parameters: [.init(nil, "element", .any("Element"))],
                             returns: "Bool",
                             summary: "Returns a Boolean value indicating whether the sequence contains the given element.") { call in

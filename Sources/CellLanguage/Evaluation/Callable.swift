@@ -58,6 +58,8 @@ indirect enum Callable {
     case memberwiseInitializer(StructureDeclaration)
     /// A binary operator used as a function value, as in `reduce(0, +)` or `sorted(by: >)`.
     case operatorFunction(String)
+    /// A key path used as a function, as in `map(\.value)`: the property names to read in turn.
+    case keyPath([String])
 
     /// The function type as diagnostics print it.
     var typeDescription: String {
@@ -69,6 +71,7 @@ indirect enum Callable {
         case .binding(_, let overloads, _): return overloads.first?.functionType ?? "() -> ()"
         case .memberwiseInitializer(let declaration): return "(...) -> " + declaration.name
         case .operatorFunction: return "(T, T) -> T"
+        case .keyPath: return "(Root) -> Value"
         }
     }
 }

@@ -114,6 +114,11 @@ extension Evaluator {
                 return try invokeBinding(name, overloads, receiver: &receiverValue, arguments: arguments)
             case .function(.memberwiseInitializer(let declaration)):
                 return try construct(declaration, arguments: arguments)
+            case .function(.keyPath(let names)):
+                guard arguments.count == 1 else {
+                    throw CellLanguageError.typeMismatch("a key path takes 1 argument, not \(arguments.count)")
+                }
+                return try names.reduce(arguments[0].value) { value, name in try member(name, of: value) }
             case .function(.operatorFunction(let name)):
                 guard arguments.count == 2 else {
                     throw CellLanguageError.typeMismatch("operator function '\(name)' takes 2 arguments, not \(arguments.count)")

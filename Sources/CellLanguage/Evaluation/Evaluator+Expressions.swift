@@ -76,10 +76,25 @@ extension Evaluator {
             return .void
         case .discardAssignmentExpr:
             return .void
+        case .keyPathExpr:
+            return try keyPath(expression.cast(KeyPathExprSyntax.self))
         default:
             throw LocatedError(error: .unsupported("'\(expression.trimmedDescription.prefix(30))' is not supported"),
                                node: Syntax(expression))
         }
+    }
+
+    /// `\.name.other` as a function value; only property components without a root type are supported.
+    private func keyPath(_ keyPath: KeyPathExprSyntax) throws -> Value {
+        var names: [String] = []
+        for component in keyPath.components {
+            guard keyPath.root == nil, case .property(let property) = component.component else {
+                throw LocatedError(error: .unsupported("only key paths of properties like '\\.name' are supported"),
+                                   node: Syntax(keyPath))
+            }
+            names.append(property.declName.baseName.text)
+        }
+        return .function(.keyPath(names))
     }
 
     /// Evaluates an expression that must give a Bool.
