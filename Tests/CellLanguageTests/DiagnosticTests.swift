@@ -52,6 +52,14 @@ import Testing
         #expect(failure.traceback.first?.hasPrefix("error: cell 1, line 1, column") == true)
     }
 
+    @Test func errorInAFunctionFromAnEarlierCellPointsIntoThatCell() throws {
+        var runner = CellRunner()
+        _ = runner.run("func third(_ xs: [Int]) -> Int {\n    return xs[2]\n}")
+        let found = runner.failure("let a = 1\nthird([1])")
+        let failure = try #require(found)
+        #expect(failure.traceback == ["error: cell 1, line 2, column 12: Index out of range", "    return xs[2]", "           ^"])
+    }
+
     @Test func failedCellKeepsEarlierAssignments() {
         var runner = CellRunner()
         _ = runner.run("var a = 1")

@@ -12,6 +12,8 @@ public final class CellSession {
     /// The flag that stops the running cell; the kernel raises it on interrupt.
     public let interruption: Interruption
     let evaluator: Evaluator
+    /// The diagnostic formatter of every cell that parsed, by its tree, for errors in code of earlier cells.
+    var formatters: [SyntaxIdentifier: DiagnosticFormatter] = [:]
 
     /// Creates a session with no user definitions.
     public init() {
@@ -52,6 +54,7 @@ public final class CellSession {
     func evaluate(_ code: String, cellNumber: Int, output: CellOutput) -> CellResult {
         let (tree, firstError) = CellParser.parse(code)
         let formatter = DiagnosticFormatter(cellNumber: cellNumber, tree: tree, source: code)
+        formatters[tree.id] = formatter
         if let firstError {
             return .failure(formatter.failure(.syntax(firstError.message), at: firstError.position))
         }
@@ -62,7 +65,9 @@ public final class CellSession {
             guard let value = try evaluator.run(tree) else { return .success(nil) }
             return .success(value.richOutput)
         } catch let error as LocatedError {
-            return .failure(formatter.failure(error))
+            // An error inside a function declared by an earlier cell points into that cell.
+            let owner = error.node.flatMap { formatters[$0.root.id] } ?? formatter
+            return .failure(owner.failure(error))
         } catch let error as CellLanguageError {
             return .failure(formatter.failure(error, at: nil))
         } catch {
@@ -73,6 +78,7 @@ public final class CellSession {
     /// Forgets every variable and function the user defined.
     public func reset() {
         evaluator.reset()
+        formatters = [:]
     }
 
     /// The language version for kernel_info, e.g. "6.3".
