@@ -60,7 +60,8 @@ extension Evaluator {
                 throw CellLanguageError.typeMismatch("argument '\(label)' must precede the arguments before it")
             }
             if let label = argument.label, parameters.count == arguments.count {
-                throw CellLanguageError.extraneousLabel(label)
+                guard let expected = parameters[index].label else { throw CellLanguageError.extraneousLabel(label) }
+                throw CellLanguageError.incorrectLabel(have: "\(label):", expected: "\(expected):")
             }
             throw CellLanguageError.extraArgument(label: argument.label)
         }
