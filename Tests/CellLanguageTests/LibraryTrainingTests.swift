@@ -56,6 +56,16 @@ import Testing
         #expect(runner.text("model.evaluate(split.test)").contains("NDCG@100"))
     }
 
+    @Test func completionAndInspectionDocumentModelMembers() {
+        let session = CellSession()
+        _ = session.execute("var model = MultiVAE(items: 10, hidden: 4, latent: 2)", cellNumber: 1, output: LibraryRecordingOutput())
+        let names = session.completions(in: "model.", cursor: 6).items.map(\.text)
+        #expect(names.contains("fit") && names.contains("evaluate"))
+        let inspection = session.inspection(in: "model.fit", cursor: 9, detailLevel: 1)?.plainText ?? ""
+        #expect(inspection.contains("annealing: Annealing"))
+        #expect(inspection.contains("The KL weight schedule."))
+    }
+
     @Test func tensorsComputeLikeTheLibrary() {
         var runner = LibraryRunner()
         _ = runner.run("let a = Tensor(shape: [2, 2], scalars: [1, 2, 3, 4])\nlet b = Tensor(zeros: [2, 2]) + 1")
