@@ -71,18 +71,14 @@ extension Evaluator {
     func invokeClosure(_ closure: ClosureExprSyntax, captured: Scope, arguments: [Argument]) throws -> Value {
         try enterCall()
         defer { callDepth -= 1 }
-        var names: [String] = []
-        switch closure.signature?.parameterClause {
-        case .simpleInput(let shorthand)?: names = shorthand.map(\.name.text)
-        case .parameterClause(let clause)?: names = clause.parameters.map { ($0.secondName ?? $0.firstName).text }
-        case nil: names = (0..<shorthandArity(of: closure)).map { "$\($0)" }
-        }
+        let plan = closurePlan(closure)
+        var names = plan.names
         var values = arguments.map(\.value)
         if names.count > 1, values.count == 1, case .tuple(let parts, _) = values[0], parts.count == names.count {
             values = parts
         }
         if names.isEmpty, values.count == 1 { names = ["$0"] }
-        guard names.count == values.count || (closure.signature == nil && names.count < values.count) else {
+        guard names.count == values.count || (!plan.hasSignature && names.count < values.count) else {
             throw CellLanguageError.typeMismatch(
                 "contextual closure type expects \(values.count) argument\(values.count == 1 ? "" : "s"), but \(names.count) were used in closure body")
         }
@@ -90,7 +86,30 @@ extension Evaluator {
         for (name, value) in zip(names, values) {
             scope.define(name, Variable(value: value, isMutable: false, annotation: nil))
         }
-        return try runBody(closure.statements, in: scope)
+        if let expression = plan.singleExpression {
+            try checkInterruption(at: nil)
+            return try evaluate(expression, in: scope)
+        }
+        if case .returned(let value) = try execute(plan.statements, in: scope) { return value }
+        return .void
+    }
+
+    /// The parameter names and body of a closure, cached per node.
+    private func closurePlan(_ closure: ClosureExprSyntax) -> ClosurePlan {
+        if let cached = closurePlans[closure.id] { return cached }
+        let names: [String]
+        switch closure.signature?.parameterClause {
+        case .simpleInput(let shorthand)?: names = shorthand.map(\.name.text)
+        case .parameterClause(let clause)?: names = clause.parameters.map { ($0.secondName ?? $0.firstName).text }
+        case nil: names = (0..<shorthandArity(of: closure)).map { "$\($0)" }
+        }
+        let statements = closure.statements
+        var singleExpression: ExprSyntax?
+        if statements.count == 1, let only = statements.first { singleExpression = Evaluator.valueExpression(of: only) }
+        let plan = ClosurePlan(names: names, hasSignature: closure.signature != nil, singleExpression: singleExpression,
+                               statements: statements)
+        closurePlans[closure.id] = plan
+        return plan
     }
 
     /// The number of `$n` parameters a shorthand closure uses (nested closures' own `$n` excluded).
@@ -140,4 +159,13 @@ extension Evaluator {
         }
         return .structure(StructureInstance(declaration: declaration, properties: properties))
     }
+}
+
+/// What calling a closure needs, read from its syntax once: parameter names (`$0`, `$1` for shorthand closures),
+/// and the body, with its expression when it is a single expression.
+struct ClosurePlan {
+    let names: [String]
+    let hasSignature: Bool
+    let singleExpression: ExprSyntax?
+    let statements: CodeBlockItemListSyntax
 }

@@ -34,6 +34,8 @@ final class Evaluator {
     var foldedSequences: [SyntaxIdentifier: FoldedExpression] = [:]
     /// The highest `$n` used in each shorthand closure, by node.
     var shorthandArities: [SyntaxIdentifier: Int] = [:]
+    /// What calling each closure needs, read from its syntax once, by node.
+    var closurePlans: [SyntaxIdentifier: ClosurePlan] = [:]
 
     init(bindings: BindingTable, interruption: Interruption) {
         self.bindings = bindings
@@ -46,12 +48,14 @@ final class Evaluator {
         structures = [:]
         foldedSequences = [:]
         shorthandArities = [:]
+        closurePlans = [:]
     }
 
     /// Runs a parsed cell and gives the value of its last item when that item is an expression with a value.
     func run(_ file: SourceFileSyntax) throws -> Value? {
         foldedSequences = [:]
         shorthandArities = [:]
+        closurePlans = [:]
         var lastValue: Value?
         for item in file.statements {
             try checkInterruption(at: Syntax(item))
