@@ -1,3 +1,5 @@
+import COpenBLAS
+
 /// A constant sparse matrix in compressed sparse row (CSR) form, such as a batch of user–item
 /// interactions, multiplied by dense tensors without densifying it.
 ///
@@ -70,8 +72,11 @@ public struct SparseMatrix: Sendable, Equatable {
     /// `self · dense` for `dense` [columnCount, n], or `self · denseᵀ` for `dense` [n, columnCount]
     /// when `transposingDense` (a weight stored as [out, in]). The sparse side is a constant.
     ///
-    /// Backward: `∂dense = selfᵀ · G` (or its transpose), accumulated row by row from the CSR
-    /// entries; the work is split over the columns of the gradient, so threads never share a value.
+    /// Every stored entry adds a contiguous row of the dense side, scaled, to a contiguous output row
+    /// (a transposed dense side is transposed once first, which costs one pass over it, instead of
+    /// reading it with a stride per entry). Backward: `∂dense = selfᵀ · G`, accumulated the same way
+    /// into a [columnCount, n] buffer (transposed once at the end when `transposingDense`); the work
+    /// is split over the columns of the gradient, so threads never share a value.
     public func matmul(_ dense: Tensor, transposingDense: Bool = false) throws -> Tensor {
         let inner = transposingDense ? dense.shape.last : dense.shape.first
         guard dense.rank == 2, inner == columnCount else {
@@ -79,20 +84,17 @@ public struct SparseMatrix: Sendable, Equatable {
                                               right: dense.shape)
         }
         let n = transposingDense ? dense.shape[0] : dense.shape[1]
+        let rowsOfDense = transposingDense
+            ? SparseMatrix.transposed(dense.scalars, rows: n, columns: columnCount) : dense.scalars
         var result = [Float](repeating: 0, count: rowCount * n)
-        dense.scalars.withUnsafeBufferPointer { d in
+        rowsOfDense.withUnsafeBufferPointer { d in
             result.withUnsafeMutableBufferPointer { out in
                 Parallel.forEachChunk(count: rowCount, costPerItem: n * Swift.max(1, values.count / Swift.max(rowCount, 1))) { rows in
                     for row in rows {
                         let target = out.baseAddress! + row * n
                         for entry in rowOffsets[row]..<rowOffsets[row + 1] {
-                            let value = values[entry], column = columnIndices[entry]
-                            if transposingDense {
-                                for j in 0..<n { target[j] += value * d[j * columnCount + column] }
-                            } else {
-                                let source = d.baseAddress! + column * n
-                                for j in 0..<n { target[j] += value * source[j] }
-                            }
+                            SparseMatrix.addScaled(values[entry], d.baseAddress! + columnIndices[entry] * n,
+                                                   to: target, range: 0..<n)
                         }
                     }
                 }
@@ -113,18 +115,34 @@ public struct SparseMatrix: Sendable, Equatable {
                     for row in 0..<rowCount {
                         let source = g.baseAddress! + row * n
                         for entry in rowOffsets[row]..<rowOffsets[row + 1] {
-                            let value = values[entry], column = columnIndices[entry]
-                            if transposingDense {
-                                for j in columns { out[j * columnCount + column] += value * source[j] }
-                            } else {
-                                let target = out.baseAddress! + column * n
-                                for j in columns { target[j] += value * source[j] }
-                            }
+                            SparseMatrix.addScaled(values[entry], source, to: out.baseAddress! + columnIndices[entry] * n,
+                                                   range: columns)
                         }
                     }
                 }
             }
         }
+        if transposingDense { result = SparseMatrix.transposed(result, rows: columnCount, columns: n) }
         return Tensor(uncheckedShape: denseShape, scalars: result)
+    }
+
+    /// `target[j] += scale · source[j]` for `j` in `range` (a loop the compiler vectorises).
+    @inline(__always)
+    private static func addScaled(_ scale: Float, _ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>,
+                                  range: Range<Int>) {
+        for j in range { target[j] += scale * source[j] }
+    }
+
+    /// The row-major `[columns, rows]` transpose of a row-major `[rows, columns]` matrix
+    /// (OpenBLAS `somatcopy`).
+    static func transposed(_ matrix: [Float], rows: Int, columns: Int) -> [Float] {
+        _ = LinearAlgebraBackend.prepared
+        return [Float](unsafeUninitializedCapacity: rows * columns) { output, initialized in
+            matrix.withUnsafeBufferPointer { input in
+                cblas_somatcopy(CblasRowMajor, CblasTrans, Int32(rows), Int32(columns), 1,
+                                input.baseAddress, Int32(columns), output.baseAddress, Int32(rows))
+            }
+            initialized = rows * columns
+        }
     }
 }
