@@ -44,8 +44,31 @@ struct AbsoluteValue: ElementwiseFunction {
 }
 
 /// `tanh x`; derivative `1 − tanh² x`.
+///
+/// The value is Eigen's rational approximation (a degree-13 odd polynomial over a degree-6 even one
+/// on [−7.9053, 7.9053], `x` itself below 0.0004): within 7 ulp (relative error under 4·10⁻⁷) of
+/// the exact tanh, and branch-free, so the loop over a tensor vectorises — glibc's `tanhf` costs
+/// about 14 ns a value and dominated small networks' elementwise time.
 struct HyperbolicTangent: ElementwiseFunction {
-    @inline(__always) func value(_ x: Float) -> Float { Foundation.tanh(x) }
+    @inline(__always) func value(_ x: Float) -> Float {
+        let bound: Float = 7.905_311_107_635_498_05
+        let clamped = Swift.min(Swift.max(x, -bound), bound)
+        let square = clamped * clamped
+        var numerator: Float = -2.760_768_477_423_55e-16
+        numerator = numerator * square + 2.000_187_904_824_77e-13
+        numerator = numerator * square - 8.604_671_522_137_35e-11
+        numerator = numerator * square + 5.122_297_090_371_14e-08
+        numerator = numerator * square + 1.485_722_357_179_79e-05
+        numerator = numerator * square + 6.372_619_288_754_36e-04
+        numerator = numerator * square + 4.893_524_558_917_86e-03
+        numerator *= clamped
+        var denominator: Float = 1.198_258_394_667_02e-06
+        denominator = denominator * square + 1.185_347_056_866_54e-04
+        denominator = denominator * square + 2.268_434_632_439_00e-03
+        denominator = denominator * square + 4.893_525_185_543_85e-03
+        let approximation = Swift.abs(x) < 0.0004 ? x : numerator / denominator
+        return x.isNaN ? x : approximation
+    }
     @inline(__always) func derivative(input x: Float, output y: Float) -> Float { 1 - y * y }
 }
 

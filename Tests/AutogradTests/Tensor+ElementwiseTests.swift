@@ -35,6 +35,19 @@ import Testing
         #expect(isClose(x.pow(2), [4, 0.25, 0.25, 4]))
     }
 
+    /// tanh is a rational approximation; it stays within 7 ulp of the exact value everywhere.
+    @Test func tanhMatchesTheExactFunction() {
+        let inputs: [Float] = stride(from: -12.0, through: 12.0, by: 0.001).map { Float($0) }
+            + (-30...5).map { Float(Foundation.pow(10.0, Double($0) / 4)) }
+        let values = Tensor(inputs).tanh().scalars
+        for (x, y) in zip(inputs, values) {
+            let exact = Foundation.tanh(Double(x))
+            #expect(Swift.abs(Double(y) - exact) <= 4e-7 * Swift.max(Swift.abs(exact), 1e-30), "tanh(\(x))")
+        }
+        #expect(Tensor([.nan]).tanh().scalar.isNaN)
+        #expect(Tensor([-.infinity, .infinity]).tanh().scalars == [-1, 1])
+    }
+
     @Test func extremeValuesStayFinite() {
         let x = Tensor([-100, 100])
         #expect(x.sigmoid().scalars.allSatisfy { $0.isFinite })
