@@ -122,11 +122,21 @@ open class Optimizer {
             updating(name) { values in
                 var step = scale == 1 ? gradient.scalars : gradient.scalars.map { $0 * scale }
                 if weightDecay != 0 {
+                    // Raw buffers: an array subscript in the loop re-checks uniqueness per value.
+                    let (decay, count) = (weightDecay, values.count)
                     if decouplesWeightDecay {
-                        let shrink = 1 - rate * weightDecay
-                        for index in values.indices { values[index] *= shrink }
+                        let shrink = 1 - rate * decay
+                        values.withUnsafeMutableBufferPointer { values in
+                            let pointer = values.baseAddress!
+                            for index in 0..<count { pointer[index] *= shrink }
+                        }
                     } else {
-                        for index in values.indices { step[index] += weightDecay * values[index] }
+                        values.withUnsafeBufferPointer { values in
+                            step.withUnsafeMutableBufferPointer { step in
+                                let (source, target) = (values.baseAddress!, step.baseAddress!)
+                                for index in 0..<count { target[index] += decay * source[index] }
+                            }
+                        }
                     }
                 }
                 apply(to: &values, gradient: step, slots: &state, learningRate: rate)
