@@ -23,6 +23,7 @@ public final class CellSession {
 
     /// Runs one cell. Never crashes: runtime faults and interrupts become `.failure`. Variables defined by
     /// earlier cells always survive a failed or interrupted cell. Clears `interruption` when it starts.
+    /// Call it (and the other methods) from one thread at a time; `output` is called from the cell's thread.
     public func execute(_ code: String, cellNumber: Int, output: CellOutput) -> CellResult {
         interruption.clear()
         let box = ResultBox()
