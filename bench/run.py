@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Model benchmarks, Swift against PyTorch, back to back in one run (`make bench`).
+
+Builds bench/models (the ML library symlinked from Sources/, one executable, release) and times one
+training epoch of each workload through the model's own `fit`; runs the same workloads in PyTorch
+(bench/reference.py) at 1 and 2 threads; each side is taken at its best thread count. Every
+(workload, side, threads) runs in its own process, so the peak memory (ru_maxrss) is the workload's.
+Prints per-workload wall and CPU seconds, the Swift/PyTorch ratio against the target of issue 3,
+peak memory, the machine's load, and the GFLOP/s of the dominant matmuls against plain sgemm.
+Timings are reported, never asserted.
+
+Usage: python bench/run.py [--torch-python PATH] [--data DIR] [--threads 1,2] [--repetitions R] [workload ...]
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PACKAGE = os.path.join(ROOT, "bench", "models")
+SCRATCH = os.path.join(ROOT, ".build-bench")
+WORKLOADS = {  # name: (description, target ratio Swift/PyTorch from issue 3)
+    "multivae": ("Multi-VAE epoch, ML-100K (750 x 1415, 600-200-600, batch 100)", 1 / 6),
+    "autorec": ("I-AutoRec epoch, ML-100K (1682 x 943, hidden 500, batch 256)", 1 / 6),
+    "mlpvae": ("MLP VAE epoch, 4500 x 784 (784-400-20, batch 64)", 1 / 4),
+    "vqvae": ("conv VQ-VAE epoch, 4500 x 28x28 (K=64, batch 64)", 0.7),
+}
+
+
+def parse(output):
+    """`key=value` lines into dicts keyed by their first key's value."""
+    results = {}
+    for line in output.splitlines():
+        fields = dict(part.split("=", 1) for part in line.split() if "=" in part)
+        if "workload" in fields:
+            results[fields["workload"]] = fields
+        elif "gemm" in fields:
+            results["gemm " + fields["gemm"]] = fields
+    return results
+
+
+def run(command, environment=None):
+    completed = subprocess.run(command, capture_output=True, text=True, env=environment)
+    if completed.returncode != 0:
+        sys.stderr.write(completed.stdout + completed.stderr)
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return parse(completed.stdout)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("workloads", nargs="*", help=f"any of {', '.join(WORKLOADS)} (default: all)")
+    parser.add_argument("--torch-python", default="/tmp/torchenv/bin/python",
+                        help="a Python with torch (the PyTorch side is skipped, and says so, without one)")
+    parser.add_argument("--data", default=os.environ.get("SWIFT_EXPERIMENTS_DATA", os.path.join(ROOT, ".cache", "data")))
+    parser.add_argument("--threads", default="1,2", help="thread counts to try on both sides")
+    parser.add_argument("--repetitions", type=int, default=3, help="timed epochs after a warm-up (best is kept)")
+    arguments = parser.parse_args()
+    chosen = arguments.workloads or list(WORKLOADS)
+    unknown = [name for name in chosen if name not in WORKLOADS]
+    if unknown:
+        parser.error(f"unknown workload(s) {unknown}; choose from {list(WORKLOADS)}")
+    thread_counts = [int(count) for count in arguments.threads.split(",")]
+
+    print("building bench/models (release) ...", flush=True)
+    subprocess.run(["swift", "build", "-c", "release", "--package-path", PACKAGE, "--scratch-path", SCRATCH],
+                   check=True, stdout=subprocess.DEVNULL)
+    binary = os.path.join(SCRATCH, "release", "ModelBenchmark")
+    environment = dict(os.environ, SWIFT_EXPERIMENTS_DATA=arguments.data)
+
+    torch_python = arguments.torch_python
+    has_torch = bool(torch_python) and os.path.exists(torch_python) and subprocess.run(
+        [torch_python, "-c", "import torch"], capture_output=True).returncode == 0
+    if not has_torch:
+        print(f"PyTorch side skipped: no torch at {torch_python!r} (pass --torch-python PATH)")
+    reference = [torch_python, os.path.join(ROOT, "bench", "reference.py"), "--data", arguments.data]
+
+    print(f"load average before: {' '.join(f'{value:.2f}' for value in os.getloadavg())}  "
+          f"({os.cpu_count()} cores; CPU seconds are the steadier figure on a busy machine)")
+    swift, torch = {}, {}
+    for name in chosen:
+        for threads in thread_counts:
+            common = ["--threads", str(threads), "--repetitions", str(arguments.repetitions), name]
+            swift[(name, threads)] = run([binary] + common, environment)[name]
+            if has_torch:
+                torch[(name, threads)] = run(reference + common)[name]
+
+    def fastest(results, name):
+        candidates = [(float(results[(name, t)]["wall"]), t) for t in thread_counts if (name, t) in results]
+        return min(candidates)[1] if candidates else None
+
+    print()
+    print(f"{'workload':<10} {'side':<8} {'threads':>7} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
+    for name in chosen:
+        for side, results in (("swift", swift), ("pytorch", torch)):
+            for threads in thread_counts:
+                if (name, threads) in results:
+                    row = results[(name, threads)]
+                    print(f"{name:<10} {side:<8} {threads:>7} {float(row['wall']):>8.4f} {float(row['cpu']):>8.4f} "
+                          f"{float(row['peak_mb']):>8.1f}")
+
+    print()
+    print("best thread count each side; ratio = Swift / PyTorch (lower is better)")
+    for name in chosen:
+        description, target = WORKLOADS[name]
+        best_swift = swift[(name, fastest(swift, name))]
+        line = f"{description}\n    swift {float(best_swift['wall']):.4f} s ({fastest(swift, name)} thr)"
+        if has_torch:
+            best_torch = torch[(name, fastest(torch, name))]
+            ratio = float(best_swift["wall"]) / float(best_torch["wall"])
+            cpu_ratio = float(best_swift["cpu"]) / float(best_torch["cpu"])
+            verdict = "meets" if ratio <= target else "misses"
+            line += (f", pytorch {float(best_torch['wall']):.4f} s ({fastest(torch, name)} thr): "
+                     f"ratio {ratio:.3f} wall, {cpu_ratio:.3f} CPU; target <= {target:.3f} ({verdict}); "
+                     f"peak {float(best_swift['peak_mb']):.0f} MB vs {float(best_torch['peak_mb']):.0f} MB")
+        print(line)
+
+    print()
+    print("dominant matmuls, 1 thread: GFLOP/s through Tensor.matmul, raw cblas_sgemm" + (", torch" if has_torch else ""))
+    gemm_swift = run([binary, "--threads", "1", "gemm"], environment)
+    gemm_torch = run(reference + ["--threads", "1", "gemm"]) if has_torch else {}
+    for key, row in gemm_swift.items():
+        torch_value = f"  torch {gemm_torch[key]['torch_gflops']:>6}" if key in gemm_torch else ""
+        print(f"  {key[5:]:<14} Tensor.matmul {row['tensor_gflops']:>6}  sgemm {row['sgemm_gflops']:>6}{torch_value}")
+    print(f"load average after: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
