@@ -126,6 +126,90 @@ public struct SparseMatrix: Sendable, Equatable {
         return Tensor(uncheckedShape: denseShape, scalars: result)
     }
 
+    /// The entries of `left · rightᵀ` at this matrix's stored positions only (a sampled dense–dense
+    /// product, SDDMM): entry `e` in row `r`, column `c` is `Σ_k left[r, k] · right[c, k]`, for
+    /// `left` [rowCount, k] and `right` [columnCount, k] (a weight stored as [out, in]). The result
+    /// is a [entryCount] tensor in CSR order; this matrix's values are not used, only its pattern.
+    ///
+    /// A loss that reads a dense product only at a sparse set of positions (AutoRec's masked
+    /// reconstruction error) costs `entryCount · k` instead of `rowCount · columnCount · k`.
+    /// Backward, with `g` the entries' gradient: `∂left[r] = Σ_e g_e · right[c_e]` and
+    /// `∂right[c] = Σ_e g_e · left[r_e]`, both contiguous row updates.
+    ///
+    /// ```swift
+    /// let observed = try SparseMatrix(rowCount: 2, columnCount: 3, rowOffsets: [0, 1, 3],
+    ///                                 columnIndices: [2, 0, 1], values: [1, 1, 1])
+    /// let predictions = try observed.sampledProduct(hidden, weight)     // [3]
+    /// ```
+    public func sampledProduct(_ left: Tensor, _ right: Tensor) throws -> Tensor {
+        guard left.rank == 2, right.rank == 2, left.shape[0] == rowCount, right.shape[0] == columnCount,
+              left.shape[1] == right.shape[1] else {
+            throw AutogradError.shapeMismatch(operation: "SparseMatrix.sampledProduct", left: left.shape, right: right.shape)
+        }
+        let inner = left.shape[1], entryCount = values.count
+        let rowOfEntry = (0..<rowCount).flatMap { row in
+            repeatElement(row, count: rowOffsets[row + 1] - rowOffsets[row])
+        }
+        var result = [Float](repeating: 0, count: entryCount)
+        left.scalars.withUnsafeBufferPointer { l in
+            right.scalars.withUnsafeBufferPointer { r in
+                result.withUnsafeMutableBufferPointer { out in
+                    Parallel.forEachChunk(count: entryCount, costPerItem: inner) { entries in
+                        for entry in entries {
+                            out[entry] = SparseMatrix.dot(l.baseAddress! + rowOfEntry[entry] * inner,
+                                                          r.baseAddress! + columnIndices[entry] * inner, count: inner)
+                        }
+                    }
+                }
+            }
+        }
+        let output = Tensor(uncheckedShape: [entryCount], scalars: result)
+        return Tensor.recorded(output, operation: "sampledProduct", inputs: [left, right]) { gradient in
+            var leftGradient = [Float](repeating: 0, count: self.rowCount * inner)
+            var rightGradient = [Float](repeating: 0, count: self.columnCount * inner)
+            gradient.scalars.withUnsafeBufferPointer { g in
+                left.scalars.withUnsafeBufferPointer { l in
+                    right.scalars.withUnsafeBufferPointer { r in
+                        leftGradient.withUnsafeMutableBufferPointer { dl in
+                            rightGradient.withUnsafeMutableBufferPointer { dr in
+                                // Split over the inner dimension, so threads never share a value.
+                                Parallel.forEachChunk(count: inner, costPerItem: 2 * entryCount) { span in
+                                    for entry in 0..<entryCount {
+                                        let (row, column) = (rowOfEntry[entry], self.columnIndices[entry])
+                                        SparseMatrix.addScaled(g[entry], r.baseAddress! + column * inner,
+                                                               to: dl.baseAddress! + row * inner, range: span)
+                                        SparseMatrix.addScaled(g[entry], l.baseAddress! + row * inner,
+                                                               to: dr.baseAddress! + column * inner, range: span)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return [Tensor(uncheckedShape: left.shape, scalars: leftGradient),
+                    Tensor(uncheckedShape: right.shape, scalars: rightGradient)]
+        }
+    }
+
+    /// `Σ_j a[j] · b[j]` in eight independent partial sums (so the loop vectorises).
+    @inline(__always)
+    private static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var partial = SIMD8<Float>(repeating: 0)
+        var index = 0
+        while index + 8 <= count {
+            partial += UnsafeRawPointer(a + index).loadUnaligned(as: SIMD8<Float>.self)
+                * UnsafeRawPointer(b + index).loadUnaligned(as: SIMD8<Float>.self)
+            index += 8
+        }
+        var total = partial.sum()
+        while index < count {
+            total += a[index] * b[index]
+            index += 1
+        }
+        return total
+    }
+
     /// `target[j] += scale · source[j]` for `j` in `range` (a loop the compiler vectorises).
     @inline(__always)
     private static func addScaled(_ scale: Float, _ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>,

@@ -29,4 +29,18 @@ import Testing
         } < gradientTolerance)
         #expect(throws: AutogradError.self) { try sparse.matmul(Tensor(zeros: [3, 5])) }
     }
+
+    @Test func sampledProductMatchesDenseProductAndGradient() throws {
+        let sparse = try sparseSample()                                   // [3, 4], 4 entries
+        let left = sample([3, 5], seed: 103), right = sample([4, 5], seed: 107)
+        let dense = try left.matmul(right, transposingOther: true)
+        let expected = (0..<sparse.rowCount).flatMap { row in
+            (sparse.rowOffsets[row]..<sparse.rowOffsets[row + 1]).map { dense.scalars[row * 4 + sparse.columnIndices[$0]] }
+        }
+        #expect(isClose(try sparse.sampledProduct(left, right), expected, tolerance: 1e-5))
+        #expect(try maximumGradientError(at: [left, right]) {
+            try (sparse.sampledProduct($0[0], $0[1]) * Tensor([1, -2, 0.5, 3])).sum()
+        } < gradientTolerance)
+        #expect(throws: AutogradError.self) { try sparse.sampledProduct(left, sample([5, 5], seed: 1)) }
+    }
 }
