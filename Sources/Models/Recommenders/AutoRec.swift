@@ -95,25 +95,35 @@ public final class AutoRec: Module {
 
     /// Reconstructions `[rows, rowWidth]` of sparse rating rows; `training` turns hidden dropout on.
     public func reconstruct(_ rows: SparseMatrix, training: Bool = false) throws -> Tensor {
+        try decoder(try hiddenUnits(rows, training: training))
+    }
+
+    /// The sigmoid hidden units `[rows, hidden]` of sparse rating rows, with dropout in training.
+    func hiddenUnits(_ rows: SparseMatrix, training: Bool) throws -> Tensor {
         var hidden = try sparseLinear(rows, encoder).sigmoid()
         if training && dropout > 0 { hidden = try hidden.dropout(probability: dropout, generator: &noise) }
-        return try decoder(hidden)
+        return hidden
     }
 
     /// The training loss of a batch of rating rows: `½ · mean(m ⊙ (h(r) − r)²)` over rows × columns,
     /// `m` the observed mask when ``masksUnobserved``, else all ones.
+    ///
+    /// With the mask, the decoder is evaluated at the observed ratings only (a sampled product,
+    /// ``SparseMatrix/sampledProduct(_:_:)``): the same loss and gradients as masking the dense
+    /// reconstruction, at about the observed fraction of the decoder's cost.
     public func loss(_ rows: UserItemMatrix, training: Bool = true) throws -> Tensor {
         let batch = SparseRows(rows)
         var unused = RandomGenerator(seed: 0)
         let input = try batch.sparseInput(normalized: false, dropout: 0, generator: &unused)
-        let targets = try batch.dense()
-        let predictions = try reconstruct(input, training: training)
-        var errors = try (predictions - targets).squared()
-        if masksUnobserved {
-            let mask = try Tensor(shape: targets.shape, scalars: targets.scalars.map { $0 != 0 ? 1 : 0 })
-            errors = try errors * mask
+        let hidden = try hiddenUnits(input, training: training)
+        let cellCount = Float(rows.rowCount * rows.columnCount)
+        guard masksUnobserved else {
+            return try (decoder(hidden) - batch.dense()).squared().mean() * 0.5
         }
-        return errors.mean() * 0.5
+        let observed = try input.nonzeroEntries()
+        var predictions = try observed.sampledProduct(hidden, decoder.weight)
+        if let bias = decoder.bias { predictions = try predictions + bias.indexSelect(alongAxis: 0, indices: observed.columnIndices) }
+        return try (predictions - Tensor(observed.values)).squared().sum() * (0.5 / cellCount)
     }
 
     /// The rows the model reconstructs, from a users × items rating matrix.

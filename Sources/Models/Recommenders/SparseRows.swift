@@ -46,6 +46,23 @@ struct SparseRows {
     }
 }
 
+extension SparseMatrix {
+    /// The same matrix without its stored zeros (the observed entries of a rating matrix).
+    func nonzeroEntries() throws -> SparseMatrix {
+        guard values.contains(0) else { return self }
+        var offsets = [0], columns = [Int](), kept = [Float]()
+        for row in 0..<rowCount {
+            for entry in rowOffsets[row]..<rowOffsets[row + 1] where values[entry] != 0 {
+                columns.append(columnIndices[entry])
+                kept.append(values[entry])
+            }
+            offsets.append(kept.count)
+        }
+        return try SparseMatrix(rowCount: rowCount, columnCount: columnCount, rowOffsets: offsets,
+                                columnIndices: columns, values: kept)
+    }
+}
+
 /// `input · Wᵀ + b` for a sparse input and a `Linear` layer, through the CSR × dense product
 /// (the first layer of an autoencoder over thousands of items, where inputs are mostly zeros).
 func sparseLinear(_ input: SparseMatrix, _ layer: Linear) throws -> Tensor {
