@@ -59,12 +59,16 @@ extension BindingTable {
                                                documentation: "`.itemBased` (I-AutoRec) or `.userBased`."),
                                          .init("hidden", .int, defaultValue: .int(500), documentation: "Hidden units."),
                                          .init("dropout", .double, defaultValue: .double(0.05), documentation: "Hidden dropout in training."),
+                                         .init("masksUnobserved", .bool, defaultValue: .bool(true),
+                                               documentation: "Whether the loss counts observed ratings only (the paper); false treats missing ratings as zeros."),
                                          .init("seed", .int, defaultValue: .int(0), documentation: "The seed.")],
                             returns: "AutoRec", summary: "Creates an AutoRec with N(0, 0.01²) weights from `seed`.") { call in
                 let users = try call.int(0), items = try call.int(1), orientation = try call.argument(2, as: AutoRec.Orientation.self)
-                let hidden = try call.int(3), dropout = try call.double(4), seed = UInt64(truncatingIfNeeded: try call.int(5))
+                let hidden = try call.int(3), dropout = try call.double(4), masks = try call.bool(5)
+                let seed = UInt64(truncatingIfNeeded: try call.int(6))
                 return .library(try call.library {
-                    try AutoRec(users: users, items: items, orientation: orientation, hidden: hidden, dropout: dropout, seed: seed)
+                    try AutoRec(users: users, items: items, orientation: orientation, hidden: hidden, dropout: dropout,
+                                masksUnobserved: masks, seed: seed)
                 })
             },
             FunctionBinding("fit", kind: .method,
@@ -84,6 +88,9 @@ extension BindingTable {
                     try model.fit(ratings, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, control: control)
                 }
             },
+            LibraryBinding.property("masksUnobserved", of: autoRec, returns: "Bool",
+                                    summary: "Whether the loss counts observed ratings only.") { .bool($0.masksUnobserved) },
+            LibraryBinding.property("stepCount", of: autoRec, returns: "Int", summary: "Gradient steps taken so far.") { .int($0.stepCount) },
             FunctionBinding("evaluate", kind: .method,
                             parameters: [.init(nil, "test", .any("Interactions"), documentation: "The ratings to predict."),
                                          .init("given", "ratings", .any("Interactions"), documentation: "The ratings the model reconstructs from.")],
