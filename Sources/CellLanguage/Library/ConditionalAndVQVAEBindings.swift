@@ -58,16 +58,19 @@ extension BindingTable {
                                          .init("codeCount", .int, defaultValue: .int(64), documentation: "Codebook size."),
                                          .init("codeDimension", .int, defaultValue: .int(16), documentation: "Code vector length."),
                                          .init("commitmentCost", .double, defaultValue: .double(0.25), documentation: "β of the commitment loss."),
+                                         .init("codebookUpdate", .any("CodebookUpdate"), defaultValue: .library(CodebookUpdate.loss),
+                                               documentation: "`.loss` (eq. 3) or `.exponentialMovingAverage()` (appendix A.1)."),
                                          .init("residualBlocks", .int, defaultValue: .int(2), documentation: "Residual blocks per side."),
                                          .init("residualChannels", .int, defaultValue: .int(32), documentation: "Channels in the residual blocks."),
                                          .init("seed", .int, defaultValue: .int(0), documentation: "The seed.")],
-                            returns: "VQVAE", summary: "Creates the model from `seed` (codebook updated by its loss).") { call in
+                            returns: "VQVAE", summary: "Creates the model from `seed`.") { call in
                 let height = try call.int(0), width = try call.int(1), codes = try call.int(2), dimension = try call.int(3)
-                let commitment = Float(try call.double(4)), blocks = try call.int(5), channels = try call.int(6)
-                let seed = UInt64(truncatingIfNeeded: try call.int(7))
+                let commitment = Float(try call.double(4)), update = try call.argument(5, as: CodebookUpdate.self)
+                let blocks = try call.int(6), channels = try call.int(7)
+                let seed = UInt64(truncatingIfNeeded: try call.int(8))
                 return .library(try call.library {
                     try VQVAE(imageHeight: height, imageWidth: width, codeCount: codes, codeDimension: dimension, commitmentCost: commitment,
-                              residualBlocks: blocks, residualChannels: channels, seed: seed)
+                              codebookUpdate: update, residualBlocks: blocks, residualChannels: channels, seed: seed)
                 })
             },
             FunctionBinding("fit", kind: .method,
@@ -92,6 +95,27 @@ extension BindingTable {
                 let vqvae = try call.receiver(as: model), images = try call.argument(0, as: Tensor.self)
                 return .library(try call.library { try vqvae.reconstruct(images) })
             },
+            FunctionBinding("codes", kind: .method, parameters: [.init(nil, "images", .any("Tensor"), documentation: "`[N, pixels]` images.")],
+                            returns: "CodeGrid", summary: "The nearest-code grid (H/4 × W/4) of each image.") { call in
+                let vqvae = try call.receiver(as: model), images = try call.argument(0, as: Tensor.self)
+                return .library(try call.library { try vqvae.codes(images) })
+            },
+            FunctionBinding("decode", kind: .method,
+                            parameters: [.init("codes", .sequence("[Int]"), documentation: "Code indices, row-major `[N, height, width]`."),
+                                         .init("height", .any("Int?"), defaultValue: .optional(nil), documentation: "Grid rows; nil for H/4."),
+                                         .init("width", .any("Int?"), defaultValue: .optional(nil), documentation: "Grid columns; nil for W/4.")],
+                            returns: "Tensor", summary: "Images `[N, pixels]` decoded from a (possibly edited) code grid.") { call in
+                let vqvae = try call.receiver(as: model), codes = try call.ints(0)
+                let height = try call.optionalInt(1), width = try call.optionalInt(2)
+                return .library(try call.library { try vqvae.decode(codes: codes, height: height, width: width) })
+            },
+            FunctionBinding("decode", kind: .method, parameters: [.init(nil, "grid", .any("CodeGrid"), documentation: "A grid from `codes(_:)`.")],
+                            returns: "Tensor", summary: "Images `[N, pixels]` decoded from a code grid.") { call in
+                let vqvae = try call.receiver(as: model), grid = try call.argument(0, as: CodeGrid.self)
+                return .library(try call.library { try vqvae.decode(grid) })
+            },
+            LibraryBinding.property("gridHeight", of: model, returns: "Int", summary: "Rows of the code grid, H/4.") { .int($0.gridHeight) },
+            LibraryBinding.property("gridWidth", of: model, returns: "Int", summary: "Columns of the code grid, W/4.") { .int($0.gridWidth) },
         ])
     }
 }

@@ -48,7 +48,7 @@ extension BindingTable {
     /// Generative image models: VAE, conditional VAE, VQ-VAE, their options and evaluations.
     static var generativeTypeBindings: [TypeBindings] {
         [vaeBindings, conditionalVAEBindings, vqvaeBindings, vaeArchitectureBindings, decoderLikelihoodBindings,
-         lossTermsBindings]
+         lossTermsBindings] + vqvaeInspectionTypeBindings
     }
 
     /// The `fit` parameters of the image models, before their own extras.
@@ -114,6 +114,27 @@ extension BindingTable {
                             returns: "Tensor", summary: "The posterior means `[N, latent]` (a 2-D latent gives a scatter plot).") { call in
                 let model = try call.receiver(as: vae), images = try call.argument(0, as: Tensor.self)
                 return .library(try call.library { try model.latentMeans(images) })
+            },
+            FunctionBinding("decodeMeans", kind: .method, parameters: [.init(nil, "latents", .any("Tensor"), documentation: "`[N, latent]` points.")],
+                            returns: "Tensor", summary: "The mean images `sigmoid(decoder(z))` of latent points.") { call in
+                let model = try call.receiver(as: vae), latents = try call.argument(0, as: Tensor.self)
+                return .library(try call.library { try model.decodeMeans(latents) })
+            },
+            FunctionBinding("latentGrid", kind: .method,
+                            parameters: [.init("values", .sequence("[Float]"), documentation: "Positions along each latent axis.")],
+                            returns: "Tensor",
+                            summary: "For a 2-D latent: images decoded on the grid `values × values` of (z₀, z₁), row by row — the learned manifold.") { call in
+                let model = try call.receiver(as: vae), values = try call.doubles(0).map { Float($0) }
+                return .library(try call.library { try model.latentGrid(values: values) })
+            },
+            FunctionBinding("traversal", kind: .method,
+                            parameters: [.init("of", "image", .any("Tensor"), documentation: "One image `[1, pixels]`."),
+                                         .init("dimensions", .sequence("[Int]"), documentation: "Latent dimensions to vary, one row each."),
+                                         .init("values", .sequence("[Float]"), documentation: "Values each dimension takes.")],
+                            returns: "Tensor", summary: "From the image's posterior mean, each dimension set to each value in turn and decoded.") { call in
+                let model = try call.receiver(as: vae), image = try call.argument(0, as: Tensor.self)
+                let dimensions = try call.ints(1), values = try call.doubles(2).map { Float($0) }
+                return .library(try call.library { try model.traversal(of: image, dimensions: dimensions, values: values) })
             },
             LibraryBinding.property("latentCount", of: vae, returns: "Int", summary: "The latent dimension.") { .int($0.latentCount) },
         ])
