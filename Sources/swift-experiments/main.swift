@@ -1,4 +1,0 @@
-import CellLanguage
-import JupyterProtocol
-import JupyterZMQ
-print("swift-experiments")
