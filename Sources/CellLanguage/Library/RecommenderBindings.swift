@@ -101,6 +101,15 @@ extension BindingTable {
             LibraryBinding.property("itemCount", of: MultiVAE.self, returns: "Int", summary: "The number of items.") { .int($0.itemCount) },
             LibraryBinding.property("latentCount", of: MultiVAE.self, returns: "Int", summary: "The latent dimension.") { .int($0.latentCount) },
             LibraryBinding.property("stepCount", of: MultiVAE.self, returns: "Int", summary: "Gradient steps taken so far.") { .int($0.stepCount) },
+            FunctionBinding("posteriorMeanVariances", kind: .method,
+                            parameters: [.init(nil, "users", .any("UserItemMatrix"),
+                                               documentation: "Interaction rows to encode, e.g. `split.test.foldIn`.")],
+                            returns: "[Double]",
+                            summary: "Per latent dimension, the variance over users of the posterior mean; above 0.01 the unit is active.",
+                            discussion: "Active units (Burda et al. 2016): a collapsed dimension has the same posterior N(0, 1) for every user.") { call in
+                let model = try call.receiver(as: MultiVAE.self), users = try call.argument(0, as: UserItemMatrix.self)
+                return LibraryConversion.array(try call.library { try model.posteriorMeanVariances(users) })
+            },
         ])
     }
 
