@@ -14,6 +14,10 @@ extension Tensor {
             scalars.withUnsafeBufferPointer { input in
                 let out = output.baseAddress!
                 Parallel.forEachChunk(count: outer * inner, costPerItem: 8 * length) { lines in
+                    if inner == 1 {       // contiguous rows: eight values at a time
+                        for line in lines { Tensor.logSoftmaxRow(input.baseAddress! + line * length, out + line * length, length) }
+                        return
+                    }
                     for line in lines {
                         let base = (line / inner) * length * inner + line % inner
                         var maximum = -Float.infinity
@@ -35,6 +39,13 @@ extension Tensor {
                     values.withUnsafeBufferPointer { y in
                         let out = output.baseAddress!
                         Parallel.forEachChunk(count: outer * inner, costPerItem: 4 * length) { lines in
+                            if inner == 1 {
+                                for line in lines {
+                                    Tensor.logSoftmaxRowGradient(g.baseAddress! + line * length, y.baseAddress! + line * length,
+                                                                 out + line * length, length)
+                                }
+                                return
+                            }
                             for line in lines {
                                 let base = (line / inner) * length * inner + line % inner
                                 var total: Float = 0
@@ -50,6 +61,47 @@ extension Tensor {
             }
             return [Tensor(uncheckedShape: result.shape, scalars: input)]
         }
+    }
+
+    /// One contiguous row of `logSoftmax`: `y = x − max − log Σ exp(x − max)` (a row of −∞ or NaN
+    /// behaves as the strided loop does).
+    static func logSoftmaxRow(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ length: Int) {
+        typealias Vector = VectorMath.Vector
+        let width = Vector.scalarCount, vectorEnd = length - length % width
+        func load(_ index: Int) -> Vector { UnsafeRawPointer(input + index).loadUnaligned(as: Vector.self) }
+        var maximum = -Float.infinity
+        var index = 0
+        if vectorEnd > 0 {
+            var maxima = Vector(repeating: -.infinity)
+            while index < vectorEnd { maxima = pointwiseMax(maxima, load(index)); index += width }
+            maximum = maxima.max()
+        }
+        for tail in index..<length { maximum = Swift.max(maximum, input[tail]) }
+        if !maximum.isFinite { maximum = 0 }
+        var sums = Vector(repeating: 0)
+        index = 0
+        while index < vectorEnd { sums += VectorMath.exponential(load(index) - maximum); index += width }
+        var total = sums.sum()
+        for tail in index..<length { total += VectorMath.exponential(input[tail] - maximum) }
+        let shift = maximum + Foundation.log(total)
+        for j in 0..<length { output[j] = input[j] - shift }
+    }
+
+    /// One contiguous row of logSoftmax's backward: `g − exp(y) · Σ g`.
+    static func logSoftmaxRowGradient(_ gradient: UnsafePointer<Float>, _ values: UnsafePointer<Float>,
+                                      _ output: UnsafeMutablePointer<Float>, _ length: Int) {
+        typealias Vector = VectorMath.Vector
+        let width = Vector.scalarCount, vectorEnd = length - length % width
+        var total: Float = 0
+        for j in 0..<length { total += gradient[j] }
+        var index = 0
+        while index < vectorEnd {
+            let g = UnsafeRawPointer(gradient + index).loadUnaligned(as: Vector.self)
+            let y = UnsafeRawPointer(values + index).loadUnaligned(as: Vector.self)
+            UnsafeMutableRawPointer(output + index).storeBytes(of: g - VectorMath.exponential(y) * total, as: Vector.self)
+            index += width
+        }
+        for tail in index..<length { output[tail] = gradient[tail] - VectorMath.exponential(values[tail]) * total }
     }
 
     /// `exp(x) / Σ exp(x)` along `axis` (derived: `exp(logSoftmax(x))`).
