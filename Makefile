@@ -5,6 +5,8 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 JUPYTER := $(VENV)/bin/jupyter
 RELEASE_BINARY := .build/release/swift-experiments
+# One optimised build serves the kernel and the tests (the tests use @testable), so nothing is compiled twice.
+SWIFT_FLAGS := -c release -Xswiftc -enable-testing
 APT_PACKAGES := libzmq3-dev libopenblas-dev libpng-dev libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config
 KERNEL_NAME := swift-experiments
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
@@ -32,7 +34,7 @@ $(VENV)/.installed: requirements-dev.txt
 	touch $@
 
 build: system-packages
-	swift build -c release
+	swift build $(SWIFT_FLAGS) --product swift-experiments
 
 kernelspec: build venv
 	$(RELEASE_BINARY) install --prefix $(CURDIR)/$(VENV)
@@ -43,8 +45,8 @@ data: venv
 notebooks: kernelspec data
 	$(PYTHON) scripts/execute_notebooks.py --output reports
 
-swift-test: system-packages
-	swift test
+swift-test: build
+	swift test $(SWIFT_FLAGS)
 
 python-test: kernelspec data
 	$(VENV)/bin/pytest -q tests
