@@ -56,8 +56,18 @@ test: swift-test python-test
 lab: kernelspec data
 	$(JUPYTER) lab --notebook-dir=notebooks
 
-bench: kernelspec data
-	$(PYTHON) bench/run.py
+## Benchmarks: ours and the reference back to back in one run, ratios printed (never asserted).
+## The references live in .venv-bench (CPU torch, numpy, matplotlib), apart from the kernel's tools.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed:
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q torch numpy matplotlib
+	touch $@
+
+bench: kernelspec data $(BENCH_VENV)/.installed
+	$(PYTHON) bench/run.py --torch-python $(BENCH_VENV)/bin/python
+	$(PYTHON) bench/plots_bench.py --venv $(BENCH_VENV)
+	$(PYTHON) bench/kernel_bench.py
 
 clean:
 	rm -rf .build reports

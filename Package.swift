@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "SwiftDiagnostics", package: "swift-syntax"),
         ]),
         .executableTarget(name: "swift-experiments", dependencies: [
-            "JupyterProtocol", "JupyterZMQ", "CellLanguage",
+            "JupyterProtocol", "JupyterZMQ", "CellLanguage", "Plots",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

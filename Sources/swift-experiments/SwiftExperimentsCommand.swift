@@ -10,6 +10,6 @@ struct SwiftExperimentsCommand: ParsableCommand {
         commandName: "swift-experiments",
         abstract: "A Jupyter kernel whose cells are Swift, driving a from-scratch ML library.",
         version: version,
-        subcommands: [KernelCommand.self, InstallCommand.self]
+        subcommands: [KernelCommand.self, InstallCommand.self, BenchPlotsCommand.self]
     )
 }
