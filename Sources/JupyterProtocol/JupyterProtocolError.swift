@@ -36,11 +36,16 @@ public enum JupyterProtocolError: Error, Equatable, CustomStringConvertible {
         case .unreadableConnectionFile(let path, let reason): return "cannot read connection file \(path): \(reason)"
         case .missingDelimiter(let count): return "no <IDS|MSG> delimiter among \(count) frames"
         case .truncatedMessage(let count): return "expected at least 5 frames after <IDS|MSG>, got \(count)"
-        case .invalidSignature(let signature): return "invalid signature '\(signature.prefix(80))'"
-        case .replayedSignature(let signature): return "replayed signature '\(signature.prefix(80))'"
+        case .invalidSignature(let signature): return "invalid signature '\(Self.printable(signature))'"
+        case .replayedSignature(let signature): return "replayed signature '\(Self.printable(signature))'"
         case .invalidUTF8(let frame): return "the \(frame) frame is not valid UTF-8"
         case .stdinNotAllowed: return "stdin is not allowed by this frontend (allow_stdin is false)"
         case .inputCancelled(let reason): return "input request cancelled: \(reason)"
         }
+    }
+
+    /// At most 80 characters of `text`, with anything but printable ASCII shown as `?`.
+    static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.prefix(80).map { (0x20..<0x7F).contains($0.value) ? Character($0) : "?" })
     }
 }

@@ -3,13 +3,31 @@ import Foundation
 import JupyterProtocol
 
 /// Adapts the cell language's `CellSession` to the kernel's `Interpreter` protocol: the one place that knows both.
+///
+/// The session (and its binding tables) is built on first use or by `warmUp()`, so the kernel answers
+/// `kernel_info_request` before the language is loaded.
 final class CellSessionInterpreter: Interpreter, @unchecked Sendable {
-    let session: CellSession
     let version: String
+    private let sessionLock = NSLock()
+    private var storedSession: CellSession?
 
-    init(session: CellSession, version: String) {
-        self.session = session
+    init(version: String) {
         self.version = version
+    }
+
+    /// The session, created on first access.
+    var session: CellSession {
+        sessionLock.lock()
+        defer { sessionLock.unlock() }
+        if let storedSession { return storedSession }
+        let created = CellSession()
+        storedSession = created
+        return created
+    }
+
+    /// Builds the session in the background so the first cell does not wait for it.
+    func warmUp() {
+        Thread { [self] in _ = session }.start()
     }
 
     var kernelInfo: KernelInfo {
@@ -80,6 +98,7 @@ final class CellSessionInterpreter: Interpreter, @unchecked Sendable {
     func interrupt() {
         session.interruption.request()
     }
+
 
     static func bundle(from output: RichOutput) -> MimeBundle {
         MimeBundle(

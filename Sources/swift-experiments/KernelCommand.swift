@@ -1,5 +1,4 @@
 import ArgumentParser
-import CellLanguage
 import Foundation
 import JupyterProtocol
 import JupyterZMQ
@@ -19,10 +18,11 @@ struct KernelCommand: ParsableCommand {
 
     func run() throws {
         let connection = try ConnectionInfo(contentsOf: connectionFile)
-        let interpreter = CellSessionInterpreter(session: CellSession(), version: SwiftExperimentsCommand.version)
+        let interpreter = CellSessionInterpreter(version: SwiftExperimentsCommand.version)
         let server = try KernelServer(connection: connection, interpreter: interpreter,
                                       shellStackSize: stackMegabytes << 20)
         let interruptSignal = InterruptSignal { [core = server.core] in core.interrupt() }
+        interpreter.warmUp()
         let restart = server.run()
         interruptSignal.cancel()
         if restart {

@@ -67,3 +67,9 @@ func everySchemeVerifiesItsOwnSignature(scheme: String) throws {
         try MessageSigner(scheme: "hmac-whirlpool", key: [1])
     }
 }
+
+@Test func signatureErrorsPrintOnlyPrintableASCII() {
+    let description = JupyterProtocolError.invalidSignature("ab\u{0}\u{7}é" + String(repeating: "x", count: 200)).description
+    #expect(description.hasPrefix("invalid signature 'ab???xxx"))
+    #expect(description.count < 120)
+}

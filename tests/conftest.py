@@ -1,0 +1,55 @@
+"""Shared fixtures: a running Swift Experiments kernel found through its installed kernelspec.
+
+Run after `make kernelspec` (which installs into .venv); `make python-test` exports JUPYTER_PATH.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+KERNEL_NAME = "swift-experiments"
+REPOSITORY = pathlib.Path(__file__).resolve().parent.parent
+TIMEOUT = 30
+
+# Let a bare `pytest tests` find the kernelspec installed into .venv by `make kernelspec`.
+os.environ.setdefault("JUPYTER_PATH", str(REPOSITORY / ".venv" / "share" / "jupyter"))
+
+
+@pytest.fixture
+def kernel():
+    """A fresh kernel manager and a started, ready blocking client; shut down afterwards."""
+    manager, client = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+    try:
+        yield manager, client
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def execute(client, code: str, allow_stdin: bool = False, timeout: float = TIMEOUT):
+    """Runs `code`; returns (execute_reply, IOPub messages of this request up to its idle status)."""
+    msg_id = client.execute(code, allow_stdin=allow_stdin)
+    reply = client.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = client.get_shell_msg(timeout=timeout)
+    return reply, iopub_until_idle(client, msg_id, timeout)
+
+
+def iopub_until_idle(client, msg_id: str, timeout: float = TIMEOUT):
+    """IOPub messages whose parent is `msg_id`, up to and including its idle status."""
+    messages = []
+    while True:
+        message = client.get_iopub_msg(timeout=timeout)
+        if message["parent_header"].get("msg_id") != msg_id:
+            continue
+        messages.append(message)
+        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+            return messages
+
+
+def stream_text(messages, name: str = "stdout") -> str:
+    """The concatenated text of the stream messages named `name`."""
+    return "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream" and m["content"]["name"] == name)

@@ -1,0 +1,167 @@
+"""Our own end-to-end checks of the kernel runtime through jupyter_client."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import zmq
+from jupyter_client.session import Session
+
+from conftest import TIMEOUT, execute, iopub_until_idle, stream_text
+
+# A loop long enough to be interrupted; it checks the interrupt flag every iteration.
+SPIN = "var spins = 0\nwhile true {\n    spins += 1\n}"
+
+
+def test_prints_stream_while_the_cell_runs_and_before_idle(kernel):
+    _, client = kernel
+    # The cell prints, then blocks on input: "before" must reach IOPub while the cell is still running.
+    msg_id = client.execute('print("before")\nlet name = readLine()\nprint("after")', allow_stdin=True)
+    seen = []
+    while True:
+        message = client.get_iopub_msg(timeout=TIMEOUT)
+        if message["parent_header"].get("msg_id") != msg_id:
+            continue
+        seen.append(message)
+        if message["msg_type"] == "stream":
+            break
+    assert seen[-1]["content"]["text"] == "before\n"
+    assert not any(m["msg_type"] == "status" and m["content"]["execution_state"] == "idle" for m in seen)
+    request = client.get_stdin_msg(timeout=TIMEOUT)
+    assert request["msg_type"] == "input_request"
+    client.input("x")
+    reply = client.get_shell_msg(timeout=TIMEOUT)
+    assert reply["content"]["status"] == "ok"
+    rest = iopub_until_idle(client, msg_id)
+    assert stream_text(rest) == "after\n"
+    assert rest[-1]["content"]["execution_state"] == "idle"
+
+
+def test_many_prints_arrive_in_order_before_idle(kernel):
+    _, client = kernel
+    reply, messages = execute(client, "for i in 0..<2000 {\n    print(i)\n}")
+    assert reply["content"]["status"] == "ok"
+    assert stream_text(messages) == "".join(f"{i}\n" for i in range(2000))
+    assert messages[-1]["content"]["execution_state"] == "idle"
+    kinds = [m["msg_type"] for m in messages]
+    assert kinds.index("execute_input") < kinds.index("stream")
+
+
+def interrupt_keeps_variables(kernel, interrupt):
+    manager, client = kernel
+    reply, _ = execute(client, "let kept = 41")
+    assert reply["content"]["status"] == "ok"
+    msg_id = client.execute(SPIN)
+    # Wait until the cell is running (its execute_input is published), then interrupt it.
+    while True:
+        message = client.get_iopub_msg(timeout=TIMEOUT)
+        if message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "execute_input":
+            break
+    interrupt(manager)
+    reply = client.get_shell_msg(timeout=TIMEOUT)
+    assert reply["parent_header"]["msg_id"] == msg_id
+    assert reply["content"]["status"] == "error"
+    errors = [m for m in iopub_until_idle(client, msg_id) if m["msg_type"] == "error"]
+    assert len(errors) == 1
+    reply, messages = execute(client, "kept + 1")
+    assert reply["content"]["status"] == "ok"
+    results = [m for m in messages if m["msg_type"] == "execute_result"]
+    assert results[0]["content"]["data"]["text/plain"] == "42"
+
+
+def test_interrupt_by_message_keeps_variables(kernel):
+    # The kernelspec says interrupt_mode "message", so this sends interrupt_request on control.
+    interrupt_keeps_variables(kernel, lambda manager: manager.interrupt_kernel())
+
+
+def test_interrupt_by_sigint_keeps_variables(kernel):
+    interrupt_keeps_variables(kernel, lambda manager: os.kill(manager.provisioner.pid, signal.SIGINT))
+
+
+def test_stdin_round_trip(kernel):
+    _, client = kernel
+    msg_id = client.execute('let typed = readLine()!\nprint("got \\(typed)")', allow_stdin=True)
+    request = client.get_stdin_msg(timeout=TIMEOUT)
+    assert request["msg_type"] == "input_request"
+    assert request["parent_header"]["msg_id"] == msg_id
+    client.input("Ada")
+    reply = client.get_shell_msg(timeout=TIMEOUT)
+    assert reply["content"]["status"] == "ok"
+    assert stream_text(iopub_until_idle(client, msg_id)) == "got Ada\n"
+
+
+def test_readline_without_stdin_fails_clearly(kernel):
+    _, client = kernel
+    reply, messages = execute(client, "let typed = readLine()", allow_stdin=False)
+    assert reply["content"]["status"] == "error"
+    assert "stdin" in reply["content"]["evalue"]
+
+
+def test_control_answers_kernel_info_while_a_cell_runs(kernel):
+    manager, client = kernel
+    msg_id = client.execute(SPIN)
+    while True:
+        message = client.get_iopub_msg(timeout=TIMEOUT)
+        if message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "execute_input":
+            break
+    control = client.control_channel
+    request = client.session.msg("kernel_info_request")
+    control.send(request)
+    reply = control.get_msg(timeout=TIMEOUT)
+    assert reply["msg_type"] == "kernel_info_reply"
+    assert reply["parent_header"]["msg_id"] == request["header"]["msg_id"]
+    manager.interrupt_kernel()
+    assert client.get_shell_msg(timeout=TIMEOUT)["content"]["status"] == "error"
+
+
+def test_forged_message_is_ignored_and_kernel_still_answers(kernel):
+    manager, client = kernel
+    info = manager.get_connection_info()
+    forger = Session(key=b"not-the-key", signature_scheme="hmac-sha256")
+    context = zmq.Context.instance()
+    socket = context.socket(zmq.DEALER)
+    socket.linger = 0
+    socket.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+    try:
+        forged = forger.msg("execute_request", content={"code": 'print("forged")', "silent": False,
+                                                        "store_history": True, "user_expressions": {},
+                                                        "allow_stdin": False, "stop_on_error": True})
+        forger.send(socket, forged)
+        assert socket.poll(1000) == 0  # no reply to a forged message
+        reply, messages = execute(client, "6 * 7")
+        assert reply["content"]["status"] == "ok"
+        assert reply["content"]["execution_count"] == 1  # the forged cell never ran
+        # Nothing on IOPub ever came from the forged request.
+        while True:
+            try:
+                message = client.get_iopub_msg(timeout=0.2)
+            except Exception:
+                break
+            assert message["parent_header"].get("msg_id") != forged["header"]["msg_id"]
+    finally:
+        socket.close()
+
+
+def test_comm_open_is_answered_with_comm_close(kernel):
+    _, client = kernel
+    message = client.session.msg("comm_open", content={"comm_id": "c-1", "target_name": "nothing", "data": {}})
+    client.shell_channel.send(message)
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        published = client.get_iopub_msg(timeout=TIMEOUT)
+        if published["msg_type"] == "comm_close":
+            assert published["content"]["comm_id"] == "c-1"
+            return
+    raise AssertionError("no comm_close")
+
+
+def test_shutdown_with_restart_flag(kernel):
+    manager, client = kernel
+    client.shutdown(restart=True)
+    reply = client.get_control_msg(timeout=TIMEOUT)
+    assert reply["content"] == {"status": "ok", "restart": True}
+    deadline = time.monotonic() + TIMEOUT
+    while manager.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not manager.is_alive()
