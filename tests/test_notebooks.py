@@ -17,11 +17,15 @@ from execute_notebooks import execute, export  # noqa: E402
 
 NOTEBOOKS = sorted((REPOSITORY / "notebooks").glob("*.ipynb"))
 # Outputs that legitimately differ between runs: wall-clock times and rates.
-VOLATILE = re.compile(r"\d+(\.\d+)?\s*(ms|µs|s|it/s|steps/s)\b|elapsed[^\n]*|ETA[^\n]*")
+VOLATILE = re.compile(
+    r"\[[0-9:]+(<|&lt;)[^\]]*\]"  # a progress bar's [elapsed<remaining, rate]
+    r"|\d+(\.\d+)?\s*(ms|µs|s|it/s|steps/s)\b|elapsed[^\n]*|ETA[^\n]*"
+)
 
 
 def stable_outputs(notebook) -> list:
-    """The outputs of each code cell with timings masked, for comparing two runs."""
+    """The outputs of each code cell with timings masked, for comparing two runs. Consecutive stream
+    outputs are joined first: how a stream is chunked depends on timing, its text does not."""
     cells = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
@@ -29,16 +33,22 @@ def stable_outputs(notebook) -> list:
         outputs = []
         for output in cell.get("outputs", []):
             if output.output_type == "stream":
-                outputs.append(("stream", output.name, VOLATILE.sub("<t>", output.text)))
+                if outputs and outputs[-1][:2] == ("stream", output.name):
+                    outputs[-1] = ("stream", output.name, outputs[-1][2] + output.text)
+                else:
+                    outputs.append(("stream", output.name, output.text))
             elif output.output_type in ("execute_result", "display_data"):
                 data = output.get("data", {})
                 outputs.append((output.output_type, {
-                    mime: (value if mime.startswith("image/") else VOLATILE.sub("<t>", str(value)))
+                    mime: value if mime.startswith("image/") else VOLATILE.sub("<t>", str(value))
                     for mime, value in data.items()
                 }))
             elif output.output_type == "error":
                 outputs.append(("error", output.ename, output.evalue))
-        cells.append(outputs)
+        cells.append([
+            ("stream", entry[1], VOLATILE.sub("<t>", entry[2])) if entry[0] == "stream" else entry
+            for entry in outputs
+        ])
     return cells
 
 
