@@ -42,8 +42,13 @@ kernelspec: build venv
 data: venv
 	$(PYTHON) scripts/fetch_data.py
 
-notebooks: kernelspec data
-	$(PYTHON) scripts/execute_notebooks.py --output reports
+$(RELEASE_BINARY): | build
+
+## Each report is remade when its notebook or the kernel binary changed.
+REPORTS := $(patsubst notebooks/%.ipynb,reports/%.html,$(wildcard notebooks/*.ipynb))
+notebooks: $(REPORTS)
+reports/%.html: notebooks/%.ipynb $(RELEASE_BINARY) | kernelspec data
+	$(PYTHON) scripts/execute_notebooks.py --output reports $<
 
 swift-test: build
 	swift test $(SWIFT_FLAGS)
