@@ -33,8 +33,9 @@ $(VENV)/.installed: requirements-dev.txt
 	$(VENV)/bin/pip install -q -r requirements-dev.txt
 	touch $@
 
+## The kernel and the test bundle in one build plan (building them apart would recompile every module).
 build: system-packages
-	swift build $(SWIFT_FLAGS) --product swift-experiments
+	swift build $(SWIFT_FLAGS) --build-tests
 
 kernelspec: build venv
 	$(RELEASE_BINARY) install --prefix $(CURDIR)/$(VENV)
@@ -51,7 +52,7 @@ reports/%.html: notebooks/%.ipynb $(RELEASE_BINARY) | kernelspec data
 	$(PYTHON) scripts/execute_notebooks.py --output reports $<
 
 swift-test: build
-	swift test $(SWIFT_FLAGS)
+	swift test $(SWIFT_FLAGS) --skip-build
 
 python-test: kernelspec data
 	$(VENV)/bin/pytest -q tests
