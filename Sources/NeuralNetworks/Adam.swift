@@ -97,7 +97,7 @@ private struct AdamKernel {
             let v = beta2v * load(second + index) + oneMinusBeta2 * g * g
             store(m, first + index)
             store(v, second + index)
-            store(load(values + index) - stepSizev * m / (v.squareRoot() / rootCorrection2v + epsilonv), values + index)
+            store(load(values + index) - stepSizev * m / (VectorSquareRoot.squareRoot(v) / rootCorrection2v + epsilonv), values + index)
             index += width
         }
         while index < range.upperBound {
