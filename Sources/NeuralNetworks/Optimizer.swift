@@ -120,23 +120,29 @@ open class Optimizer {
             var state = slots.removeValue(forKey: name) ?? OptimizerSlots()   // sole owner of its buffers
             state.step += 1
             updating(name) { values in
-                var step = scale == 1 ? gradient.scalars : gradient.scalars.map { $0 * scale }
-                if weightDecay != 0 {
-                    // Raw buffers: an array subscript in the loop re-checks uniqueness per value.
-                    let (decay, count) = (weightDecay, values.count)
-                    if decouplesWeightDecay {
-                        let shrink = 1 - rate * decay
-                        values.withUnsafeMutableBufferPointer { values in
-                            let pointer = values.baseAddress!
-                            for index in 0..<count { pointer[index] *= shrink }
-                        }
-                    } else {
-                        values.withUnsafeBufferPointer { values in
-                            step.withUnsafeMutableBufferPointer { step in
-                                let (source, target) = (values.baseAddress!, step.baseAddress!)
-                                for index in 0..<count { target[index] += decay * source[index] }
+                let (decay, count) = (weightDecay, values.count)
+                var step = gradient.scalars
+                if decay != 0 && !decouplesWeightDecay {
+                    // One pass writing a new buffer (`g · scale + decay · p`) instead of copying the
+                    // gradient and then adding to it; raw buffers, since an array subscript in the
+                    // loop re-checks uniqueness per value.
+                    step = [Float](unsafeUninitializedCapacity: count) { step, initialized in
+                        gradient.scalars.withUnsafeBufferPointer { gradient in
+                            values.withUnsafeBufferPointer { values in
+                                let (source, parameter, target) = (gradient.baseAddress!, values.baseAddress!, step.baseAddress!)
+                                for index in 0..<count { target[index] = source[index] * scale + decay * parameter[index] }
                             }
                         }
+                        initialized = count
+                    }
+                } else if scale != 1 {
+                    step = gradient.scalars.map { $0 * scale }
+                }
+                if decay != 0 && decouplesWeightDecay {
+                    let shrink = 1 - rate * decay
+                    values.withUnsafeMutableBufferPointer { values in
+                        let pointer = values.baseAddress!
+                        for index in 0..<count { pointer[index] *= shrink }
                     }
                 }
                 apply(to: &values, gradient: step, slots: &state, learningRate: rate)
