@@ -1,3 +1,5 @@
+import COpenBLAS
+
 /// Sizes of a 2-D convolution over NCHW images and the im2col/col2im copies that turn it into one
 /// sgemm: column `n·(outputHeight·outputWidth) + p` of the patch matrix holds the receptive field
 /// of output pixel `p` of image `n`; row `(c·kernelHeight + i)·kernelWidth + j` holds one tap.
@@ -105,42 +107,71 @@ struct ConvolutionGeometry {
         }
     }
 
-    /// Adds each patch-matrix entry back onto the image pixel it was read from (the adjoint of
-    /// `imageToColumns`): each plane is accumulated in zero phase planes, tap after tap in the
-    /// order (kernel row, kernel column, output pixel), then gathered into the image. No two
-    /// threads touch the same plane, so results do not depend on the thread count.
-    func columnsToImage(_ patches: [Float]) -> [Float] {
-        let columns = patchColumns, outputArea = outputHeight * outputWidth, phaseCount = self.phaseCount
-        let planeArea = height * width, taps = kernelHeight * kernelWidth, stride = self.stride
-        let tapOffsets = tapOffsets(), phaseRuns = phaseRuns()
+    /// Values of one tile of the patch matrix made by `columnsToImage(productOf:and:innerCount:)`:
+    /// 512 KB, small enough to stay in the core's cache between the sgemm and the scatter.
+    static let tileValues = 1 << 17
+
+    /// The image [N, C, H, W] whose patch matrix is the product `filtersᵀ · columns`, each entry
+    /// added back onto the pixel it was read from (col2im of a product: the input gradient of a
+    /// convolution, the forward pass of a transposed one). `filters` is [k, patchRows] and
+    /// `columns` [k, patchColumns], row-major.
+    ///
+    /// The product is made one group of images at a time, by one sgemm into a tile that stays in
+    /// cache, and each tile is added onto its images at once, instead of writing the whole patch
+    /// matrix to memory and reading it back. Each plane is accumulated in zero phase planes, tap
+    /// after tap in the order (kernel row, kernel column, output pixel), then gathered into the
+    /// image; planes are split across cores, one plane per thread, so results do not depend on the
+    /// thread count.
+    func columnsToImage(productOf filters: [Float], and columns: [Float], innerCount k: Int) -> [Float] {
+        let outputArea = outputHeight * outputWidth, planeArea = height * width
+        guard k > 0, batch > 0 else { return [Float](repeating: 0, count: batch * channels * planeArea) }
+        _ = (LinearAlgebraBackend.prepared, AllocatorTuning.applied)
+        let imagesPerTile = Swift.max(1, Swift.min(batch, Self.tileValues / Swift.max(1, patchRows * outputArea)))
+        let tile = UnsafeMutablePointer<Float>.allocate(capacity: patchRows * imagesPerTile * outputArea)
+        defer { tile.deallocate() }
         return [Float](unsafeUninitializedCapacity: batch * channels * planeArea) { output, initialized in
-            let out = output.baseAddress!
-            patches.withUnsafeBufferPointer { input in
-                let source = input.baseAddress!
-                Parallel.forEachChunk(count: channels * batch, costPerItem: taps * outputArea) { planes in
-                    let phases = UnsafeMutablePointer<Float>.allocate(capacity: phaseCount)
-                    defer { phases.deallocate() }
-                    for plane in planes {
-                        let c = plane / batch, n = plane % batch
-                        phases.update(repeating: 0, count: phaseCount)
-                        for tap in 0..<taps {
-                            var line = source + (c * taps + tap) * columns + n * outputArea
-                            var target = phases + tapOffsets[tap]
-                            for _ in 0..<outputHeight {
-                                for ow in 0..<outputWidth { target[ow] += line[ow] }
-                                line += outputWidth
-                                target += phaseWidth
-                            }
-                        }
-                        let imagePlane = out + (n * channels + c) * planeArea
-                        for run in phaseRuns {
-                            let target = imagePlane + run.image, source = phases + run.phase
-                            for q in 0..<run.count { target[q &* stride] = source[q] }
-                        }
+            filters.withUnsafeBufferPointer { a in
+                columns.withUnsafeBufferPointer { b in
+                    for first in Swift.stride(from: 0, to: batch, by: imagesPerTile) {
+                        let count = Swift.min(imagesPerTile, batch - first), tileColumns = count * outputArea
+                        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(patchRows), Int32(tileColumns), Int32(k),
+                                    1, a.baseAddress!, Int32(patchRows), b.baseAddress! + first * outputArea,
+                                    Int32(patchColumns), 0, tile, Int32(tileColumns))
+                        addTile(tile, images: first..<(first + count), into: output.baseAddress!)
                     }
                 }
             }
             initialized = batch * channels * planeArea
+        }
+    }
+
+    /// Adds a tile of the patch matrix, the columns of `images`, onto those images' planes of `image`.
+    private func addTile(_ tile: UnsafeMutablePointer<Float>, images: Range<Int>, into image: UnsafeMutablePointer<Float>) {
+        let outputArea = outputHeight * outputWidth, phaseCount = self.phaseCount
+        let planeArea = height * width, taps = kernelHeight * kernelWidth, stride = self.stride
+        let tileColumns = images.count * outputArea
+        let tapOffsets = tapOffsets(), phaseRuns = phaseRuns()
+        Parallel.forEachChunk(count: channels * images.count, costPerItem: taps * outputArea) { planes in
+            let phases = UnsafeMutablePointer<Float>.allocate(capacity: phaseCount)
+            defer { phases.deallocate() }
+            for plane in planes {
+                let c = plane / images.count, position = plane % images.count
+                phases.update(repeating: 0, count: phaseCount)
+                for tap in 0..<taps {
+                    var line = tile + (c * taps + tap) * tileColumns + position * outputArea
+                    var target = phases + tapOffsets[tap]
+                    for _ in 0..<outputHeight {
+                        addRun(line, onto: target, count: outputWidth)
+                        line += outputWidth
+                        target += phaseWidth
+                    }
+                }
+                let imagePlane = image + ((images.lowerBound + position) * channels + c) * planeArea
+                for run in phaseRuns {
+                    let target = imagePlane + run.image, source = phases + run.phase
+                    for q in 0..<run.count { target[q &* stride] = source[q] }
+                }
+            }
         }
     }
 
@@ -161,5 +192,23 @@ struct ConvolutionGeometry {
         }
         let last = (count - 4) * 4
         to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: SIMD4<Float>.self), toByteOffset: last, as: SIMD4<Float>.self)
+    }
+
+    /// Adds a short run onto another, 4 values at a time and the rest one by one (each value gets
+    /// the same single addition as in a plain loop, which the compiler left scalar).
+    @inline(__always)
+    private func addRun(_ source: UnsafeMutablePointer<Float>, onto target: UnsafeMutablePointer<Float>, count: Int) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        var offset = 0
+        while offset + 4 <= count {
+            let sum = to.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self)
+                + from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self)
+            to.storeBytes(of: sum, toByteOffset: offset * 4, as: SIMD4<Float>.self)
+            offset += 4
+        }
+        while offset < count {
+            target[offset] += source[offset]
+            offset += 1
+        }
     }
 }

@@ -37,21 +37,52 @@ import Testing
         #expect(g.imageToColumns(image) == referencePatches(image, g))
     }
 
-    @Test(arguments: geometries) func columnsToImageIsTheAdjoint(sizes: [Int]) {
-        // ⟨im2col(x), P⟩ = ⟨x, col2im(P)⟩, and col2im of one-hot patch entries lands on the right pixel.
-        let g = geometry(sizes)
-        let image = sample([g.batch, g.channels, g.height, g.width], seed: 8).scalars
-        let patches = sample([g.patchRows, g.patchColumns], seed: 9).scalars
-        let left = zip(g.imageToColumns(image), patches).reduce(Float(0)) { $0 + $1.0 * $1.1 }
-        let right = zip(image, g.columnsToImage(patches)).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+    @Test(arguments: geometries) func columnsToImageOfAProductScattersEveryEntry(sizes: [Int]) {
+        // col2im(Wᵀ · B), tile by tile, against the product written out and each entry added onto
+        // the pixel its patch-matrix position reads; also ⟨im2col(x), P⟩ = ⟨x, col2im(P)⟩.
+        let g = geometry(sizes), k = 3, area = g.outputHeight * g.outputWidth
+        let filters = sample([k, g.patchRows], seed: 8).scalars, columns = sample([k, g.patchColumns], seed: 9).scalars
+        var patches = [Float](repeating: 0, count: g.patchRows * g.patchColumns)
+        for row in 0..<g.patchRows { for column in 0..<g.patchColumns { for inner in 0..<k {
+            patches[row * g.patchColumns + column] += filters[inner * g.patchRows + row] * columns[inner * g.patchColumns + column]
+        } } }
+        var expected = [Float](repeating: 0, count: g.batch * g.channels * g.height * g.width)
+        for c in 0..<g.channels { for i in 0..<g.kernelHeight { for j in 0..<g.kernelWidth {
+            let row = (c * g.kernelHeight + i) * g.kernelWidth + j
+            for n in 0..<g.batch { for oh in 0..<g.outputHeight { for ow in 0..<g.outputWidth {
+                let ih = oh * g.stride - g.padding + i, iw = ow * g.stride - g.padding + j
+                guard ih >= 0 && ih < g.height && iw >= 0 && iw < g.width else { continue }
+                expected[((n * g.channels + c) * g.height + ih) * g.width + iw] +=
+                    patches[row * g.patchColumns + n * area + oh * g.outputWidth + ow]
+            } } }
+        } } }
+        let image = g.columnsToImage(productOf: filters, and: columns, innerCount: k)
+        #expect(isClose(Tensor(image), expected, tolerance: 1e-5))
+        let x = sample([g.batch, g.channels, g.height, g.width], seed: 10).scalars
+        let left = zip(g.imageToColumns(x), patches).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+        let right = zip(x, image).reduce(Float(0)) { $0 + $1.0 * $1.1 }
         #expect(Swift.abs(left - right) <= 1e-4 * Swift.max(1, Swift.abs(left)))
-        let pixels = g.batch * g.channels * g.height * g.width
-        for pixel in Swift.stride(from: 0, to: pixels, by: Swift.max(1, pixels / 17)) {
-            var oneHot = [Float](repeating: 0, count: pixels)
-            oneHot[pixel] = 1
-            let reads = referencePatches(oneHot, g)     // the entries that read this pixel
-            let expected = zip(reads, patches).reduce(Float(0)) { $0 + $1.0 * $1.1 }
-            #expect(Swift.abs(g.columnsToImage(patches)[pixel] - expected) <= 1e-5 * Swift.max(1, Swift.abs(expected)))
+    }
+
+    @Test func columnsToImageOfAProductSpansSeveralTiles() {
+        // A batch larger than one tile: every group of images lands on its own planes.
+        let g = ConvolutionGeometry(batch: 7, channels: 16, height: 28, width: 28, kernelHeight: 4, kernelWidth: 4,
+                                    stride: 2, padding: 1)
+        let k = 2
+        let filters = sample([k, g.patchRows], seed: 11).scalars, columns = sample([k, g.patchColumns], seed: 12).scalars
+        #expect(g.patchRows * g.patchColumns > 2 * ConvolutionGeometry.tileValues)
+        let whole = g.columnsToImage(productOf: filters, and: columns, innerCount: k)
+        let planeValues = g.channels * g.height * g.width, columnsPerImage = g.outputHeight * g.outputWidth
+        for n in 0..<g.batch {   // each image alone, as a batch of one
+            let single = ConvolutionGeometry(batch: 1, channels: 16, height: 28, width: 28, kernelHeight: 4, kernelWidth: 4,
+                                             stride: 2, padding: 1)
+            var own: [Float] = []
+            for inner in 0..<k {
+                let start = inner * g.patchColumns + n * columnsPerImage
+                own += columns[start..<(start + columnsPerImage)]
+            }
+            let alone = single.columnsToImage(productOf: filters, and: own, innerCount: k)
+            #expect(isClose(Tensor(Array(whole[(n * planeValues)..<((n + 1) * planeValues)])), alone, tolerance: 1e-5))
         }
     }
 }
