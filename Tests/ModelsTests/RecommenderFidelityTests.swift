@@ -13,7 +13,10 @@ import Models
        .enabled(if: ProcessInfo.processInfo.environment["SWIFT_EXPERIMENTS_FIDELITY"] == "1"))
 struct RecommenderFidelityTests {
     /// I-AutoRec in d2l's setup: 90/10 random split, hidden 500, dropout 0.05, Adam 0.002 with
-    /// weight decay 1e-5, 25 epochs, batch 256. The target is a test RMSE of at most 0.89.
+    /// weight decay 1e-5, 25 epochs, batch 256. Issue 5 asks for a test RMSE of at most 0.89; on this
+    /// split (seed 42) we get 0.904 and d2l's setup re-run in PyTorch gets 0.904–0.908 with our
+    /// batching and 0.909–0.912 with its own (scripts/reference_recommenders.py autorec, seeds 1–3):
+    /// 0.89 is reached on some random splits and not on this one.
     @Test func itemAutoRecOnMovieLens100K() throws {
         let ratings = try MovieLens.load(.ml100k)
         let split = try ratings.randomSplit(testFraction: 0.1, seed: 42)
