@@ -10,8 +10,9 @@ Jobs:
             batch and `trainer.step(batch_size)` (so the gradient is that of ½ · mean over rows ×
             columns), MXNet's Adam (lr 0.002, wd 1e-5 added to the rescaled gradient of every
             parameter, biases included; ε added to √v before bias correction), batches of 256 with
-            Gluon's `last_batch="rollover"`, 25 epochs. d2l's evaluator does not clip; both the
-            unclipped and the clipped-to-1…5 test RMSE are printed each epoch.
+            Gluon's `last_batch="rollover"` (`--last-batch keep` takes a short last batch, as our
+            `fit` does), 25 epochs. d2l's evaluator does not clip; both the unclipped and the
+            clipped-to-1…5 test RMSE are printed each epoch.
   fixture   writes Tests/ModelsTests/RecommenderParityFixture.swift: one optimizer step of a tiny
             I-AutoRec, Multi-DAE and Multi-VAE (8 users × 12 items, fixed weights, dropout off, the
             Multi-VAE's reparameterisation noise given), and one encoder and one decoder step of a
@@ -19,7 +20,10 @@ Jobs:
             parameter after the step — which RecommenderParityTests compares.
   multivae  Liang et al.'s Multi-VAE (dawenl/vae_cf; the PyTorch port's model and loss), 600-200,
             tanh, dropout 0.5 on the L2-normalised input, Adam 1e-3, batch 100, β = min(0.2,
-            step / 20,000), the epoch with the best validation NDCG@100 kept and scored on test.
+            step / 20,000), the epoch with the best validation NDCG@100 kept and scored on test
+            (NDCG@100 and Liang's Recall@k, which divides by min(k, relevant)). Weights are
+            initialised as vae_cf does (Xavier uniform, biases truncated N(0, 0.001²)), or as the
+            PyTorch port does with `--initialisation port`.
 
 The splits are ours, written by the fidelity tests (Tests/ModelsTests/RecommenderFidelityTests.swift):
 
@@ -36,7 +40,6 @@ Runs on CPU torch in a throwaway venv, by hand (CI never needs torch):
 import argparse
 import math
 import os
-
 import pathlib
 
 import numpy as np

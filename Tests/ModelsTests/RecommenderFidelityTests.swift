@@ -35,7 +35,11 @@ struct RecommenderFidelityTests {
 
     /// Multi-VAE in Liang et al.'s protocol on ML-100K: ratings > 3.5, users with at least 5 of them,
     /// 10% held-out users with 80/20 fold-in, 600-200, batch 100, 50 epochs, β to 0.2 over 20,000
-    /// steps, the epoch with the best validation NDCG@100 kept. The reference is about 0.43.
+    /// steps, the epoch with the best validation NDCG@100 kept. Liang's Multi-VAE in PyTorch on this
+    /// split (scripts/reference_recommenders.py multivae, seeds 1–9) gives test NDCG@100 0.441 on
+    /// average (0.424–0.450); ours gives 0.445 (0.437–0.454, seeds 1–9), 0.441 with seed 7. With 94
+    /// test users one run's NDCG@100 varies by about ±0.01 with the seed. Liang's Recall@k is
+    /// ``RankingMetric/truncatedRecall(_:)``.
     @Test func multiVAEOnMovieLens100K() throws {
         let ratings = try MovieLens.load(.ml100k)
         let split = try ratings.implicit(minRating: 4).kCore(userMinimum: 5, itemMinimum: 0)
@@ -57,7 +61,8 @@ struct RecommenderFidelityTests {
         let history = try model.fit(split.train, validation: split.validation, epochs: 50, batchSize: 100,
                                     optimizer: Adam(learningRate: 1e-3), annealing: .linear(cap: 0.2, steps: 20_000),
                                     metrics: [.ndcg(100)], control: control)
-        let report = try model.evaluate(split.test, metrics: [.ndcg(100), .recall(20), .recall(50)])
+        let report = try model.evaluate(split.test, metrics: [.ndcg(100), .recall(20), .recall(50),
+                                                              .truncatedRecall(20), .truncatedRecall(50)])
         print("FIDELITY Multi-VAE ml-100k (best epoch \(history.bestEpoch ?? 0), final β \(history.stepSeries("beta").last!)):\n\(report)")
         #expect(report[.ndcg(100)]!.isFinite)
     }
