@@ -1,3 +1,5 @@
+import COpenBLAS
+
 /// Sizes of a 2-D convolution over NCHW images and the im2col/col2im copies that turn it into one
 /// sgemm: column `n·(outputHeight·outputWidth) + p` of the patch matrix holds the receptive field
 /// of output pixel `p` of image `n`; row `(c·kernelHeight + i)·kernelWidth + j` holds one tap.
@@ -26,44 +28,76 @@ struct ConvolutionGeometry {
     /// Columns of the patch matrix: one per output pixel of every image.
     var patchColumns: Int { batch * outputHeight * outputWidth }
 
-    /// The output columns `first..<end` whose input column `ow·stride − padding + kernelColumn`
-    /// lies inside the image; the others read padding.
-    func validOutputColumns(kernelColumn j: Int) -> (first: Int, end: Int) {
-        let offset = j - padding                       // input column of output column 0
-        let first = offset >= 0 ? 0 : (-offset + stride - 1) / stride
-        let end = offset >= width ? 0 : Swift.min(outputWidth, (width - 1 - offset) / stride + 1)
-        return (Swift.min(first, end), end)
+    /// Rows of one phase plane: the zero-padded image plane split by row and column remainder
+    /// modulo the stride, so that the taps of a kernel offset read consecutive values.
+    var phaseHeight: Int { (height + 2 * padding + stride - 1) / stride }
+    /// Columns of one phase plane.
+    var phaseWidth: Int { (width + 2 * padding + stride - 1) / stride }
+    /// Values of the `stride × stride` phase planes of one image plane.
+    var phaseCount: Int { stride * stride * phaseHeight * phaseWidth }
+
+    /// Where the taps of each kernel offset (`i`, `j`), in row-major order, start in the phase
+    /// planes: padded pixel (`oh·stride + i`, `ow·stride + j`) is value `oh·phaseWidth + ow` from there.
+    func tapOffsets() -> [Int] {
+        var offsets: [Int] = []
+        for i in 0..<kernelHeight {
+            for j in 0..<kernelWidth {
+                offsets.append(((i % stride) * stride + j % stride) * phaseHeight * phaseWidth
+                               + (i / stride) * phaseWidth + j / stride)
+            }
+        }
+        return offsets
+    }
+
+    /// The runs of image pixels that land on consecutive phase values, row after row: image pixel
+    /// `image + q·stride` of a plane is phase value `phase + q` for `q` in `0..<count`.
+    func phaseRuns() -> [(phase: Int, image: Int, count: Int)] {
+        var runs: [(phase: Int, image: Int, count: Int)] = []
+        for h in 0..<height {
+            let y = h + padding
+            for remainder in 0..<stride {
+                // Padded columns x ≡ remainder (mod stride) whose image column x − padding is in 0..<width.
+                let firstColumn = ((remainder - padding) % stride + stride) % stride
+                guard firstColumn < width else { continue }
+                let x = firstColumn + padding
+                runs.append((((y % stride) * stride + remainder) * phaseHeight * phaseWidth + (y / stride) * phaseWidth + x / stride,
+                             h * width + firstColumn, (width - 1 - firstColumn) / stride + 1))
+            }
+        }
+        return runs
     }
 
     /// Copies receptive fields of `image` [N, C, H, W] into the patch matrix (zeros for padding).
+    ///
+    /// Each (channel, image) plane is first scattered into zero-bordered phase planes (one per row
+    /// and column remainder modulo the stride), where every tap row of the patch matrix is a run of
+    /// consecutive values; planes are split across cores.
     func imageToColumns(_ image: [Float]) -> [Float] {
-        let columns = patchColumns, outputArea = outputHeight * outputWidth
+        let columns = patchColumns, outputArea = outputHeight * outputWidth, phaseCount = self.phaseCount
+        let planeArea = height * width, taps = kernelHeight * kernelWidth, stride = self.stride
+        let tapOffsets = tapOffsets(), phaseRuns = phaseRuns()
         return [Float](unsafeUninitializedCapacity: patchRows * columns) { output, initialized in
             let out = output.baseAddress!
             image.withUnsafeBufferPointer { input in
-                Parallel.forEachChunk(count: patchRows, costPerItem: columns) { rows in
-                    for row in rows {
-                        let j = row % kernelWidth, i = (row / kernelWidth) % kernelHeight
-                        let c = row / (kernelWidth * kernelHeight)
-                        for n in 0..<batch {
-                            let plane = (n * channels + c) * height * width
-                            let target = out + row * columns + n * outputArea
-                            let (first, end) = validOutputColumns(kernelColumn: j)
-                            for oh in 0..<outputHeight {
-                                let ih = oh * stride - padding + i
-                                let line = target + oh * outputWidth
-                                guard ih >= 0 && ih < height else {
-                                    line.update(repeating: 0, count: outputWidth)
-                                    continue
-                                }
-                                let source = input.baseAddress! + plane + ih * width + j - padding
-                                for ow in 0..<first { line[ow] = 0 }
-                                if stride == 1 {
-                                    for ow in first..<end { line[ow] = source[ow] }
-                                } else {
-                                    for ow in first..<end { line[ow] = source[ow * stride] }
-                                }
-                                for ow in end..<outputWidth { line[ow] = 0 }
+                let source = input.baseAddress!
+                Parallel.forEachChunk(count: channels * batch, costPerItem: taps * outputArea) { planes in
+                    let phases = UnsafeMutablePointer<Float>.allocate(capacity: phaseCount)
+                    phases.initialize(repeating: 0, count: phaseCount)  // padding stays zero
+                    defer { phases.deallocate() }
+                    for plane in planes {
+                        let c = plane / batch, n = plane % batch
+                        let imagePlane = source + (n * channels + c) * planeArea
+                        for run in phaseRuns {
+                            let target = phases + run.phase, source = imagePlane + run.image
+                            for q in 0..<run.count { target[q] = source[q &* stride] }
+                        }
+                        for tap in 0..<taps {
+                            var target = out + (c * taps + tap) * columns + n * outputArea
+                            var line = phases + tapOffsets[tap]
+                            for _ in 0..<outputHeight {
+                                copyRun(from: line, to: target, count: outputWidth)
+                                target += outputWidth
+                                line += phaseWidth
                             }
                         }
                     }
@@ -73,41 +107,108 @@ struct ConvolutionGeometry {
         }
     }
 
-    /// Adds each patch-matrix entry back onto the image pixel it was read from (the adjoint of
-    /// `imageToColumns`); channels are split across cores, so no two threads write the same pixel.
-    func columnsToImage(_ patches: [Float]) -> [Float] {
-        var image = [Float](repeating: 0, count: batch * channels * height * width)
-        let columns = patchColumns, outputArea = outputHeight * outputWidth
-        patches.withUnsafeBufferPointer { input in
-            image.withUnsafeMutableBufferPointer { output in
-                let out = output.baseAddress!
-                Parallel.forEachChunk(count: channels, costPerItem: kernelHeight * kernelWidth * columns) { channelRange in
-                    for c in channelRange {
-                        for i in 0..<kernelHeight {
-                            for j in 0..<kernelWidth {
-                                let row = (c * kernelHeight + i) * kernelWidth + j
-                                for n in 0..<batch {
-                                    let plane = (n * channels + c) * height * width
-                                    let source = input.baseAddress! + row * columns + n * outputArea
-                                    let (first, end) = validOutputColumns(kernelColumn: j)
-                                    for oh in 0..<outputHeight {
-                                        let ih = oh * stride - padding + i
-                                        guard ih >= 0 && ih < height else { continue }
-                                        let target = out + plane + ih * width + j - padding
-                                        let line = source + oh * outputWidth
-                                        if stride == 1 {
-                                            for ow in first..<end { target[ow] += line[ow] }
-                                        } else {
-                                            for ow in first..<end { target[ow * stride] += line[ow] }
-                                        }
-                                    }
-                                }
-                            }
-                        }
+    /// Values of one tile of the patch matrix made by `columnsToImage(productOf:and:innerCount:)`:
+    /// 512 KB, small enough to stay in the core's cache between the sgemm and the scatter.
+    static let tileValues = 1 << 17
+
+    /// The image [N, C, H, W] whose patch matrix is the product `filtersᵀ · columns`, each entry
+    /// added back onto the pixel it was read from (col2im of a product: the input gradient of a
+    /// convolution, the forward pass of a transposed one). `filters` is [k, patchRows] and
+    /// `columns` [k, patchColumns], row-major.
+    ///
+    /// The product is made one group of images at a time, by one sgemm into a tile that stays in
+    /// cache, and each tile is added onto its images at once, instead of writing the whole patch
+    /// matrix to memory and reading it back. Each plane is accumulated in zero phase planes, tap
+    /// after tap in the order (kernel row, kernel column, output pixel), then gathered into the
+    /// image; planes are split across cores, one plane per thread, so results do not depend on the
+    /// thread count.
+    func columnsToImage(productOf filters: [Float], and columns: [Float], innerCount k: Int) -> [Float] {
+        let outputArea = outputHeight * outputWidth, planeArea = height * width
+        guard k > 0, batch > 0 else { return [Float](repeating: 0, count: batch * channels * planeArea) }
+        _ = (LinearAlgebraBackend.prepared, AllocatorTuning.applied)
+        let imagesPerTile = Swift.max(1, Swift.min(batch, Self.tileValues / Swift.max(1, patchRows * outputArea)))
+        let tile = UnsafeMutablePointer<Float>.allocate(capacity: patchRows * imagesPerTile * outputArea)
+        defer { tile.deallocate() }
+        return [Float](unsafeUninitializedCapacity: batch * channels * planeArea) { output, initialized in
+            filters.withUnsafeBufferPointer { a in
+                columns.withUnsafeBufferPointer { b in
+                    for first in Swift.stride(from: 0, to: batch, by: imagesPerTile) {
+                        let count = Swift.min(imagesPerTile, batch - first), tileColumns = count * outputArea
+                        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(patchRows), Int32(tileColumns), Int32(k),
+                                    1, a.baseAddress!, Int32(patchRows), b.baseAddress! + first * outputArea,
+                                    Int32(patchColumns), 0, tile, Int32(tileColumns))
+                        addTile(tile, images: first..<(first + count), into: output.baseAddress!)
                     }
                 }
             }
+            initialized = batch * channels * planeArea
         }
-        return image
+    }
+
+    /// Adds a tile of the patch matrix, the columns of `images`, onto those images' planes of `image`.
+    private func addTile(_ tile: UnsafeMutablePointer<Float>, images: Range<Int>, into image: UnsafeMutablePointer<Float>) {
+        let outputArea = outputHeight * outputWidth, phaseCount = self.phaseCount
+        let planeArea = height * width, taps = kernelHeight * kernelWidth, stride = self.stride
+        let tileColumns = images.count * outputArea
+        let tapOffsets = tapOffsets(), phaseRuns = phaseRuns()
+        Parallel.forEachChunk(count: channels * images.count, costPerItem: taps * outputArea) { planes in
+            let phases = UnsafeMutablePointer<Float>.allocate(capacity: phaseCount)
+            defer { phases.deallocate() }
+            for plane in planes {
+                let c = plane / images.count, position = plane % images.count
+                phases.update(repeating: 0, count: phaseCount)
+                for tap in 0..<taps {
+                    var line = tile + (c * taps + tap) * tileColumns + position * outputArea
+                    var target = phases + tapOffsets[tap]
+                    for _ in 0..<outputHeight {
+                        addRun(line, onto: target, count: outputWidth)
+                        line += outputWidth
+                        target += phaseWidth
+                    }
+                }
+                let imagePlane = image + ((images.lowerBound + position) * channels + c) * planeArea
+                for run in phaseRuns {
+                    let target = imagePlane + run.image, source = phases + run.phase
+                    for q in 0..<run.count { target[q &* stride] = source[q] }
+                }
+            }
+        }
+    }
+
+    /// Copies a short run (one output row, often 7 or 14 values) with 4-wide loads and stores; the
+    /// last group overlaps the previous one instead of calling memmove, which cost more than the copy.
+    @inline(__always)
+    private func copyRun(from source: UnsafeMutablePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        guard count >= 4 else {
+            for index in 0..<count { target[index] = source[index] }
+            return
+        }
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        var offset = 0
+        while offset + 4 < count {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self),
+                          toByteOffset: offset * 4, as: SIMD4<Float>.self)
+            offset += 4
+        }
+        let last = (count - 4) * 4
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: SIMD4<Float>.self), toByteOffset: last, as: SIMD4<Float>.self)
+    }
+
+    /// Adds a short run onto another, 4 values at a time and the rest one by one (each value gets
+    /// the same single addition as in a plain loop, which the compiler left scalar).
+    @inline(__always)
+    private func addRun(_ source: UnsafeMutablePointer<Float>, onto target: UnsafeMutablePointer<Float>, count: Int) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        var offset = 0
+        while offset + 4 <= count {
+            let sum = to.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self)
+                + from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self)
+            to.storeBytes(of: sum, toByteOffset: offset * 4, as: SIMD4<Float>.self)
+            offset += 4
+        }
+        while offset < count {
+            target[offset] += source[offset]
+            offset += 1
+        }
     }
 }

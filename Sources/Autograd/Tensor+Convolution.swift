@@ -1,5 +1,7 @@
 /// 2-D convolution and transposed convolution over NCHW images: im2col, then one sgemm over the
-/// whole batch. Both are primitives; each is the other's backward with respect to the input.
+/// whole batch; a patch matrix that is a product (input gradient, transposed forward) is made and
+/// added back onto the images a cache-sized group of images at a time. Both are primitives; each
+/// is the other's backward with respect to the input.
 extension Tensor {
     /// Cross-correlation of this [N, C, H, W] batch with `filters` [O, C, kH, kW] (PyTorch's
     /// `conv2d` without bias), giving [N, O, (H + 2·padding − kH) / stride + 1, …].
@@ -42,10 +44,8 @@ extension Tensor {
                 filterGradient = Tensor(uncheckedShape: filters.shape, scalars: values)
             }
             if input.isTracked {
-                var patchGradient = Tensor.productBuffer(count: geometry.patchRows * geometry.patchColumns)
-                Tensor.gemm(filters, true, 0, channelMajorGradient, false, 0, into: &patchGradient, outputStride: 0,
-                            batch: 1, m: geometry.patchRows, n: geometry.patchColumns, k: outputCount)
-                inputGradient = Tensor(uncheckedShape: input.shape, scalars: geometry.columnsToImage(patchGradient))
+                inputGradient = Tensor(uncheckedShape: input.shape, scalars: geometry.columnsToImage(
+                    productOf: filters.scalars, and: channelMajorGradient.scalars, innerCount: outputCount))
             }
             return [inputGradient, filterGradient]
         }
@@ -79,11 +79,8 @@ extension Tensor {
         let area = height * width
         let channelMajorInput = Tensor(uncheckedShape: [batch, inputChannels, area], scalars: scalars)
             .permuted([1, 0, 2])
-        var patches = Tensor.productBuffer(count: geometry.patchRows * geometry.patchColumns)
-        Tensor.gemm(filters, true, 0, channelMajorInput, false, 0, into: &patches, outputStride: 0,
-                    batch: 1, m: geometry.patchRows, n: geometry.patchColumns, k: inputChannels)
-        let output = Tensor(uncheckedShape: [batch, outputChannels, outputHeight, outputWidth],
-                            scalars: geometry.columnsToImage(patches))
+        let output = Tensor(uncheckedShape: [batch, outputChannels, outputHeight, outputWidth], scalars: geometry.columnsToImage(
+            productOf: filters.scalars, and: channelMajorInput.scalars, innerCount: inputChannels))
         let input = self
         return Tensor.recorded(output, operation: operation, inputs: [self, filters]) { gradient in
             let gradientPatches = Tensor(uncheckedShape: [geometry.patchRows, geometry.patchColumns],

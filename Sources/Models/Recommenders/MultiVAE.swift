@@ -98,11 +98,12 @@ public final class MultiVAE: Module {
         try decode(try encode(try AutoencoderTraining.normalized(rows)).mean)
     }
 
-    /// The loss parts for one batch in training mode at KL weight `beta`.
-    func lossParts(_ rows: SparseRows, beta: Double) throws -> (loss: Tensor, reconstruction: Tensor, kl: Tensor) {
+    /// The loss parts for one batch in training mode at KL weight `beta`; the reparameterisation
+    /// noise ε `[users, latent]` is drawn from ``noise`` unless `latentNoise` gives it.
+    func lossParts(_ rows: SparseRows, beta: Double, latentNoise: Tensor? = nil) throws -> (loss: Tensor, reconstruction: Tensor, kl: Tensor) {
         let input = try rows.sparseInput(normalized: true, dropout: dropout, generator: &noise)
         let (mean, logVariance) = try encode(input)
-        let epsilon = noise.normal(mean.shape)
+        let epsilon = latentNoise ?? noise.normal(mean.shape)
         let latent = try mean + epsilon * (logVariance * 0.5).exp()
         let reconstruction = try likelihood.negativeLogLikelihood(logits: try decode(latent), targets: try rows.dense())
         let kl = try gaussianKLDivergence(mean: mean, logVariance: logVariance)

@@ -97,12 +97,13 @@ public final class RecVAE: Module {
         return try Tensor.stacked(weighted, alongAxis: 2).logSumExp(alongAxis: 2)
     }
 
-    /// The loss parts of one batch in training mode with input dropout `dropout`.
-    func lossParts(_ rows: SparseRows, dropout: Float) throws -> (loss: Tensor, reconstruction: Tensor, kl: Tensor) {
+    /// The loss parts of one batch in training mode with input dropout `dropout`; the
+    /// reparameterisation noise ε `[users, latent]` is drawn from ``noise`` unless `latentNoise` gives it.
+    func lossParts(_ rows: SparseRows, dropout: Float, latentNoise: Tensor? = nil) throws -> (loss: Tensor, reconstruction: Tensor, kl: Tensor) {
         let clean = try rows.sparseInput(normalized: true, dropout: 0, generator: &noise)
         let input = dropout > 0 ? try rows.sparseInput(normalized: true, dropout: dropout, generator: &noise) : clean
         let (mean, logVariance) = try encoder(input)
-        let latent = try mean + noise.normal(mean.shape) * (logVariance * 0.5).exp()
+        let latent = try mean + (latentNoise ?? noise.normal(mean.shape)) * (logVariance * 0.5).exp()
         let targets = try rows.dense()
         let reconstruction = try likelihood.negativeLogLikelihood(logits: try decoder(latent), targets: targets)
         let perUser = try (try logNormalDensity(latent, mean: mean, logVariance: logVariance)
