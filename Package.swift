@@ -22,10 +22,13 @@ let package = Package(
     targets: [
         // C shims: a modulemap and a one-line header each, found through pkg-config.
         .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenBLAS (libopenblas-dev) and cairo (libcairo2-dev) are loaded on first use, not at start-up:
+        // these C targets define the functions we call as forwarders into the library, opened by dlopen.
+        .target(name: "CSharedLibrary", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "COpenBLAS", dependencies: ["CSharedLibrary"]),
+        .target(name: "CCairo", dependencies: ["CSharedLibrary"]),
 
         // The model library: no Jupyter module below this line.
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
@@ -47,7 +50,7 @@ let package = Package(
         .executableTarget(name: "swift-experiments", dependencies: [
             "JupyterProtocol", "JupyterZMQ", "CellLanguage", "Plots",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: staticSwiftRuntime),
 
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"], resources: [.copy("Fixtures")]),
@@ -60,3 +63,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+/// Links the Swift runtime and Foundation into the kernel executable, which then starts in a few
+/// milliseconds instead of tens (the dynamic loader no longer resolves thousands of symbols across
+/// Foundation and ICU). `-static-stdlib` at link time only: Foundation's own static dependencies are
+/// named because the objects were compiled for the shared runtime, and the executable exports no
+/// symbols (the static runtime's default `-export-dynamic` makes every lookup slower). Tests keep the
+/// shared runtime, which XCTest needs.
+var staticSwiftRuntime: [LinkerSetting] {
+    let foundationDependencies = ["CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
+                                  "swiftSynchronization"]
+    let group = ["--start-group"] + foundationDependencies.map { "-l" + $0 } + ["--end-group", "--no-export-dynamic"]
+    return [.unsafeFlags(["-static-stdlib"] + group.flatMap { ["-Xlinker", $0] }, .when(platforms: [.linux]))]
+}

@@ -165,3 +165,22 @@ def test_shutdown_with_restart_flag(kernel):
     while manager.is_alive() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not manager.is_alive()
+
+
+def mapped_library_names(manager) -> set[str]:
+    """File names of the shared libraries mapped into the kernel process."""
+    with open(f"/proc/{manager.provisioner.pid}/maps") as maps:
+        return {line.split()[-1].rsplit("/", 1)[-1] for line in maps if line.rstrip().endswith(".so") or ".so." in line}
+
+
+def test_openblas_and_cairo_load_on_first_use(kernel):
+    manager, client = kernel
+    # Start-up maps neither (they are opened by dlopen when first called), so the kernel binds its sockets sooner.
+    assert not any(name.startswith(("libopenblas", "libcairo")) for name in mapped_library_names(manager))
+    reply, _ = execute(client, "let a = Tensor(shape: [2, 2], scalars: [1, 2, 3, 4])\nlet product = a.matmul(a)")
+    assert reply["content"]["status"] == "ok"
+    assert any(name.startswith("libopenblas") for name in mapped_library_names(manager))
+    reply, messages = execute(client, 'var figure = Figure(width: 320, height: 200, title: "t")\nfigure.plot([1.0, 2.0, 3.0], name: "x")\nfigure')
+    assert reply["content"]["status"] == "ok"
+    assert any("image/png" in m["content"].get("data", {}) for m in messages if m["msg_type"] == "execute_result")
+    assert any(name.startswith("libcairo") for name in mapped_library_names(manager))

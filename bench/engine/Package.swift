@@ -7,7 +7,8 @@ import PackageDescription
 let package = Package(
     name: "engine-benchmark",
     targets: [
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas"),
+        .target(name: "CSharedLibrary", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "COpenBLAS", dependencies: ["CSharedLibrary"]),
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
         .executableTarget(name: "EngineBenchmark", dependencies: ["Autograd", "COpenBLAS"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),

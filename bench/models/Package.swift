@@ -7,7 +7,8 @@ import PackageDescription
 let package = Package(
     name: "model-benchmark",
     targets: [
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas"),
+        .target(name: "CSharedLibrary", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "COpenBLAS", dependencies: ["CSharedLibrary"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
         .target(name: "Autograd", dependencies: ["COpenBLAS"]),
         .target(name: "NeuralNetworks", dependencies: ["Autograd"]),

@@ -93,7 +93,7 @@ public final class RecVAE: Module {
             try logNormalDensity(latent, mean: old.mean, logVariance: old.logVariance),
             try logNormalDensity(latent, mean: zero, logVariance: Tensor(repeating: 10, shape: latent.shape)),
         ]
-        let weighted = try zip(components, mixtureWeights).map { component, weight in component + Float(Foundation.log(weight)) }
+        let weighted = zip(components, mixtureWeights).map { component, weight in component + Float(Foundation.log(weight)) }
         return try Tensor.stacked(weighted, alongAxis: 2).logSumExp(alongAxis: 2)
     }
 
