@@ -36,6 +36,19 @@ struct RecommenderAutoencoderTests {
         #expect(try after > RecommenderTestData.popularityNDCG(split))
     }
 
+    @Test func latentNoiseScaleSetsTheStandardDeviationOfEpsilon() throws {
+        let split = try RecommenderTestData.heldOutSplit()
+        let model = try MultiVAE(items: split.itemCount, hidden: 16, latent: 4, dropout: 0, seed: 3)
+        let rows = SparseRows(split.train, rows: [0, 1, 2])
+        var copy = model.noise
+        let expected = try model.lossParts(rows, beta: 0.1, latentNoise: copy.normal([3, 4], standardDeviation: 0.01)).loss.scalar
+        model.latentNoiseScale = 0.01
+        #expect(try model.lossParts(rows, beta: 0.1).loss.scalar == expected)
+        model.latentNoiseScale = 0
+        #expect(try model.lossParts(rows, beta: 0.1).loss.scalar
+                == model.lossParts(rows, beta: 0.1, latentNoise: Tensor(zeros: [3, 4])).loss.scalar)
+    }
+
     @Test func multiDAELossDecreases() throws {
         let split = try RecommenderTestData.heldOutSplit()
         let model = try MultiDAE(items: split.itemCount, hidden: 16, seed: 3)

@@ -37,6 +37,9 @@ public final class MultiVAE: Module {
     public let dropout: Float
     /// How reconstructions are scored (multinomial in the paper).
     public var likelihood: Likelihood
+    /// The standard deviation of the reparameterisation noise ε in training: 1 in the paper and
+    /// vae_cf; RecBole's MultiVAE draws ε ~ N(0, 0.01²).
+    public var latentNoiseScale: Double = 1
     /// Gradient steps taken so far over all `fit` calls (what the annealing schedule reads).
     public private(set) var stepCount = 0
 
@@ -103,7 +106,7 @@ public final class MultiVAE: Module {
     func lossParts(_ rows: SparseRows, beta: Double, latentNoise: Tensor? = nil) throws -> (loss: Tensor, reconstruction: Tensor, kl: Tensor) {
         let input = try rows.sparseInput(normalized: true, dropout: dropout, generator: &noise)
         let (mean, logVariance) = try encode(input)
-        let epsilon = latentNoise ?? noise.normal(mean.shape)
+        let epsilon = latentNoise ?? noise.normal(mean.shape, standardDeviation: Float(latentNoiseScale))
         let latent = try mean + epsilon * (logVariance * 0.5).exp()
         let reconstruction = try likelihood.negativeLogLikelihood(logits: try decode(latent), targets: try rows.dense())
         let kl = try gaussianKLDivergence(mean: mean, logVariance: logVariance)

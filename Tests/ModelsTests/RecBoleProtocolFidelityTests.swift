@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import Datasets
+import NeuralNetworks
+import Models
+
+/// Multi-VAE, Multi-DAE and RecVAE under RecBole 1.2.1's default protocol on ML-100K, against the
+/// test NDCG@10 RecBole reports for them (0.285, 0.298, 0.294; issue 5). Gated like
+/// ``RecommenderFidelityTests`` (`SWIFT_EXPERIMENTS_FIDELITY=1`, release build); `SWIFT_EXPERIMENTS_SEEDS`
+/// (comma-separated, default `2020`, RecBole's seed) chooses the split and initialisation seeds.
+///
+/// The protocol, from RecBole's `overall.yaml`, `ml-100k.yaml` and the models' yaml files:
+/// - every rating is an implicit interaction (no `val_interval` or `threshold`, no k-core);
+/// - `eval_args`: per-user random split 0.8/0.1/0.1 (``Interactions/perUserRandomSplit(ratios:seed:)``),
+///   full ranking with the training items (and for test also the validation items) masked
+///   (``TrainValidationTestSplit/validationUsers()``, ``TrainValidationTestSplit/evaluateTest(_:scores:)``);
+/// - NDCG@10 as RecBole's `NDCG` (ideal over min(k, relevant)), ``RankingMetric/ndcg(_:)``;
+/// - Adam at 1e-3, no weight decay, up to 300 epochs, validation every epoch on MRR@10 (`valid_metric`)
+///   with `stopping_step` 10, the best validation epoch's weights kept for test;
+/// - training batches of 2048 *interactions*: RecBole's autoencoders read `interaction[USER_ID]`, so
+///   each batch holds one user row per sampled training interaction (users weighted by their
+///   activity, about 40 steps an epoch). We train on a matrix with one row per training interaction,
+///   shuffled and cut into batches of 2048 by the models' own `fit`.
+///
+/// RecBole draws Multi-VAE's reparameterisation noise with standard deviation 0.01
+/// (``MultiVAE/latentNoiseScale``; with the paper's 1 we get 0.271 on seed 2020, best epoch 3).
+/// Known differences our models do not expose: RecVAE's noise also has standard deviation 0.01 in
+/// RecBole (ours 1); RecBole initialises with Xavier-normal (ours Xavier-uniform, RecVAE PyTorch's
+/// default); RecBole's Multi-DAE is `[items, 600, 64, 600, items]`, ours has one tanh layer (600 here).
+/// The tolerance, 0.01, is about one standard error of a mean NDCG@10 over 943 users (±0.0075
+/// reported), and our split cannot be RecBole's (another random generator).
+///
+/// Seed 2020: Multi-VAE 0.275 (best epoch 5 of 16; 0.271 with ε of standard deviation 1), Multi-DAE
+/// 0.301 (best epoch 5 of 16), about 6 minutes each on one shared core; seed 1: Multi-VAE 0.281 (best
+/// epoch 3 of 14). Both peak within five epochs (about 200 steps of 2048 rows) and then overfit.
+/// RecVAE makes four passes an epoch through a five-layer encoder, about twelve times Multi-VAE's work
+/// (5 minutes an epoch): stopped after 3 epochs, still improving, it gives 0.302 (seed 2020); the full
+/// run to its stopping point has not been made.
+@Suite("RecBole protocol fidelity (SWIFT_EXPERIMENTS_FIDELITY=1)",
+       .enabled(if: ProcessInfo.processInfo.environment["SWIFT_EXPERIMENTS_FIDELITY"] == "1"))
+struct RecBoleProtocolFidelityTests {
+    static let tolerance = 0.01
+    static let batchSize = 2048
+    static let epochs = 300
+
+    /// The seeds to run, from `SWIFT_EXPERIMENTS_SEEDS` or RecBole's 2020.
+    var seeds: [Int] {
+        (ProcessInfo.processInfo.environment["SWIFT_EXPERIMENTS_SEEDS"] ?? "2020")
+            .split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// RecBole's split of ML-100K for `seed`, its training matrix, and the one-row-per-interaction
+    /// matrix RecBole's training batches are drawn from.
+    func protocolData(seed: Int) throws -> (split: TrainValidationTestSplit, train: UserItemMatrix, trainingRows: UserItemMatrix) {
+        let split = try MovieLens.load(.ml100k).perUserRandomSplit(ratios: [0.8, 0.1, 0.1], seed: seed)
+        let train = split.train.matrix(binary: true)
+        return (split, train, train.selectingRows(split.train.userIndices))
+    }
+
+    /// RecBole's early stopping (MRR@10 on validation, 10 evaluations without improvement, best
+    /// weights back), printing each epoch's validation metrics as `name` trains.
+    func control(_ name: String) -> TrainingControl {
+        var control = TrainingControl()
+        control.earlyStopping = EarlyStopping(metric: "MRR@10", patience: 10)
+        control.onEpochEnd = { record in
+            print("FIDELITY RecBole protocol \(name) epoch \(record.epoch): validation MRR@10 "
+                  + "\(record.values["MRR@10"] ?? .nan) NDCG@10 \(record.values["NDCG@10"] ?? .nan)")
+        }
+        return control
+    }
+
+    /// Prints and checks one run's test report.
+    func report(_ name: String, reference: Double, seed: Int, history: TrainingHistory, seconds: Double,
+                split: TrainValidationTestSplit, scores: [Float]) throws -> Double {
+        let report = try split.evaluateTest([.ndcg(10), .meanReciprocalRank(10), .recall(10), .hit(10), .precision(10)],
+                                            scores: scores)
+        print("FIDELITY RecBole protocol \(name) seed \(seed): test NDCG@10 \(report[.ndcg(10)]!) "
+              + "(RecBole \(reference)), best epoch \(history.bestEpoch ?? -1) of \(history.epochSeries("MRR@10").count), "
+              + "\(Int(seconds)) s\n\(report)")
+        return report[.ndcg(10)]!
+    }
+
+    /// RecBole's MultiVAE.yaml: mlp_hidden_size [600], latent_dimension 128 (a 64-dimensional z: μ and
+    /// log σ² are its two halves), dropout 0.5, β annealed to 0.2 over 200,000 steps.
+    @Test func multiVAE() throws {
+        for seed in seeds {
+            let data = try protocolData(seed: seed)
+            let model = try MultiVAE(items: data.train.columnCount, hidden: 600, latent: 64, dropout: 0.5, seed: UInt64(seed))
+            model.latentNoiseScale = 0.01
+            let start = Date()
+            let history = try model.fit(data.trainingRows, validation: data.split.validationUsers(), epochs: Self.epochs,
+                                        batchSize: Self.batchSize, optimizer: Adam(learningRate: 1e-3),
+                                        annealing: .linear(cap: 0.2, steps: 200_000),
+                                        metrics: [.meanReciprocalRank(10), .ndcg(10)], control: control("Multi-VAE"))
+            let ndcg = try report("Multi-VAE", reference: 0.285, seed: seed, history: history,
+                                  seconds: Date().timeIntervalSince(start), split: data.split,
+                                  scores: try model.scores(for: data.train))
+            #expect(ndcg >= 0.285 - Self.tolerance)
+        }
+    }
+
+    /// RecBole's MultiDAE.yaml: mlp_hidden_size [600], latent_dimension 64, dropout 0.5, no weight decay.
+    @Test func multiDAE() throws {
+        for seed in seeds {
+            let data = try protocolData(seed: seed)
+            let model = try MultiDAE(items: data.train.columnCount, hidden: 600, dropout: 0.5, seed: UInt64(seed))
+            let start = Date()
+            let history = try model.fit(data.trainingRows, validation: data.split.validationUsers(), epochs: Self.epochs,
+                                        batchSize: Self.batchSize, optimizer: Adam(learningRate: 1e-3),
+                                        metrics: [.meanReciprocalRank(10), .ndcg(10)], control: control("Multi-DAE"))
+            let ndcg = try report("Multi-DAE", reference: 0.298, seed: seed, history: history,
+                                  seconds: Date().timeIntervalSince(start), split: data.split,
+                                  scores: try model.scores(for: data.train))
+            #expect(ndcg >= 0.298 - Self.tolerance)
+        }
+    }
+
+    /// RecBole's RecVAE.yaml: hidden 600, latent 200, dropout 0.5, γ 0.005, mixture weights
+    /// [0.15, 0.75, 0.1], 3 encoder passes and 1 decoder pass an epoch, each part with its own Adam at 1e-3.
+    @Test func recVAE() throws {
+        for seed in seeds {
+            let data = try protocolData(seed: seed)
+            let model = try RecVAE(items: data.train.columnCount, hidden: 600, latent: 200, dropout: 0.5, gamma: 0.005,
+                                   seed: UInt64(seed))
+            let start = Date()
+            let history = try model.fit(data.trainingRows, validation: data.split.validationUsers(), epochs: Self.epochs,
+                                        batchSize: Self.batchSize, encoderOptimizer: Adam(learningRate: 1e-3),
+                                        decoderOptimizer: Adam(learningRate: 1e-3), encoderPasses: 3, decoderPasses: 1,
+                                        metrics: [.meanReciprocalRank(10), .ndcg(10)], control: control("RecVAE"))
+            let ndcg = try report("RecVAE", reference: 0.294, seed: seed, history: history,
+                                  seconds: Date().timeIntervalSince(start), split: data.split,
+                                  scores: try model.scores(for: data.train))
+            #expect(ndcg >= 0.294 - Self.tolerance)
+        }
+    }
+}
