@@ -20,7 +20,7 @@ struct RecommenderFidelityTests {
     @Test func itemAutoRecOnMovieLens100K() throws {
         let ratings = try MovieLens.load(.ml100k)
         let split = try ratings.randomSplit(testFraction: 0.1, seed: 42)
-        try exportSplit(named: "autorec", ["train": try split.train.matrix(), "test": try split.test.matrix()])
+        try exportSplit(named: "autorec", ["train": split.train.matrix(), "test": split.test.matrix()])
         let model = try AutoRec(users: split.userCount, items: split.itemCount, hidden: 500, dropout: 0.05, seed: 1)
         let start = Date()
         let history = try model.fit(split.train, validation: split.test, epochs: 25, batchSize: 256,
