@@ -6,7 +6,7 @@ import Models
 
 /// Multi-VAE, Multi-DAE and RecVAE under RecBole 1.2.1's default protocol on ML-100K, against the
 /// test NDCG@10 RecBole reports for them (0.285, 0.298, 0.294; issue 5). Gated like
-/// ``RecommenderFidelityTests`` (`SWIFT_EXPERIMENTS_FIDELITY=1`, release build); `SWIFT_EXPERIMENTS_SEEDS`
+/// ``RecommenderFidelityTests`` (`SWIFT_EXPERIMENTS_FIDELITY=1`, release build); `SWIFT_EXPERIMENTS_FIDELITY_SEEDS`
 /// (comma-separated, default `2020`, RecBole's seed) chooses the split and initialisation seeds.
 ///
 /// The protocol, from RecBole's `overall.yaml`, `ml-100k.yaml` and the models' yaml files:
@@ -43,9 +43,9 @@ struct RecBoleProtocolFidelityTests {
     static let batchSize = 2048
     static let epochs = 300
 
-    /// The seeds to run, from `SWIFT_EXPERIMENTS_SEEDS` or RecBole's 2020.
+    /// The seeds to run, from `SWIFT_EXPERIMENTS_FIDELITY_SEEDS` or RecBole's 2020.
     var seeds: [Int] {
-        (ProcessInfo.processInfo.environment["SWIFT_EXPERIMENTS_SEEDS"] ?? "2020")
+        (ProcessInfo.processInfo.environment["SWIFT_EXPERIMENTS_FIDELITY_SEEDS"] ?? "2020")
             .split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
