@@ -27,12 +27,8 @@ extension AdversarialAutoencoder {
         generatorOptimizer: Optimizer = Adam(learningRate: 1e-4),
         control: TrainingControl = TrainingControl()
     ) throws -> TrainingHistory {
-        try GenerativeBatches.check(data, height: imageHeight, width: imageWidth, batchSize: batchSize, epochs: epochs,
-                                    model: "AdversarialAutoencoder")
-        if let validation {
-            try GenerativeBatches.check(validation, height: imageHeight, width: imageWidth, batchSize: batchSize,
-                                        model: "AdversarialAutoencoder")
-        }
+        try GenerativeBatches.checkFit(data, validation: validation, height: imageHeight, width: imageWidth,
+                                       batchSize: batchSize, epochs: epochs, model: "AdversarialAutoencoder")
         train()
         var batches: [[Int]] = []
         return try TrainingLoop.run(

@@ -17,12 +17,8 @@ extension ConditionalVAE {
         optimizer: Optimizer = Adam(learningRate: 1e-3), klWeight: Float = 1,
         control: TrainingControl = TrainingControl()
     ) throws -> TrainingHistory {
-        try GenerativeBatches.check(data, height: imageHeight, width: imageWidth, batchSize: batchSize, epochs: epochs,
-                                    model: "ConditionalVAE")
-        if let validation {
-            try GenerativeBatches.check(validation, height: imageHeight, width: imageWidth, batchSize: batchSize,
-                                        model: "ConditionalVAE")
-        }
+        try GenerativeBatches.checkFit(data, validation: validation, height: imageHeight, width: imageWidth,
+                                       batchSize: batchSize, epochs: epochs, model: "ConditionalVAE")
         train()
         var batches: [[Int]] = []
         return try TrainingLoop.run(

@@ -31,6 +31,14 @@ enum GenerativeBatches {
         }
     }
 
+    /// Checks a `fit` call: its training set (with `epochs`) and, when given, its validation set.
+    static func checkFit(
+        _ data: ImageDataset, validation: ImageDataset?, height: Int, width: Int, batchSize: Int, epochs: Int, model: String
+    ) throws {
+        try check(data, height: height, width: width, batchSize: batchSize, epochs: epochs, model: model)
+        if let validation { try check(validation, height: height, width: width, batchSize: batchSize, model: model) }
+    }
+
     /// Averages per-batch values weighted by batch size: the per-image mean over a whole set.
     static func weightedMean(_ values: [(weight: Int, value: Float)]) -> Float {
         let total = values.reduce(0) { $0 + $1.weight }

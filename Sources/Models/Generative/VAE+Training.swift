@@ -22,10 +22,8 @@ extension VAE {
         optimizer: Optimizer = Adam(learningRate: 1e-3), klWeight: Float = 1,
         control: TrainingControl = TrainingControl()
     ) throws -> TrainingHistory {
-        try GenerativeBatches.check(data, height: imageHeight, width: imageWidth, batchSize: batchSize, epochs: epochs, model: "VAE")
-        if let validation {
-            try GenerativeBatches.check(validation, height: imageHeight, width: imageWidth, batchSize: batchSize, model: "VAE")
-        }
+        try GenerativeBatches.checkFit(data, validation: validation, height: imageHeight, width: imageWidth,
+                                       batchSize: batchSize, epochs: epochs, model: "VAE")
         train()
         var batches: [[Int]] = []
         return try TrainingLoop.run(

@@ -39,10 +39,8 @@ extension VQVAE {
         optimizer: Optimizer = Adam(learningRate: 1e-3), restartDeadCodesAfter: Int? = nil,
         control: TrainingControl = TrainingControl()
     ) throws -> TrainingHistory {
-        try GenerativeBatches.check(data, height: imageHeight, width: imageWidth, batchSize: batchSize, epochs: epochs, model: "VQVAE")
-        if let validation {
-            try GenerativeBatches.check(validation, height: imageHeight, width: imageWidth, batchSize: batchSize, model: "VQVAE")
-        }
+        try GenerativeBatches.checkFit(data, validation: validation, height: imageHeight, width: imageWidth,
+                                       batchSize: batchSize, epochs: epochs, model: "VQVAE")
         if let restartDeadCodesAfter, restartDeadCodesAfter < 1 {
             throw ModelsError.invalidConfiguration(
                 component: "VQVAE.fit", reason: "restartDeadCodesAfter \(restartDeadCodesAfter) must be at least 1")
