@@ -3,6 +3,7 @@
 #include "CSharedLibrary.h"
 #include <dlfcn.h>
 
+// RTLD_GLOBAL: LinearAlgebraBackend looks up gotoblas_dynamic_quit/init with dlsym(RTLD_DEFAULT, ...).
 static struct shared_library openblas = SHARED_LIBRARY_INITIALIZER(C_OPENBLAS_LIBRARY, RTLD_NOW | RTLD_GLOBAL);
 
 void cblas_sgemm(const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE transposeA, const enum CBLAS_TRANSPOSE transposeB,
