@@ -1,5 +1,3 @@
-import COpenBLAS
-
 /// Sizes of a 2-D convolution over NCHW images and the im2col/col2im copies that turn it into one
 /// sgemm: column `n·(outputHeight·outputWidth) + p` of the patch matrix holds the receptive field
 /// of output pixel `p` of image `n`; row `(c·kernelHeight + i)·kernelWidth + j` holds one tap.
@@ -118,26 +116,31 @@ struct ConvolutionGeometry {
     ///
     /// The product is made one group of images at a time, by one sgemm into a tile that stays in
     /// cache, and each tile is added onto its images at once, instead of writing the whole patch
-    /// matrix to memory and reading it back. Each plane is accumulated in zero phase planes, tap
-    /// after tap in the order (kernel row, kernel column, output pixel), then gathered into the
-    /// image; planes are split across cores, one plane per thread, so results do not depend on the
-    /// thread count.
+    /// matrix to memory and reading it back; groups are split across cores (at least one group per
+    /// core). Each plane is accumulated in zero phase planes, tap after tap in the order (kernel
+    /// row, kernel column, output pixel), then gathered into the image, so results do not depend
+    /// on the grouping or the thread count.
     func columnsToImage(productOf filters: [Float], and columns: [Float], innerCount k: Int) -> [Float] {
         let outputArea = outputHeight * outputWidth, planeArea = height * width
         guard k > 0, batch > 0 else { return [Float](repeating: 0, count: batch * channels * planeArea) }
         _ = (LinearAlgebraBackend.prepared, AllocatorTuning.applied)
-        let imagesPerTile = Swift.max(1, Swift.min(batch, Self.tileValues / Swift.max(1, patchRows * outputArea)))
-        let tile = UnsafeMutablePointer<Float>.allocate(capacity: patchRows * imagesPerTile * outputArea)
-        defer { tile.deallocate() }
+        let imagesPerCore = (batch + Parallel.coreCount - 1) / Parallel.coreCount
+        let imagesPerTile = Swift.max(1, Swift.min(imagesPerCore, Self.tileValues / Swift.max(1, patchRows * outputArea)))
+        let groupCount = (batch + imagesPerTile - 1) / imagesPerTile
         return [Float](unsafeUninitializedCapacity: batch * channels * planeArea) { output, initialized in
             filters.withUnsafeBufferPointer { a in
                 columns.withUnsafeBufferPointer { b in
-                    for first in Swift.stride(from: 0, to: batch, by: imagesPerTile) {
-                        let count = Swift.min(imagesPerTile, batch - first), tileColumns = count * outputArea
-                        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(patchRows), Int32(tileColumns), Int32(k),
-                                    1, a.baseAddress!, Int32(patchRows), b.baseAddress! + first * outputArea,
-                                    Int32(patchColumns), 0, tile, Int32(tileColumns))
-                        addTile(tile, images: first..<(first + count), into: output.baseAddress!)
+                    let image = output.baseAddress!
+                    Parallel.forEachChunk(count: groupCount, costPerItem: patchRows * imagesPerTile * outputArea * k) { groups in
+                        let tile = UnsafeMutablePointer<Float>.allocate(capacity: patchRows * imagesPerTile * outputArea)
+                        defer { tile.deallocate() }
+                        for group in groups {
+                            let first = group * imagesPerTile, count = Swift.min(imagesPerTile, batch - first)
+                            let product = MatrixProduct(transposeA: true, transposeB: false, m: patchRows, n: count * outputArea,
+                                                        k: k, lda: patchRows, ldb: patchColumns, ldc: count * outputArea)
+                            product.run(a: a.baseAddress!, b: b.baseAddress! + first * outputArea, c: tile, beta: 0, split: false)
+                            addTile(tile, images: first..<(first + count), into: image)
+                        }
                     }
                 }
             }
@@ -151,26 +154,24 @@ struct ConvolutionGeometry {
         let planeArea = height * width, taps = kernelHeight * kernelWidth, stride = self.stride
         let tileColumns = images.count * outputArea
         let tapOffsets = tapOffsets(), phaseRuns = phaseRuns()
-        Parallel.forEachChunk(count: channels * images.count, costPerItem: taps * outputArea) { planes in
-            let phases = UnsafeMutablePointer<Float>.allocate(capacity: phaseCount)
-            defer { phases.deallocate() }
-            for plane in planes {
-                let c = plane / images.count, position = plane % images.count
-                phases.update(repeating: 0, count: phaseCount)
-                for tap in 0..<taps {
-                    var line = tile + (c * taps + tap) * tileColumns + position * outputArea
-                    var target = phases + tapOffsets[tap]
-                    for _ in 0..<outputHeight {
-                        addRun(line, onto: target, count: outputWidth)
-                        line += outputWidth
-                        target += phaseWidth
-                    }
+        let phases = UnsafeMutablePointer<Float>.allocate(capacity: phaseCount)
+        defer { phases.deallocate() }
+        for plane in 0..<(channels * images.count) {
+            let c = plane / images.count, position = plane % images.count
+            phases.update(repeating: 0, count: phaseCount)
+            for tap in 0..<taps {
+                var line = tile + (c * taps + tap) * tileColumns + position * outputArea
+                var target = phases + tapOffsets[tap]
+                for _ in 0..<outputHeight {
+                    addRun(line, onto: target, count: outputWidth)
+                    line += outputWidth
+                    target += phaseWidth
                 }
-                let imagePlane = image + ((images.lowerBound + position) * channels + c) * planeArea
-                for run in phaseRuns {
-                    let target = imagePlane + run.image, source = phases + run.phase
-                    for q in 0..<run.count { target[q &* stride] = source[q] }
-                }
+            }
+            let imagePlane = image + ((images.lowerBound + position) * channels + c) * planeArea
+            for run in phaseRuns {
+                let target = imagePlane + run.image, source = phases + run.phase
+                for q in 0..<run.count { target[q &* stride] = source[q] }
             }
         }
     }

@@ -8,6 +8,29 @@ protocol ElementwiseFunction {
     func value(_ x: Float) -> Float
     /// `f′(x)`, given `x` and the already computed `y = f(x)`.
     func derivative(input x: Float, output y: Float) -> Float
+    /// Whether `values` and `derivatives` compute eight values at once by their own method (a
+    /// function whose scalar form calls libm, which keeps loops from vectorising). The scalar forms
+    /// of such a function must give the same results, so that a value does not depend on its
+    /// position in a loop.
+    static var isVectorized: Bool { get }
+    /// `f` of eight values.
+    func values(_ x: VectorMath.Vector) -> VectorMath.Vector
+    /// `f′` of eight values.
+    func derivatives(input x: VectorMath.Vector, output y: VectorMath.Vector) -> VectorMath.Vector
+}
+
+extension ElementwiseFunction {
+    static var isVectorized: Bool { false }
+    @inline(__always) func values(_ x: VectorMath.Vector) -> VectorMath.Vector {
+        var result = x
+        for lane in 0..<VectorMath.Vector.scalarCount { result[lane] = value(x[lane]) }
+        return result
+    }
+    @inline(__always) func derivatives(input x: VectorMath.Vector, output y: VectorMath.Vector) -> VectorMath.Vector {
+        var result = x
+        for lane in 0..<VectorMath.Vector.scalarCount { result[lane] = derivative(input: x[lane], output: y[lane]) }
+        return result
+    }
 }
 
 /// `eˣ`; derivative `eˣ`.
@@ -72,12 +95,20 @@ struct HyperbolicTangent: ElementwiseFunction {
     @inline(__always) func derivative(input x: Float, output y: Float) -> Float { 1 - y * y }
 }
 
-/// `σ(x) = 1 / (1 + e⁻ˣ)`, computed without overflow; derivative `σ(1 − σ)`.
+/// `σ(x) = 1 / (1 + e⁻ˣ)`, computed without overflow as `1 / (1 + e^−|x|)` or `e^−|x| / (1 + e^−|x|)`;
+/// derivative `σ(1 − σ)`. Eight values at a time (`VectorMath.exponential`).
 struct Sigmoid: ElementwiseFunction {
-    @inline(__always) func value(_ x: Float) -> Float {
-        x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
-    }
+    static var isVectorized: Bool { true }
+    @inline(__always) func value(_ x: Float) -> Float { values(VectorMath.Vector(repeating: x))[0] }
     @inline(__always) func derivative(input x: Float, output y: Float) -> Float { y * (1 - y) }
+    @inline(__always) func values(_ x: VectorMath.Vector) -> VectorMath.Vector {
+        let decay = VectorMath.exponential(-x.replacing(with: -x, where: x .< 0))
+        let numerator = VectorMath.Vector(repeating: 1).replacing(with: decay, where: x .< 0)
+        return numerator / (1 + decay)
+    }
+    @inline(__always) func derivatives(input x: VectorMath.Vector, output y: VectorMath.Vector) -> VectorMath.Vector {
+        y * (1 - y)
+    }
 }
 
 /// `max(x, 0)`; derivative 1 where `x > 0`, else 0.
@@ -93,12 +124,20 @@ struct LeakyRectifiedLinear: ElementwiseFunction {
     @inline(__always) func derivative(input x: Float, output y: Float) -> Float { x > 0 ? 1 : negativeSlope }
 }
 
-/// `ln(1 + eˣ)` as `max(x, 0) + ln(1 + e^−|x|)`; derivative `σ(x)`.
+/// `ln(1 + eˣ)` as `max(x, 0) + ln(1 + e^−|x|)`; derivative `σ(x)`. Eight values at a time
+/// (`VectorMath.exponential` and `VectorMath.logarithmOfOnePlus`): the loss of BCE with logits.
 struct Softplus: ElementwiseFunction {
-    @inline(__always) func value(_ x: Float) -> Float {
-        Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x)))
+    static var isVectorized: Bool { true }
+    @inline(__always) func value(_ x: Float) -> Float { values(VectorMath.Vector(repeating: x))[0] }
+    @inline(__always) func derivative(input x: Float, output y: Float) -> Float {
+        derivatives(input: VectorMath.Vector(repeating: x), output: VectorMath.Vector(repeating: y))[0]
     }
-    @inline(__always) func derivative(input x: Float, output y: Float) -> Float { 1 / (1 + Foundation.exp(-x)) }
+    @inline(__always) func values(_ x: VectorMath.Vector) -> VectorMath.Vector {
+        x.replacing(with: 0, where: x .< 0) + VectorMath.logarithmOfOnePlus(VectorMath.exponential(-x.replacing(with: -x, where: x .< 0)))
+    }
+    @inline(__always) func derivatives(input x: VectorMath.Vector, output y: VectorMath.Vector) -> VectorMath.Vector {
+        Sigmoid().values(x)
+    }
 }
 
 /// `x` limited to `minimum...maximum`; derivative 1 inside the interval, 0 outside.

@@ -16,20 +16,23 @@ public enum LinearAlgebraBackend {
         return String(cString: openblas_get_corename())
     }
 
-    /// Threads used by matrix products (OpenBLAS) and by this module's elementwise loops and
-    /// reductions; defaults to the cores available. Benchmarks set 1 and 2 and keep the faster.
-    /// Set it between computations, not while one runs on another thread.
+    /// Threads used by matrix products, convolutions, elementwise loops and reductions; defaults
+    /// to the cores available. Benchmarks set 1 and 2 and keep the faster. Set it between
+    /// computations, not while one runs on another thread.
+    ///
+    /// The threads are this module's (`Parallel`), never OpenBLAS's: OpenBLAS runs on the calling
+    /// thread and large products are cut into blocks, one per core. OpenBLAS's own workers spin
+    /// (`sched_yield`) for a while after each product, and took the cores our loops between two
+    /// products needed: the convolutional VQ-VAE ran no faster on 2 threads than on 1.
     public static var threadCount: Int {
         get { Parallel.coreCount }
-        set {
-            _ = prepared
-            Parallel.coreCount = Swift.max(1, newValue)
-            openblas_set_num_threads(Int32(Swift.max(1, newValue)))
-        }
+        set { Parallel.coreCount = Swift.max(1, newValue) }
     }
 
-    /// Runs once, before the first BLAS call made through this module.
+    /// Runs once, before the first BLAS call made through this module: OpenBLAS to one thread
+    /// (see `threadCount`), and its kernels chosen as described above. True if they were changed.
     static let prepared: Bool = {
+        defer { openblas_set_num_threads(1) }
         let detected = String(cString: openblas_get_corename()).lowercased()
         guard ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil,
               detected == "prescott" || detected == "unknown",

@@ -9,8 +9,12 @@ enum Parallel {
     /// exceeds a threshold. Each range is processed by exactly one call, so results are deterministic.
     @inline(__always)
     static func forEachChunk(count: Int, costPerItem: Int = 1, _ body: (Range<Int>) -> Void) {
-        let work = count * max(1, costPerItem)
-        let chunkCount = min(coreCount, count, work / 32_768)
+        forEachChunk(count: count, chunkCount: min(coreCount, count * max(1, costPerItem) / 32_768), body)
+    }
+
+    /// Calls `body` on `chunkCount` (at most `count`) disjoint ranges covering `0..<count`, concurrently.
+    static func forEachChunk(count: Int, chunkCount: Int, _ body: (Range<Int>) -> Void) {
+        let chunkCount = min(chunkCount, count)
         if chunkCount <= 1 {
             if count > 0 { body(0..<count) }
             return

@@ -218,13 +218,18 @@ public struct SparseMatrix: Sendable, Equatable {
     }
 
     /// The row-major `[columns, rows]` transpose of a row-major `[rows, columns]` matrix
-    /// (OpenBLAS `somatcopy`).
+    /// (OpenBLAS `somatcopy`, one block of rows per core).
     static func transposed(_ matrix: [Float], rows: Int, columns: Int) -> [Float] {
         _ = LinearAlgebraBackend.prepared
         return [Float](unsafeUninitializedCapacity: rows * columns) { output, initialized in
             matrix.withUnsafeBufferPointer { input in
-                cblas_somatcopy(CblasRowMajor, CblasTrans, Int32(rows), Int32(columns), 1,
-                                input.baseAddress, Int32(columns), output.baseAddress, Int32(rows))
+                let source = input.baseAddress!, target = output.baseAddress!
+                Parallel.forEachChunk(count: rows, costPerItem: columns) { block in
+                    // Rows `block` of the matrix are columns `block` of the transpose.
+                    cblas_somatcopy(CblasRowMajor, CblasTrans, Int32(block.count), Int32(columns), 1,
+                                    source + block.lowerBound * columns, Int32(columns),
+                                    target + block.lowerBound, Int32(rows))
+                }
             }
             initialized = rows * columns
         }

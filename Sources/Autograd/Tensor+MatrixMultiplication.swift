@@ -68,7 +68,9 @@ extension Tensor {
     /// A batch of `C_b (+)= op(A_b) · op(B_b)` with `op(A)` of shape [m, k] and `op(B)` [k, n].
     /// A stride of 0 reuses one matrix for every entry; an output stride of 0 accumulates the
     /// whole batch into one matrix. A batch of untransposed `A` against a shared `B` runs as one
-    /// tall sgemm.
+    /// tall sgemm. Products are split across cores by `Parallel` (OpenBLAS itself runs on one
+    /// thread: see `LinearAlgebraBackend.threadCount`): separate entries of a large batch go to
+    /// separate cores, otherwise each product is cut into blocks of rows or of columns.
     static func gemm(
         _ a: Tensor, _ transposeA: Bool, _ aStride: Int,
         _ b: Tensor, _ transposeB: Bool, _ bStride: Int,
@@ -89,17 +91,78 @@ extension Tensor {
         a.scalars.withUnsafeBufferPointer { aValues in
             b.scalars.withUnsafeBufferPointer { bValues in
                 output.withUnsafeMutableBufferPointer { out in
+                    let product = MatrixProduct(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                                                lda: Swift.max(lda, 1), ldb: Swift.max(ldb, 1), ldc: n)
+                    let entryCost = m * n * k
+                    if outputStride != 0 && batch >= Parallel.coreCount && batch * entryCost >= MatrixProduct.splitThreshold {
+                        Parallel.forEachChunk(count: batch, chunkCount: Parallel.coreCount) { entries in
+                            for entry in entries {
+                                product.run(a: aValues.baseAddress! + entry * aStride, b: bValues.baseAddress! + entry * bStride,
+                                            c: out.baseAddress! + entry * outputStride, beta: 0, split: false)
+                            }
+                        }
+                        return
+                    }
                     for entry in 0..<batch {
                         let beta: Float = outputStride == 0 && entry > 0 ? 1 : 0
-                        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
-                                    transposeB ? CblasTrans : CblasNoTrans,
-                                    Int32(m), Int32(n), Int32(k), 1,
-                                    aValues.baseAddress! + entry * aStride, Int32(Swift.max(lda, 1)),
-                                    bValues.baseAddress! + entry * bStride, Int32(Swift.max(ldb, 1)),
-                                    beta, out.baseAddress! + entry * outputStride, Int32(n))
+                        product.run(a: aValues.baseAddress! + entry * aStride, b: bValues.baseAddress! + entry * bStride,
+                                    c: out.baseAddress! + entry * outputStride, beta: beta, split: true)
                     }
                 }
             }
         }
+    }
+}
+
+/// One row-major `C = op(A) · op(B) + β·C` through single-threaded `cblas_sgemm`, optionally cut
+/// into blocks of the longer output side that run on separate cores.
+///
+/// Cutting the columns means every core packs all of `op(A)`, cutting the rows all of `op(B)`;
+/// the longer side is cut so that the repeated packing is the smaller operand. Each value of `C`
+/// is the same sum in the same order whatever the cut, so results do not depend on the thread count.
+struct MatrixProduct {
+    let transposeA: Bool, transposeB: Bool
+    let m: Int, n: Int, k: Int
+    let lda: Int, ldb: Int, ldc: Int
+
+    /// Multiply-adds below which a product stays on one core (about 30 µs of work: waking another
+    /// thread costs a noticeable part of that).
+    static let splitThreshold = 1 << 21
+
+    /// Blocks are multiples of this many rows or columns, the width of OpenBLAS's AVX-512 kernels.
+    static let blockAlignment = 16
+
+    /// Computes the product into `c`, on several cores when `split` and the product is large enough.
+    func run(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, beta: Float, split: Bool) {
+        let longer = Swift.max(m, n)
+        let blocks = split && m * n * k >= Self.splitThreshold
+            ? Swift.min(Parallel.coreCount, longer / Self.blockAlignment) : 1
+        guard blocks > 1 else {
+            sgemm(rows: 0..<m, columns: 0..<n, a: a, b: b, c: c, beta: beta)
+            return
+        }
+        let alignedBlock = (longer / blocks + Self.blockAlignment - 1) / Self.blockAlignment * Self.blockAlignment
+        Parallel.forEachChunk(count: blocks, chunkCount: blocks) { chunk in
+            for block in chunk {
+                let range = Swift.min(longer, block * alignedBlock)..<Swift.min(longer, (block + 1) * alignedBlock)
+                guard !range.isEmpty else { continue }
+                if n >= m {
+                    sgemm(rows: 0..<m, columns: range, a: a, b: b, c: c, beta: beta)
+                } else {
+                    sgemm(rows: range, columns: 0..<n, a: a, b: b, c: c, beta: beta)
+                }
+            }
+        }
+    }
+
+    /// The block `C[rows, columns]` of the product.
+    private func sgemm(rows: Range<Int>, columns: Range<Int>, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                       c: UnsafeMutablePointer<Float>, beta: Float) {
+        // Row i of op(A) starts at A + i·lda untransposed, at column i (A + i) transposed; the same for op(B)'s columns.
+        let aStart = a + rows.lowerBound * (transposeA ? 1 : lda)
+        let bStart = b + columns.lowerBound * (transposeB ? ldb : 1)
+        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(rows.count), Int32(columns.count), Int32(k), 1, aStart, Int32(lda), bStart, Int32(ldb),
+                    beta, c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
     }
 }

@@ -4,13 +4,25 @@ extension Tensor {
     /// Backward: the gradient broadcast back over the summed axes.
     public func sum(alongAxes axes: [Int], keepingDimensions: Bool = false) throws -> Tensor {
         let normalized = Set(try axes.map { try Shape.normalizedAxis($0, rank: rank, operation: "sum") })
+        // Adjacent summed axes are one axis of their product's length (a bias gradient over
+        // [N, C, H, W] sums H·W contiguous values per plane, then N).
+        var merged: [(length: Int, summed: Bool)] = []
+        for axis in shape.indices {
+            let summed = normalized.contains(axis)
+            if summed, let last = merged.last, last.summed {
+                merged[merged.count - 1].length *= shape[axis]
+            } else {
+                merged.append((shape[axis], summed))
+            }
+        }
         var values = self.scalars
-        var current = shape
-        for axis in normalized.sorted(by: >) {
-            values = Tensor.reduceAxis(values, shape: current, axis: axis, initial: 0) { $0 + $1 }
+        var current = merged.map(\.length)
+        for axis in merged.indices.reversed() where merged[axis].summed {
+            values = Tensor.sumAxis(values, shape: current, axis: axis)
             current[axis] = 1
         }
-        let kept = current
+        var kept = shape
+        for axis in normalized { kept[axis] = 1 }
         let resultShape = keepingDimensions ? kept : shape.indices.filter { !normalized.contains($0) }.map { shape[$0] }
         let result = Tensor(uncheckedShape: resultShape, scalars: values)
         let inputShape = shape
@@ -118,11 +130,10 @@ extension Tensor {
         return (values, positions)
     }
 
-    /// Folds `values` (of `shape`) along `axis` with `combine`, leaving that axis of size 1.
-    @inline(__always)
-    static func reduceAxis(
-        _ values: [Float], shape: [Int], axis: Int, initial: Float, _ combine: (Float, Float) -> Float
-    ) -> [Float] {
+    /// Sums `values` (of `shape`) along `axis`, leaving that axis of size 1. Along the last axis
+    /// each row is summed in eight interleaved partial sums (so the loop vectorises), otherwise
+    /// whole rows are added element by element; rows or columns are split across cores.
+    static func sumAxis(_ values: [Float], shape: [Int], axis: Int) -> [Float] {
         let length = shape[axis]
         let inner = shape[(axis + 1)...].reduce(1, *)
         let outer = shape[..<axis].reduce(1, *)
@@ -131,19 +142,15 @@ extension Tensor {
             values.withUnsafeBufferPointer { input in
                 if inner == 1 {
                     Parallel.forEachChunk(count: outer, costPerItem: length) { rows in
-                        for o in rows {
-                            var total = initial
-                            for j in 0..<length { total = combine(total, input[o * length + j]) }
-                            out[o] = total
-                        }
+                        for o in rows { out[o] = rowSum(input.baseAddress! + o * length, count: length) }
                     }
                 } else {
                     Parallel.forEachChunk(count: inner, costPerItem: outer * length) { columns in
                         for o in 0..<outer {
-                            for i in columns { out[o * inner + i] = initial }
+                            for i in columns { out[o * inner + i] = 0 }
                             for j in 0..<length {
                                 let base = (o * length + j) * inner
-                                for i in columns { out[o * inner + i] = combine(out[o * inner + i], input[base + i]) }
+                                for i in columns { out[o * inner + i] += input[base + i] }
                             }
                         }
                     }
@@ -151,5 +158,22 @@ extension Tensor {
             }
             initialized = outer * inner
         }
+    }
+
+    /// `Σ values[0..<count]` as eight interleaved partial sums, added pairwise at the end.
+    @inline(__always)
+    private static func rowSum(_ values: UnsafePointer<Float>, count: Int) -> Float {
+        var partial = SIMD8<Float>(repeating: 0), index = 0
+        let raw = UnsafeRawPointer(values)
+        while index + 8 <= count {
+            partial += raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+            index += 8
+        }
+        var total = ((partial[0] + partial[4]) + (partial[2] + partial[6])) + ((partial[1] + partial[5]) + (partial[3] + partial[7]))
+        while index < count {
+            total += values[index]
+            index += 1
+        }
+        return total
     }
 }

@@ -43,4 +43,28 @@ enum VectorMath {
     static func exponential(_ x: Float) -> Float {
         exponential(Vector(repeating: x))[0]
     }
+
+    /// `ln(1 + u)` for `u` in [0, 1] (the `e^−|x|` of softplus) within 2 ulp: `w = 1 + u` is split
+    /// as `2ᵉ·(1 + f)` with `1 + f` in [1, √2), the Cephes `logf` polynomial gives `ln(1 + f)`, and
+    /// `(u − (w − 1)) / w` puts back what rounding `1 + u` lost (so tiny `u` gives `u`).
+    @inline(__always)
+    static func logarithmOfOnePlus(_ u: Vector) -> Vector {
+        let w = 1 + u
+        let upperHalf = w .>= 1.414_213_56
+        let f = (w - 1).replacing(with: w * 0.5 - 1, where: upperHalf)
+        let e = Vector(repeating: 0).replacing(with: 1, where: upperHalf)
+        let square = f * f
+        var polynomial = Vector(repeating: 7.037_683_629_2e-2)
+        polynomial = polynomial * f - 1.151_461_031_0e-1
+        polynomial = polynomial * f + 1.167_699_874_0e-1
+        polynomial = polynomial * f - 1.242_014_084_6e-1
+        polynomial = polynomial * f + 1.424_932_278_7e-1
+        polynomial = polynomial * f - 1.666_805_766_5e-1
+        polynomial = polynomial * f + 2.000_071_476_5e-1
+        polynomial = polynomial * f - 2.499_999_399_3e-1
+        polynomial = polynomial * f + 3.333_333_117_4e-1
+        var logarithm = polynomial * f * square - e * 2.121_944_4e-4 - 0.5 * square
+        logarithm = f + logarithm + e * 0.693_359_375
+        return logarithm + (u - (w - 1)) / w
+    }
 }
