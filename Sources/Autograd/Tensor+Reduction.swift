@@ -117,12 +117,25 @@ extension Tensor {
         var values = [Float](repeating: -.infinity, count: outer * inner)
         var positions = [Int](repeating: 0, count: outer * inner)
         scalars.withUnsafeBufferPointer { input in
-            for o in 0..<outer {
-                for j in 0..<length {
-                    let base = (o * length + j) * inner
-                    for i in 0..<inner where j == 0 || input[base + i] > values[o * inner + i] {
-                        values[o * inner + i] = input[base + i]
-                        positions[o * inner + i] = j
+            values.withUnsafeMutableBufferPointer { values in
+                positions.withUnsafeMutableBufferPointer { positions in
+                    Parallel.forEachChunk(count: outer, costPerItem: length * inner) { rows in
+                        for o in rows {
+                            if inner == 1 {  // one row of `length` values (the nearest-code search)
+                                let row = input.baseAddress! + o * length
+                                var best = row[0], position = 0
+                                for j in 1..<length where row[j] > best { (best, position) = (row[j], j) }
+                                (values[o], positions[o]) = (best, position)
+                                continue
+                            }
+                            for j in 0..<length {
+                                let base = (o * length + j) * inner
+                                for i in 0..<inner where j == 0 || input[base + i] > values[o * inner + i] {
+                                    values[o * inner + i] = input[base + i]
+                                    positions[o * inner + i] = j
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -42,4 +42,31 @@ import Testing
         let (_, gradient) = try valueAndGradient(at: table) { try $0.indexSelect(alongAxis: 0, indices: indices).sum() }
         #expect(gradient.scalars[0] == 29 && gradient.scalars[6 * 1_000 + 999] == 28 && gradient.scalars[7 * 1_000] == 0)
     }
+
+    /// Products, convolutions, sums and vectorised elementwise functions, forward and backward,
+    /// give the same bits on one thread as split across two (products cut into blocks, col2im in
+    /// groups of images), so a notebook's numbers do not depend on the machine's core count.
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        let original = LinearAlgebraBackend.threadCount
+        defer { LinearAlgebraBackend.threadCount = original }
+        let features = sample([256, 600], seed: 121), weight = sample([1_415, 600], seed: 122)
+        let images = sample([16, 32, 14, 14], seed: 123), filters = sample([64, 32, 4, 4], seed: 124)
+        let upFilters = sample([64, 32, 4, 4], seed: 125)
+        func run() throws -> [[Float]] {
+            let (loss, gradients) = try valueAndGradient(at: [features, weight, images, filters, upFilters]) { inputs in
+                let logits = try inputs[0].matmul(inputs[1], transposingOther: true)
+                let encoded = try inputs[2].convolution2D(filters: inputs[3], stride: 2, padding: 1).relu()
+                let decoded = try encoded.transposedConvolution2D(filters: inputs[4], stride: 2, padding: 1)
+                return try logits.softplus().sum() + (decoded * decoded).sum(alongAxes: [0, 2, 3]).sum()
+            }
+            return [loss.scalars] + gradients.map(\.scalars)
+        }
+        LinearAlgebraBackend.threadCount = 1
+        let serial = try run()
+        LinearAlgebraBackend.threadCount = 2
+        let split = try run()
+        for (index, (one, two)) in zip(serial, split).enumerated() {
+            #expect(one == two, "result \(index) differs between 1 and 2 threads")
+        }
+    }
 }
