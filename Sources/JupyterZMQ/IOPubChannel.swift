@@ -20,6 +20,10 @@ final class IOPubChannel: @unchecked Sendable {
     init(context: ZMQContext, endpoint: String, codec: WireCodec, factory: MessageFactory) throws {
         socket = try ZMQSocket(context: context, kind: .xpub, name: "iopub")
         try socket.setOption(ZMQ_XPUB_VERBOSE, 1)
+        // Subscriptions take effect only when `answerSubscriptions` applies them, right before the
+        // welcome: a subscriber's first message is then always its `iopub_welcome`, never a message
+        // (such as the `starting` status) that libzmq delivered while the subscription was unread.
+        try socket.setOption(ZMQ_XPUB_MANUAL, 1)
         try socket.setOption(ZMQ_SNDHWM, 100_000)
         try socket.bind(endpoint)
         wakeup = try WakeupPipe()
@@ -85,12 +89,20 @@ final class IOPubChannel: @unchecked Sendable {
         }
     }
 
-    /// Reads subscription events (`\u{1}topic` subscribes) and greets each subscriber.
+    /// Reads subscription events (`\u{1}topic` subscribes, `\u{0}topic` unsubscribes), applies each
+    /// to the subscriber that sent it (manual mode) and greets each new subscriber.
     private func answerSubscriptions() {
         while socket.waitForInput(milliseconds: 0) {
             guard let frames = try? socket.receive() else { return }
-            for frame in frames where frame.first == 1 {
+            for frame in frames where frame.first == 0 || frame.first == 1 {
                 let topic = Array(frame.dropFirst())
+                do {
+                    try socket.setOption(frame.first == 1 ? ZMQ_SUBSCRIBE : ZMQ_UNSUBSCRIBE, bytes: topic)
+                } catch {
+                    KernelServer.log("iopub subscription not applied: \(error)")
+                    continue
+                }
+                guard frame.first == 1 else { continue }
                 let subscription = String(decoding: topic, as: UTF8.self)
                 let welcome = Message(identities: [topic.isEmpty ? Array("iopub_welcome".utf8) : topic],
                                       header: factory.header(type: "iopub_welcome"),
