@@ -69,8 +69,14 @@ public struct SparseMatrix: Sendable, Equatable {
         return Tensor(uncheckedShape: [rowCount, columnCount], scalars: scalars)
     }
 
+    /// The fraction of stored entries from which `matmul` densifies this matrix and runs one sgemm:
+    /// OpenBLAS's vector kernels do about fifteen times the multiply-adds per second of the sparse
+    /// loops below (built for baseline x86-64), and need no transposed copy of a weight.
+    static let densityForDenseProducts = 1.0 / 32
+
     /// `self · dense` for `dense` [columnCount, n], or `self · denseᵀ` for `dense` [n, columnCount]
-    /// when `transposingDense` (a weight stored as [out, in]). The sparse side is a constant.
+    /// when `transposingDense` (a weight stored as [out, in]). The sparse side is a constant; when
+    /// it is dense enough (``densityForDenseProducts``) the product is a dense `matmul`.
     ///
     /// Every stored entry adds a contiguous row of the dense side, scaled, to a contiguous output row
     /// (a transposed dense side is transposed once first, which costs one pass over it, instead of
@@ -78,10 +84,18 @@ public struct SparseMatrix: Sendable, Equatable {
     /// into a [columnCount, n] buffer (transposed once at the end when `transposingDense`); the work
     /// is split over the columns of the gradient, so threads never share a value.
     public func matmul(_ dense: Tensor, transposingDense: Bool = false) throws -> Tensor {
+        try matmul(dense, transposingDense: transposingDense, densityForDenseProduct: SparseMatrix.densityForDenseProducts)
+    }
+
+    /// `matmul`, densifying from the given fraction of stored entries (tests take each path).
+    func matmul(_ dense: Tensor, transposingDense: Bool, densityForDenseProduct: Double) throws -> Tensor {
         let inner = transposingDense ? dense.shape.last : dense.shape.first
         guard dense.rank == 2, inner == columnCount else {
             throw AutogradError.shapeMismatch(operation: "SparseMatrix.matmul", left: [rowCount, columnCount],
                                               right: dense.shape)
+        }
+        if Double(values.count) >= densityForDenseProduct * Double(rowCount) * Double(columnCount) {
+            return try densified().matmul(dense, transposingOther: transposingDense)
         }
         let n = transposingDense ? dense.shape[0] : dense.shape[1]
         let rowsOfDense = transposingDense

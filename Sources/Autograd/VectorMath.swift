@@ -10,7 +10,10 @@ enum VectorMath {
     @inline(__always)
     static func exponential(_ x: Vector) -> Vector {
         let (lowest, highest): (Float, Float) = (-87.336_544_75, 88.722_839_05)
-        let clamped = x.clamped(lowerBound: Vector(repeating: lowest), upperBound: Vector(repeating: highest))
+        // Clamped by masks: `clamped(lowerBound:upperBound:)` stayed a generic call per vector.
+        var clamped = x
+        clamped.replace(with: lowest, where: x .< lowest)
+        clamped.replace(with: highest, where: x .> highest)
         // Round x·log₂e to the nearest integer by adding and subtracting 1.5·2²³.
         // The sum's low mantissa bits then hold n itself (1.5·2²³ is 0x4B40_0000).
         let magic: Float = 12_582_912

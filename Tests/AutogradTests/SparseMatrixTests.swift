@@ -18,16 +18,21 @@ import Testing
         }
     }
 
-    @Test(arguments: [false, true]) func matchesDenseProductAndGradient(transposingDense: Bool) throws {
+    /// Both ways of computing the product (sparse loops; densified and one sgemm, from a density
+    /// threshold) match the dense product and pass the gradient check.
+    @Test(arguments: [(false, 2.0), (true, 2.0), (false, 0.0), (true, 0.0)])
+    func matchesDenseProductAndGradient(transposingDense: Bool, densityForDenseProduct: Double) throws {
         let sparse = try sparseSample()
         let dense = sample(transposingDense ? [5, 4] : [4, 5], seed: 101)
-        let product = try sparse.matmul(dense, transposingDense: transposingDense)
+        let product = try sparse.matmul(dense, transposingDense: transposingDense, densityForDenseProduct: densityForDenseProduct)
         let expected = try sparse.densified().matmul(dense, transposingOther: transposingDense)
         #expect(isClose(product, expected.scalars, tolerance: 1e-5))
         #expect(try maximumGradientError(at: [dense]) {
-            try sparse.matmul($0[0], transposingDense: transposingDense)
+            try sparse.matmul($0[0], transposingDense: transposingDense, densityForDenseProduct: densityForDenseProduct)
         } < gradientTolerance)
-        #expect(throws: AutogradError.self) { try sparse.matmul(Tensor(zeros: [3, 5])) }
+        #expect(throws: AutogradError.self) {
+            try sparse.matmul(Tensor(zeros: [3, 5]), transposingDense: false, densityForDenseProduct: densityForDenseProduct)
+        }
     }
 
     @Test func sampledProductMatchesDenseProductAndGradient() throws {

@@ -122,6 +122,7 @@ struct RecBoleProtocolFidelityTests {
             let data = try protocolData(seed: seed)
             let model = try RecVAE(items: data.train.columnCount, hidden: 600, latent: 200, dropout: 0.5, gamma: 0.005,
                                    seed: UInt64(seed))
+            model.latentNoiseScale = 0.01
             let start = Date()
             let history = try model.fit(data.trainingRows, validation: data.split.validationUsers(), epochs: Self.epochs,
                                         batchSize: Self.batchSize, encoderOptimizer: Adam(learningRate: 1e-3),

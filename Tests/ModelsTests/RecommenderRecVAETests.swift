@@ -25,6 +25,19 @@ struct RecommenderRecVAETests {
         #expect(model.decoder.parameters() != decoderBefore)
     }
 
+    @Test func latentNoiseScaleSetsTheStandardDeviationOfEpsilon() throws {
+        let split = try RecommenderTestData.heldOutSplit()
+        let model = try RecVAE(items: split.itemCount, hidden: 16, latent: 4, dropout: 0, seed: 3)
+        let rows = SparseRows(split.train, rows: [0, 1, 2])
+        var copy = model.noise
+        let expected = try model.lossParts(rows, dropout: 0, latentNoise: copy.normal([3, 4], standardDeviation: 0.01)).loss.scalar
+        model.latentNoiseScale = 0.01
+        #expect(try model.lossParts(rows, dropout: 0).loss.scalar == expected)
+        model.latentNoiseScale = 0
+        #expect(try model.lossParts(rows, dropout: 0).loss.scalar
+                == model.lossParts(rows, dropout: 0, latentNoise: Tensor(zeros: [3, 4])).loss.scalar)
+    }
+
     @Test func compositePriorIsAMixtureDensity() throws {
         let model = try RecVAE(items: 5, hidden: 4, latent: 1, seed: 2)
         let rows = try UserItemMatrix(rowCount: 1, columnCount: 5, rows: [0, 0], columns: [1, 3], values: [1, 1])

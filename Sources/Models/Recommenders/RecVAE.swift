@@ -40,6 +40,9 @@ public final class RecVAE: Module {
     public var likelihood: Likelihood
     /// The prior's mixture weights: standard normal, old posterior, wide normal.
     public let mixtureWeights: [Double] = [3.0 / 20, 3.0 / 4, 1.0 / 10]
+    /// The standard deviation of the reparameterisation noise ε in training: 1 in the paper and its
+    /// code; RecBole's RecVAE draws ε ~ N(0, 0.01²).
+    public var latentNoiseScale: Double = 1
     /// Gradient steps taken so far over all `fit` calls.
     public private(set) var stepCount = 0
 
@@ -103,7 +106,8 @@ public final class RecVAE: Module {
         let clean = try rows.sparseInput(normalized: true, dropout: 0, generator: &noise)
         let input = dropout > 0 ? try rows.sparseInput(normalized: true, dropout: dropout, generator: &noise) : clean
         let (mean, logVariance) = try encoder(input)
-        let latent = try mean + (latentNoise ?? noise.normal(mean.shape)) * (logVariance * 0.5).exp()
+        let epsilon = latentNoise ?? noise.normal(mean.shape, standardDeviation: Float(latentNoiseScale))
+        let latent = try mean + epsilon * (logVariance * 0.5).exp()
         let targets = try rows.dense()
         let reconstruction = try likelihood.negativeLogLikelihood(logits: try decoder(latent), targets: targets)
         let perUser = try (try logNormalDensity(latent, mean: mean, logVariance: logVariance)
