@@ -20,10 +20,6 @@ final class IOPubChannel: @unchecked Sendable {
     init(context: ZMQContext, endpoint: String, codec: WireCodec, factory: MessageFactory) throws {
         socket = try ZMQSocket(context: context, kind: .xpub, name: "iopub")
         try socket.setOption(ZMQ_XPUB_VERBOSE, 1)
-        // Subscriptions take effect only when `answerSubscriptions` applies them, right before the
-        // welcome: a subscriber's first message is then always its `iopub_welcome`, never a message
-        // (such as the `starting` status) that libzmq delivered while the subscription was unread.
-        try socket.setOption(ZMQ_XPUB_MANUAL, 1)
         try socket.setOption(ZMQ_SNDHWM, 100_000)
         try socket.bind(endpoint)
         wakeup = try WakeupPipe()
@@ -69,7 +65,13 @@ final class IOPubChannel: @unchecked Sendable {
                 KernelServer.log("iopub poll failed: \(zmqReason())")
                 return
             }
-            if items[0].revents & Int16(ZMQ_POLLIN) != 0 { answerSubscriptions() }
+            // Subscriptions first, even when only the wakeup pipe fired: a subscriber whose
+            // subscription is already waiting then gets its welcome before the queued messages
+            // (the `starting` status races a client that connects as the kernel starts). One that
+            // arrives while a message is being sent can still see that message first; making
+            // subscriptions manual (ZMQ_XPUB_MANUAL) closed that window but hung the kernel under
+            // the fuzz test with libzmq 4.3.4.
+            answerSubscriptions()
             if items[1].revents & Int16(ZMQ_POLLIN) != 0 { wakeup.drain() }
             lock.lock()
             let batch = pending
@@ -89,20 +91,12 @@ final class IOPubChannel: @unchecked Sendable {
         }
     }
 
-    /// Reads subscription events (`\u{1}topic` subscribes, `\u{0}topic` unsubscribes), applies each
-    /// to the subscriber that sent it (manual mode) and greets each new subscriber.
+    /// Reads subscription events (`\u{1}topic` subscribes) and greets each subscriber.
     private func answerSubscriptions() {
         while socket.waitForInput(milliseconds: 0) {
             guard let frames = try? socket.receive() else { return }
-            for frame in frames where frame.first == 0 || frame.first == 1 {
+            for frame in frames where frame.first == 1 {
                 let topic = Array(frame.dropFirst())
-                do {
-                    try socket.setOption(frame.first == 1 ? ZMQ_SUBSCRIBE : ZMQ_UNSUBSCRIBE, bytes: topic)
-                } catch {
-                    KernelServer.log("iopub subscription not applied: \(error)")
-                    continue
-                }
-                guard frame.first == 1 else { continue }
                 let subscription = String(decoding: topic, as: UTF8.self)
                 let welcome = Message(identities: [topic.isEmpty ? Array("iopub_welcome".utf8) : topic],
                                       header: factory.header(type: "iopub_welcome"),
