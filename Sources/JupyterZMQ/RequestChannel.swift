@@ -73,8 +73,10 @@ final class RequestChannel: @unchecked Sendable {
                 } catch {
                     KernelServer.log("dropped \(reply.messageType) on \(channel.rawValue): \(error)")
                 }
+                // Checked before the request's `idle` status goes out: a client that waits for idle and
+                // then sends its next request must not find it aborted behind a failed cell.
+                if channel == .shell, !socket.waitForInput(milliseconds: 0) { core.shellQueueDrained() }
             }
-            if channel == .shell, !socket.waitForInput(milliseconds: 0) { core.shellQueueDrained() }
         }
     }
 }
