@@ -27,15 +27,10 @@ extension AdversarialAutoencoder {
         generatorOptimizer: Optimizer = Adam(learningRate: 1e-4),
         control: TrainingControl = TrainingControl()
     ) throws -> TrainingHistory {
-        try GenerativeBatches.checkFit(data, validation: validation, height: imageHeight, width: imageWidth,
-                                       batchSize: batchSize, epochs: epochs, model: "AdversarialAutoencoder")
-        train()
-        var batches: [[Int]] = []
-        return try TrainingLoop.run(
-            model: self, epochs: epochs, stepsPerEpoch: (data.count + batchSize - 1) / batchSize, control: control,
-            startEpoch: { _ in batches = GenerativeBatches.shuffled(count: data.count, batchSize: batchSize, generator: &generator) },
-            step: { position in
-                let batch = batches[position.batchIndex]
+        try fitMiniBatches(
+            data, validation: validation, epochs: epochs, batchSize: batchSize, control: control,
+            name: "AdversarialAutoencoder",
+            step: { batch in
                 let terms = try trainingStep(
                     data.imageTensor(batch), prior: generator.normal([batch.count, latentCount]),
                     reconstructionOptimizer: reconstructionOptimizer,
@@ -43,13 +38,13 @@ extension AdversarialAutoencoder {
                 return ["loss": Double(terms.reconstruction), "reconstruction": Double(terms.reconstruction),
                         "discriminator": Double(terms.discriminator), "generator": Double(terms.generator)]
             },
-            validate: validation.map { validation in { _ in
+            validate: { validation in
                 let terms = try self.evaluate(validation, batchSize: batchSize)
                 return ["validationLoss": Double(terms.reconstruction),
                         "validationReconstruction": Double(terms.reconstruction),
                         "validationDiscriminator": Double(terms.discriminator),
                         "validationGenerator": Double(terms.generator)]
-            } })
+            })
     }
 
     /// One mini-batch: the reconstruction, discriminator and generator phases in that order, each

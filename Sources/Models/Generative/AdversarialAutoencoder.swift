@@ -29,7 +29,7 @@ import NeuralNetworks
 /// let terms = try model.evaluate(split.test)          // reconstruction nats, discriminator and generator losses
 /// let samples = try model.sample(count: 16, seed: 1)  // [16, 784] mean images decoded from the prior
 /// ```
-public final class AdversarialAutoencoder: Module {
+public final class AdversarialAutoencoder: Module, ImageGenerativeModel {
     /// Image height in pixels.
     public let imageHeight: Int
     /// Image width in pixels.

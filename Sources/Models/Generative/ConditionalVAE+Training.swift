@@ -17,15 +17,10 @@ extension ConditionalVAE {
         optimizer: Optimizer = Adam(learningRate: 1e-3), klWeight: Float = 1,
         control: TrainingControl = TrainingControl()
     ) throws -> TrainingHistory {
-        try GenerativeBatches.checkFit(data, validation: validation, height: imageHeight, width: imageWidth,
-                                       batchSize: batchSize, epochs: epochs, model: "ConditionalVAE")
-        train()
-        var batches: [[Int]] = []
-        return try TrainingLoop.run(
-            model: self, epochs: epochs, stepsPerEpoch: (data.count + batchSize - 1) / batchSize, control: control,
-            startEpoch: { _ in batches = GenerativeBatches.shuffled(count: data.count, batchSize: batchSize, generator: &generator) },
-            step: { position in
-                let batch = batches[position.batchIndex]
+        try fitMiniBatches(
+            data, validation: validation, epochs: epochs, batchSize: batchSize, control: control,
+            name: "ConditionalVAE",
+            step: { batch in
                 let images = try data.imageTensor(batch)
                 let labels = batch.map { data.labels[$0] }
                 var terms: VAELossTerms?
@@ -35,15 +30,9 @@ extension ConditionalVAE {
                     return loss.loss
                 }
                 try optimizer.update(self, along: gradients)
-                return terms.map { ["loss": Double($0.negativeELBO), "reconstruction": Double($0.reconstruction),
-                                    "kl": Double($0.klDivergence)] } ?? [:]
+                return terms?.historyValues ?? [:]
             },
-            validate: validation.map { validation in { _ in
-                let terms = try self.evaluate(validation, batchSize: batchSize)
-                return ["validationLoss": Double(terms.negativeELBO),
-                        "validationReconstruction": Double(terms.reconstruction),
-                        "validationKL": Double(terms.klDivergence)]
-            } })
+            validate: { try self.evaluate($0, batchSize: batchSize).validationHistoryValues })
     }
 
     /// The loss parts over a labelled dataset in nats per image, one draw of `z` per image from a
@@ -61,9 +50,6 @@ extension ConditionalVAE {
                 parts.append((batch.count, terms))
             }
         }
-        return VAELossTerms(
-            reconstruction: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.reconstruction) }),
-            klDivergence: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.klDivergence) }),
-            negativeELBO: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.negativeELBO) }))
+        return VAELossTerms(averaging: parts)
     }
 }

@@ -18,7 +18,7 @@ import NeuralNetworks
 /// let history = try model.fit(split.train, epochs: 10, batchSize: 64)
 /// let sevens = try model.sample(classes: Array(repeating: 7, count: 8), seed: 1)   // [8, 784]
 /// ```
-public final class ConditionalVAE: Module {
+public final class ConditionalVAE: Module, ImageGenerativeModel {
     /// Image height in pixels.
     public let imageHeight: Int
     /// Image width in pixels.

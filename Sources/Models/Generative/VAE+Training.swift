@@ -22,31 +22,20 @@ extension VAE {
         optimizer: Optimizer = Adam(learningRate: 1e-3), klWeight: Float = 1,
         control: TrainingControl = TrainingControl()
     ) throws -> TrainingHistory {
-        try GenerativeBatches.checkFit(data, validation: validation, height: imageHeight, width: imageWidth,
-                                       batchSize: batchSize, epochs: epochs, model: "VAE")
-        train()
-        var batches: [[Int]] = []
-        return try TrainingLoop.run(
-            model: self, epochs: epochs, stepsPerEpoch: (data.count + batchSize - 1) / batchSize, control: control,
-            startEpoch: { _ in batches = GenerativeBatches.shuffled(count: data.count, batchSize: batchSize, generator: &generator) },
-            step: { position in
-                let images = try data.imageTensor(batches[position.batchIndex])
+        try fitMiniBatches(
+            data, validation: validation, epochs: epochs, batchSize: batchSize, control: control, name: "VAE",
+            step: { batch in
+                let images = try data.imageTensor(batch)
                 var terms: VAELossTerms?
                 let (_, gradients) = try valueAndGradient(of: self) { model in
-                    let batch = try model.batchLoss(images, klWeight: klWeight)
-                    terms = batch.terms
-                    return batch.loss
+                    let loss = try model.batchLoss(images, klWeight: klWeight)
+                    terms = loss.terms
+                    return loss.loss
                 }
                 try optimizer.update(self, along: gradients)
-                return terms.map { ["loss": Double($0.negativeELBO), "reconstruction": Double($0.reconstruction),
-                                    "kl": Double($0.klDivergence)] } ?? [:]
+                return terms?.historyValues ?? [:]
             },
-            validate: validation.map { validation in { _ in
-                let terms = try self.evaluate(validation, batchSize: batchSize)
-                return ["validationLoss": Double(terms.negativeELBO),
-                        "validationReconstruction": Double(terms.reconstruction),
-                        "validationKL": Double(terms.klDivergence)]
-            } })
+            validate: { try self.evaluate($0, batchSize: batchSize).validationHistoryValues })
     }
 
     /// The loss parts over a whole dataset, in nats per image, with one draw of `z` per image from a
@@ -65,9 +54,6 @@ extension VAE {
                 parts.append((batch.count, try batchLoss(data.imageTensor(batch)).terms))
             }
         }
-        return VAELossTerms(
-            reconstruction: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.reconstruction) }),
-            klDivergence: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.klDivergence) }),
-            negativeELBO: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.negativeELBO) }))
+        return VAELossTerms(averaging: parts)
     }
 }

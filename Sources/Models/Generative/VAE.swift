@@ -32,7 +32,7 @@ public enum VAEArchitecture: Sendable, Equatable {
 /// let terms = try model.evaluate(split.test)          // −ELBO, reconstruction, KL in nats per image
 /// let samples = try model.sample(count: 16, seed: 1)  // [16, 784] mean images from the prior
 /// ```
-public final class VAE: Module {
+public final class VAE: Module, ImageGenerativeModel {
     /// Image height in pixels.
     public let imageHeight: Int
     /// Image width in pixels.

@@ -30,6 +30,26 @@ public struct VAELossTerms: Sendable, Equatable, CustomStringConvertible {
         self.negativeELBO = negativeELBO
     }
 
+    /// The per-image means over a set from its batches' terms, each weighted by its image count.
+    init(averaging parts: [(weight: Int, terms: VAELossTerms)]) {
+        self.init(
+            reconstruction: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.reconstruction) }),
+            klDivergence: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.klDivergence) }),
+            negativeELBO: GenerativeBatches.weightedMean(parts.map { ($0.weight, $0.terms.negativeELBO) }))
+    }
+
+    /// The terms as a training history records them: `loss`, `reconstruction` and `kl`.
+    var historyValues: [String: Double] {
+        ["loss": Double(negativeELBO), "reconstruction": Double(reconstruction), "kl": Double(klDivergence)]
+    }
+
+    /// The terms as a history records them for the validation set: `validationLoss`,
+    /// `validationReconstruction` and `validationKL`.
+    var validationHistoryValues: [String: Double] {
+        ["validationLoss": Double(negativeELBO), "validationReconstruction": Double(reconstruction),
+         "validationKL": Double(klDivergence)]
+    }
+
     /// The three values with their names, in nats per image.
     public var description: String {
         "−ELBO \(negativeELBO) = reconstruction \(reconstruction) + KL \(klDivergence) (nats per image)"

@@ -39,21 +39,16 @@ extension VQVAE {
         optimizer: Optimizer = Adam(learningRate: 1e-3), restartDeadCodesAfter: Int? = nil,
         control: TrainingControl = TrainingControl()
     ) throws -> TrainingHistory {
-        try GenerativeBatches.checkFit(data, validation: validation, height: imageHeight, width: imageWidth,
-                                       batchSize: batchSize, epochs: epochs, model: "VQVAE")
         if let restartDeadCodesAfter, restartDeadCodesAfter < 1 {
             throw ModelsError.invalidConfiguration(
                 component: "VQVAE.fit", reason: "restartDeadCodesAfter \(restartDeadCodesAfter) must be at least 1")
         }
-        train()
         let codebookName = "quantizer.codebook"
         let usesMovingAverages = quantizer.update != .loss
-        var batches: [[Int]] = []
-        return try TrainingLoop.run(
-            model: self, epochs: epochs, stepsPerEpoch: (data.count + batchSize - 1) / batchSize, control: control,
-            startEpoch: { _ in batches = GenerativeBatches.shuffled(count: data.count, batchSize: batchSize, generator: &generator) },
-            step: { position in
-                let images = try data.imageTensor(batches[position.batchIndex])
+        return try fitMiniBatches(
+            data, validation: validation, epochs: epochs, batchSize: batchSize, control: control, name: "VQVAE",
+            step: { batch in
+                let images = try data.imageTensor(batch)
                 var output: QuantizerOutput?
                 var reconstructionError: Float = .nan
                 var (loss, gradients) = try valueAndGradient(of: self) { model in
@@ -78,12 +73,12 @@ extension VQVAE {
                 if restartDeadCodesAfter != nil { values["restarted"] = Double(restarted.count) }
                 return values
             },
-            validate: validation.map { validation in { _ in
+            validate: { validation in
                 let evaluation = try self.evaluate(validation, batchSize: batchSize)
                 return ["validationReconstruction": Double(evaluation.meanSquaredError),
                         "validationPerplexity": Double(evaluation.codebook.perplexity),
                         "validationUsage": Double(evaluation.codebook.usage)]
-            } })
+            })
     }
 
     /// Reconstruction error and codebook use over a whole dataset, without recording gradients.

@@ -22,7 +22,7 @@ import NeuralNetworks
 /// var edited = grid.codes; edited[24] = 5
 /// let decoded = try model.decode(codes: edited, height: grid.height, width: grid.width)
 /// ```
-public final class VQVAE: Module {
+public final class VQVAE: Module, ImageGenerativeModel {
     /// Image height in pixels.
     public let imageHeight: Int
     /// Image width in pixels.
