@@ -41,4 +41,21 @@ import Testing
         #expect(isPNG(grid?.data["image/png"]))
         #expect(isPNG(runner.value("Figure.imageGrid(model.sample(count: 8, seed: 3).plotImages(height: 28, width: 28))")?.data["image/png"]))
     }
+
+    @Test func theAdversarialAutoencoderTrainsAndShowsItsCodes() {
+        guard FileManager.default.fileExists(atPath: ".cache/data/mnist-5k") else { return }
+        var runner = LibraryRunner()
+        _ = runner.run("""
+            let split = try MNIST.loadDigits5k().split(trainCount: 4_800)
+            let model = AdversarialAutoencoder(latent: 2, hidden: [32], discriminatorHidden: [16], seed: 1)
+            let history = model.fit(split.train.selecting(Array(0..<200)), validation: split.test, epochs: 2, batchSize: 50)
+            """)
+        #expect(isPNG(runner.value("history.plot(\"reconstruction\", \"discriminator\", \"generator\")")?.data["image/png"]))
+        let terms = runner.value("model.evaluate(split.test)")
+        #expect(terms?.data["text/html"]?.contains("discriminator") == true)
+        #expect(terms?.data["text/plain"]?.contains("nats per image") == true)
+        #expect(runner.value("model.encode(split.test.imageTensor(Array(0..<5))).shape")?.data["text/plain"] == "[5, 2]")
+        #expect(isPNG(runner.value("Figure.imageGrid(model.sample(count: 4, seed: 2).plotImages(height: 28, width: 28))")?.data["image/png"]))
+        #expect(runner.value("history.epochSeries(\"validationDiscriminator\").count")?.data["text/plain"] == "2")
+    }
 }

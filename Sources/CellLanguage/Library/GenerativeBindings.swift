@@ -45,10 +45,10 @@ extension VQVAEEvaluation: CellExposed {
 }
 
 extension BindingTable {
-    /// Generative image models: VAE, conditional VAE, VQ-VAE, their options and evaluations.
+    /// Generative image models: VAE, conditional VAE, VQ-VAE, adversarial autoencoder, their options and evaluations.
     static var generativeTypeBindings: [TypeBindings] {
         [vaeBindings, conditionalVAEBindings, vqvaeBindings, vaeArchitectureBindings, decoderLikelihoodBindings,
-         lossTermsBindings] + vqvaeInspectionTypeBindings
+         lossTermsBindings] + vqvaeInspectionTypeBindings + adversarialAutoencoderTypeBindings
     }
 
     /// The `fit` parameters of the image models, before their own extras.
