@@ -102,7 +102,7 @@ struct Sigmoid: ElementwiseFunction {
     @inline(__always) func value(_ x: Float) -> Float { values(VectorMath.Vector(repeating: x))[0] }
     @inline(__always) func derivative(input x: Float, output y: Float) -> Float { y * (1 - y) }
     @inline(__always) func values(_ x: VectorMath.Vector) -> VectorMath.Vector {
-        let decay = VectorMath.exponential(-x.replacing(with: -x, where: x .< 0))
+        let decay = VectorMath.exponentialOfNegativeMagnitude(x)
         let numerator = VectorMath.Vector(repeating: 1).replacing(with: decay, where: x .< 0)
         return numerator / (1 + decay)
     }
@@ -133,7 +133,7 @@ struct Softplus: ElementwiseFunction {
         derivatives(input: VectorMath.Vector(repeating: x), output: VectorMath.Vector(repeating: y))[0]
     }
     @inline(__always) func values(_ x: VectorMath.Vector) -> VectorMath.Vector {
-        x.replacing(with: 0, where: x .< 0) + VectorMath.logarithmOfOnePlus(VectorMath.exponential(-x.replacing(with: -x, where: x .< 0)))
+        x.replacing(with: 0, where: x .< 0) + VectorMath.logarithmOfOnePlus(VectorMath.exponentialOfNegativeMagnitude(x))
     }
     @inline(__always) func derivatives(input x: VectorMath.Vector, output y: VectorMath.Vector) -> VectorMath.Vector {
         Sigmoid().values(x)

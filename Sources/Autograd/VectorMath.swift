@@ -47,6 +47,12 @@ enum VectorMath {
         exponential(Vector(repeating: x))[0]
     }
 
+    /// `e^−|x|` of each lane: in (0, 1], so it never overflows (the stable half of sigmoid and softplus).
+    @inline(__always)
+    static func exponentialOfNegativeMagnitude(_ x: Vector) -> Vector {
+        exponential(-x.replacing(with: -x, where: x .< 0))
+    }
+
     /// `ln(1 + u)` for `u` in [0, 1] (the `e^−|x|` of softplus) within 2 ulp: `w = 1 + u` is split
     /// as `2ᵉ·(1 + f)` with `1 + f` in [1, √2), the Cephes `logf` polynomial gives `ln(1 + f)`, and
     /// `(u − (w − 1)) / w` puts back what rounding `1 + u` lost (so tiny `u` gives `u`).
