@@ -78,11 +78,12 @@ public struct SparseMatrix: Sendable, Equatable {
     /// when `transposingDense` (a weight stored as [out, in]). The sparse side is a constant; when
     /// it is dense enough (``densityForDenseProducts``) the product is a dense `matmul`.
     ///
-    /// Every stored entry adds a contiguous row of the dense side, scaled, to a contiguous output row
-    /// (a transposed dense side is transposed once first, which costs one pass over it, instead of
-    /// reading it with a stride per entry). Backward: `∂dense = selfᵀ · G`, accumulated the same way
-    /// into a [columnCount, n] buffer (transposed once at the end when `transposingDense`); the work
-    /// is split over the columns of the gradient, so threads never share a value.
+    /// Each output row is the sum of its entries' contiguous rows of the dense side, scaled, made in
+    /// registers (``storeWeightedSum``; a transposed dense side is transposed once first, which costs
+    /// one pass over it, instead of reading it with a stride per entry). Backward: `∂dense = selfᵀ · G`,
+    /// made the same way per column of this matrix (its entries grouped by column) into a
+    /// [columnCount, n] buffer, transposed once at the end when `transposingDense`. Rows, and in the
+    /// backward pass columns, are split across cores, so threads never share a value.
     public func matmul(_ dense: Tensor, transposingDense: Bool = false) throws -> Tensor {
         try matmul(dense, transposingDense: transposingDense, densityForDenseProduct: SparseMatrix.densityForDenseProducts)
     }
@@ -103,12 +104,15 @@ public struct SparseMatrix: Sendable, Equatable {
         var result = [Float](repeating: 0, count: rowCount * n)
         rowsOfDense.withUnsafeBufferPointer { d in
             result.withUnsafeMutableBufferPointer { out in
-                Parallel.forEachChunk(count: rowCount, costPerItem: n * Swift.max(1, values.count / Swift.max(rowCount, 1))) { rows in
-                    for row in rows {
-                        let target = out.baseAddress! + row * n
-                        for entry in rowOffsets[row]..<rowOffsets[row + 1] {
-                            SparseMatrix.addScaled(values[entry], d.baseAddress! + columnIndices[entry] * n,
-                                                   to: target, range: 0..<n)
+                values.withUnsafeBufferPointer { v in
+                    columnIndices.withUnsafeBufferPointer { c in
+                        Parallel.forEachChunk(count: rowCount, costPerItem: n * Swift.max(1, values.count / Swift.max(rowCount, 1))) { rows in
+                            for row in rows {
+                                let first = rowOffsets[row]
+                                SparseMatrix.storeWeightedSum(
+                                    count: n, terms: rowOffsets[row + 1] - first, into: out.baseAddress! + row * n,
+                                    scale: { v[first + $0] }, source: { d.baseAddress! + c[first + $0] * n })
+                            }
                         }
                     }
                 }
@@ -122,15 +126,18 @@ public struct SparseMatrix: Sendable, Equatable {
 
     /// `selfᵀ · gradient` (shaped [columnCount, n]) or its transpose ([n, columnCount]).
     private func transposedProduct(_ gradient: Tensor, n: Int, transposingDense: Bool, denseShape: [Int]) -> Tensor {
+        let byColumn = entriesByColumn()
         var result = [Float](repeating: 0, count: columnCount * n)
         gradient.scalars.withUnsafeBufferPointer { g in
             result.withUnsafeMutableBufferPointer { out in
-                Parallel.forEachChunk(count: n, costPerItem: values.count) { columns in
-                    for row in 0..<rowCount {
-                        let source = g.baseAddress! + row * n
-                        for entry in rowOffsets[row]..<rowOffsets[row + 1] {
-                            SparseMatrix.addScaled(values[entry], source, to: out.baseAddress! + columnIndices[entry] * n,
-                                                   range: columns)
+                values.withUnsafeBufferPointer { v in
+                    Parallel.forEachChunk(count: columnCount, costPerItem: n * Swift.max(1, values.count / Swift.max(columnCount, 1))) { columns in
+                        for column in columns {
+                            let first = byColumn.offsets[column]
+                            SparseMatrix.storeWeightedSum(
+                                count: n, terms: byColumn.offsets[column + 1] - first, into: out.baseAddress! + column * n,
+                                scale: { v[byColumn.entries[first + $0]] },
+                                source: { g.baseAddress! + byColumn.rows[first + $0] * n })
                         }
                     }
                 }
@@ -147,8 +154,9 @@ public struct SparseMatrix: Sendable, Equatable {
     ///
     /// A loss that reads a dense product only at a sparse set of positions (AutoRec's masked
     /// reconstruction error) costs `entryCount · k` instead of `rowCount · columnCount · k`.
-    /// Backward, with `g` the entries' gradient: `∂left[r] = Σ_e g_e · right[c_e]` and
-    /// `∂right[c] = Σ_e g_e · left[r_e]`, both contiguous row updates.
+    /// Backward, with `g` the entries' gradient: `∂left[r] = Σ_e g_e · right[c_e]` over row `r`'s
+    /// entries and `∂right[c] = Σ_e g_e · left[r_e]` over column `c`'s, each row made in registers
+    /// (``storeWeightedSum``).
     ///
     /// ```swift
     /// let observed = try SparseMatrix(rowCount: 2, columnCount: 3, rowOffsets: [0, 1, 3],
@@ -179,22 +187,34 @@ public struct SparseMatrix: Sendable, Equatable {
         }
         let output = Tensor(uncheckedShape: [entryCount], scalars: result)
         return Tensor.recorded(output, operation: "sampledProduct", inputs: [left, right]) { gradient in
+            let byColumn = self.entriesByColumn()
             var leftGradient = [Float](repeating: 0, count: self.rowCount * inner)
             var rightGradient = [Float](repeating: 0, count: self.columnCount * inner)
             gradient.scalars.withUnsafeBufferPointer { g in
                 left.scalars.withUnsafeBufferPointer { l in
                     right.scalars.withUnsafeBufferPointer { r in
-                        leftGradient.withUnsafeMutableBufferPointer { dl in
-                            rightGradient.withUnsafeMutableBufferPointer { dr in
-                                // Split over the inner dimension, so threads never share a value.
-                                Parallel.forEachChunk(count: inner, costPerItem: 2 * entryCount) { span in
-                                    for entry in 0..<entryCount {
-                                        let (row, column) = (rowOfEntry[entry], self.columnIndices[entry])
-                                        SparseMatrix.addScaled(g[entry], r.baseAddress! + column * inner,
-                                                               to: dl.baseAddress! + row * inner, range: span)
-                                        SparseMatrix.addScaled(g[entry], l.baseAddress! + row * inner,
-                                                               to: dr.baseAddress! + column * inner, range: span)
+                        self.columnIndices.withUnsafeBufferPointer { c in
+                            leftGradient.withUnsafeMutableBufferPointer { dl in
+                                // ∂left[r] = Σ_e g_e · right[c_e] over row r's entries; rows split across cores.
+                                Parallel.forEachChunk(count: self.rowCount, costPerItem: inner * Swift.max(1, entryCount / Swift.max(self.rowCount, 1))) { rows in
+                                    for row in rows {
+                                        let first = self.rowOffsets[row]
+                                        SparseMatrix.storeWeightedSum(
+                                            count: inner, terms: self.rowOffsets[row + 1] - first, into: dl.baseAddress! + row * inner,
+                                            scale: { g[first + $0] }, source: { r.baseAddress! + c[first + $0] * inner })
                                     }
+                                }
+                            }
+                        }
+                        rightGradient.withUnsafeMutableBufferPointer { dr in
+                            // ∂right[c] = Σ_e g_e · left[r_e] over column c's entries; columns split across cores.
+                            Parallel.forEachChunk(count: self.columnCount, costPerItem: inner * Swift.max(1, entryCount / Swift.max(self.columnCount, 1))) { columns in
+                                for column in columns {
+                                    let first = byColumn.offsets[column]
+                                    SparseMatrix.storeWeightedSum(
+                                        count: inner, terms: byColumn.offsets[column + 1] - first, into: dr.baseAddress! + column * inner,
+                                        scale: { g[byColumn.entries[first + $0]] },
+                                        source: { l.baseAddress! + byColumn.rows[first + $0] * inner })
                                 }
                             }
                         }
@@ -224,11 +244,67 @@ public struct SparseMatrix: Sendable, Equatable {
         return total
     }
 
-    /// `target[j] += scale · source[j]` for `j` in `range` (a loop the compiler vectorises).
+    /// `target[0..<count] = Σ_t scale(t) · source(t)[0..<count]` over `terms` terms in order. The
+    /// running sums of 32 values stay in registers while every term is added, so each value is
+    /// stored once rather than loaded and stored once per term; each value still gets the same
+    /// additions in the same order as `target += scale · source` from zero.
     @inline(__always)
-    private static func addScaled(_ scale: Float, _ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>,
-                                  range: Range<Int>) {
-        for j in range { target[j] += scale * source[j] }
+    static func storeWeightedSum(
+        count: Int, terms: Int, into target: UnsafeMutablePointer<Float>,
+        scale: (Int) -> Float, source: (Int) -> UnsafePointer<Float>
+    ) {
+        typealias Vector = SIMD8<Float>
+        let width = MemoryLayout<Vector>.size
+        let out = UnsafeMutableRawPointer(target)
+        var offset = 0
+        while offset + 32 <= count {
+            var (sum0, sum1, sum2, sum3) = (Vector(), Vector(), Vector(), Vector())
+            for term in 0..<terms {
+                let factor = Vector(repeating: scale(term)), values = UnsafeRawPointer(source(term) + offset)
+                sum0 += factor * values.loadUnaligned(as: Vector.self)
+                sum1 += factor * values.loadUnaligned(fromByteOffset: width, as: Vector.self)
+                sum2 += factor * values.loadUnaligned(fromByteOffset: 2 * width, as: Vector.self)
+                sum3 += factor * values.loadUnaligned(fromByteOffset: 3 * width, as: Vector.self)
+            }
+            let base = offset * MemoryLayout<Float>.size
+            out.storeBytes(of: sum0, toByteOffset: base, as: Vector.self)
+            out.storeBytes(of: sum1, toByteOffset: base + width, as: Vector.self)
+            out.storeBytes(of: sum2, toByteOffset: base + 2 * width, as: Vector.self)
+            out.storeBytes(of: sum3, toByteOffset: base + 3 * width, as: Vector.self)
+            offset += 32
+        }
+        while offset + 8 <= count {
+            var sum = Vector()
+            for term in 0..<terms {
+                sum += Vector(repeating: scale(term)) * UnsafeRawPointer(source(term) + offset).loadUnaligned(as: Vector.self)
+            }
+            out.storeBytes(of: sum, toByteOffset: offset * MemoryLayout<Float>.size, as: Vector.self)
+            offset += 8
+        }
+        while offset < count {
+            var sum: Float = 0
+            for term in 0..<terms { sum += scale(term) * source(term)[offset] }
+            target[offset] = sum
+            offset += 1
+        }
+    }
+
+    /// The stored entries grouped by column (compressed sparse column order): column `c` holds
+    /// `entries[offsets[c]..<offsets[c + 1]]`, in row order, and `rows` gives each one's row.
+    func entriesByColumn() -> (offsets: [Int], entries: [Int], rows: [Int]) {
+        var offsets = [Int](repeating: 0, count: columnCount + 1)
+        for column in columnIndices { offsets[column + 1] += 1 }
+        for column in 0..<columnCount { offsets[column + 1] += offsets[column] }
+        var next = offsets, entries = [Int](repeating: 0, count: values.count), rows = entries
+        for row in 0..<rowCount {
+            for entry in rowOffsets[row]..<rowOffsets[row + 1] {
+                let column = columnIndices[entry]
+                entries[next[column]] = entry
+                rows[next[column]] = row
+                next[column] += 1
+            }
+        }
+        return (offsets, entries, rows)
     }
 
     /// The row-major `[columns, rows]` transpose of a row-major `[rows, columns]` matrix
