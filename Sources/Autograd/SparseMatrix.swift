@@ -106,7 +106,7 @@ public struct SparseMatrix: Sendable, Equatable {
             result.withUnsafeMutableBufferPointer { out in
                 values.withUnsafeBufferPointer { v in
                     columnIndices.withUnsafeBufferPointer { c in
-                        Parallel.forEachChunk(count: rowCount, costPerItem: n * Swift.max(1, values.count / Swift.max(rowCount, 1))) { rows in
+                        Parallel.forEachChunk(entryOffsets: rowOffsets, costPerEntry: n) { rows in
                             for row in rows {
                                 let first = rowOffsets[row]
                                 SparseMatrix.storeWeightedSum(
@@ -131,7 +131,7 @@ public struct SparseMatrix: Sendable, Equatable {
         gradient.scalars.withUnsafeBufferPointer { g in
             result.withUnsafeMutableBufferPointer { out in
                 values.withUnsafeBufferPointer { v in
-                    Parallel.forEachChunk(count: columnCount, costPerItem: n * Swift.max(1, values.count / Swift.max(columnCount, 1))) { columns in
+                    Parallel.forEachChunk(entryOffsets: byColumn.offsets, costPerEntry: n) { columns in
                         for column in columns {
                             let first = byColumn.offsets[column]
                             SparseMatrix.storeWeightedSum(
@@ -195,8 +195,8 @@ public struct SparseMatrix: Sendable, Equatable {
                     right.scalars.withUnsafeBufferPointer { r in
                         self.columnIndices.withUnsafeBufferPointer { c in
                             leftGradient.withUnsafeMutableBufferPointer { dl in
-                                // ∂left[r] = Σ_e g_e · right[c_e] over row r's entries; rows split across cores.
-                                Parallel.forEachChunk(count: self.rowCount, costPerItem: inner * Swift.max(1, entryCount / Swift.max(self.rowCount, 1))) { rows in
+                                // ∂left[r] = Σ_e g_e · right[c_e] over row r's entries; rows split across cores by entry count.
+                                Parallel.forEachChunk(entryOffsets: self.rowOffsets, costPerEntry: inner) { rows in
                                     for row in rows {
                                         let first = self.rowOffsets[row]
                                         SparseMatrix.storeWeightedSum(
@@ -207,8 +207,8 @@ public struct SparseMatrix: Sendable, Equatable {
                             }
                         }
                         rightGradient.withUnsafeMutableBufferPointer { dr in
-                            // ∂right[c] = Σ_e g_e · left[r_e] over column c's entries; columns split across cores.
-                            Parallel.forEachChunk(count: self.columnCount, costPerItem: inner * Swift.max(1, entryCount / Swift.max(self.columnCount, 1))) { columns in
+                            // ∂right[c] = Σ_e g_e · left[r_e] over column c's entries; columns split across cores by entry count.
+                            Parallel.forEachChunk(entryOffsets: byColumn.offsets, costPerEntry: inner) { columns in
                                 for column in columns {
                                     let first = byColumn.offsets[column]
                                     SparseMatrix.storeWeightedSum(

@@ -12,6 +12,26 @@ import Testing
         #expect(seen.allSatisfy { $0 == 1 })
     }
 
+    /// Items of very different sizes are split by their entries: one item holding most entries is a
+    /// chunk on its own; every item is still processed once.
+    @Test func entryWeightedChunksCoverEveryItemOnceAndBalance() {
+        let original = LinearAlgebraBackend.threadCount
+        defer { LinearAlgebraBackend.threadCount = original }
+        LinearAlgebraBackend.threadCount = 2
+        let offsets = [0, 90_000] + (1...1_000).map { 90_000 + $0 }
+        let lock = NSLock()
+        var ranges: [Range<Int>] = []
+        Parallel.forEachChunk(entryOffsets: offsets, costPerEntry: 8) { range in
+            lock.lock()
+            ranges.append(range)
+            lock.unlock()
+        }
+        #expect(ranges.sorted { $0.lowerBound < $1.lowerBound } == [0..<1, 1..<1_001])
+        var serial: [Range<Int>] = []
+        Parallel.forEachChunk(entryOffsets: [0, 3, 3, 5], costPerEntry: 1) { serial.append($0) }
+        #expect(serial == [0..<3])
+    }
+
     @Test func largeBroadcastReductionAndPermute() throws {
         let (rows, columns) = (300, 257)
         let x = sample([rows, columns], seed: 111), bias = sample([columns], seed: 112), scale = sample([rows, 1], seed: 113)
@@ -52,12 +72,18 @@ import Testing
         let features = sample([256, 600], seed: 121), weight = sample([1_415, 600], seed: 122)
         let images = sample([16, 32, 14, 14], seed: 123), filters = sample([64, 32, 4, 4], seed: 124)
         let upFilters = sample([64, 32, 4, 4], seed: 125)
+        // About 6% of a [256, 1415] pattern, with rows and columns of different sizes.
+        let clicks = try SparseMatrix(dense: Tensor(
+            shape: [256, 1_415], scalars: (0..<(256 * 1_415)).map { ($0 / 1_415 * 7 + $0 % 1_415 * 13) % 17 == 0 ? 1 : 0 }))
         func run() throws -> [[Float]] {
             let (loss, gradients) = try valueAndGradient(at: [features, weight, images, filters, upFilters]) { inputs in
                 let logits = try inputs[0].matmul(inputs[1], transposingOther: true)
                 let encoded = try inputs[2].convolution2D(filters: inputs[3], stride: 2, padding: 1).relu()
                 let decoded = try encoded.transposedConvolution2D(filters: inputs[4], stride: 2, padding: 1)
+                let sampled = try clicks.sampledProduct(inputs[0], inputs[1])
+                let hidden = try clicks.matmul(inputs[1], transposingDense: false, densityForDenseProduct: 2)
                 return try logits.softplus().sum() + (decoded * decoded).sum(alongAxes: [0, 2, 3]).sum()
+                    + (sampled * sampled).sum() + hidden.tanh().sum()
             }
             return [loss.scalars] + gradients.map(\.scalars)
         }

@@ -12,7 +12,7 @@ extension AdversarialAutoencoderLossTerms: CellExposed {
     /// The three losses as an HTML table.
     var cellRichOutput: RichOutput? {
         let table = Table(columns: ["loss", "value", "when the prior is matched"],
-                          rows: [["reconstruction (nats per image)", String(format: "%.4f", reconstruction), "as low as it gets"],
+                          rows: [["reconstruction (nats per image)", String(format: "%.4f", reconstruction), "—"],
                                  ["discriminator", String(format: "%.4f", discriminator), "2 log 2 ≈ 1.386"],
                                  ["generator", String(format: "%.4f", generator), "log 2 ≈ 0.693"]])
         return RichOutput(data: table.mimeBundle().merging(["text/plain": description]) { _, new in new })
