@@ -109,11 +109,12 @@ struct RecBoleProtocolFidelityTests {
         }
     }
 
-    /// RecBole's MultiDAE.yaml: mlp_hidden_size [600], latent_dimension 64, dropout 0.5, no weight decay.
+    /// RecBole's MultiDAE.yaml: mlp_hidden_size [600], latent_dimension 64, dropout 0.5, no weight decay;
+    /// its network is items → 600 → 64 → 600 → items with tanh after every layer but the last.
     @Test func multiDAE() throws {
         for seed in seeds {
             let data = try protocolData(seed: seed)
-            let model = try MultiDAE(items: data.train.columnCount, hidden: 600, dropout: 0.5, seed: UInt64(seed))
+            let model = try MultiDAE(items: data.train.columnCount, hidden: 600, latent: 64, dropout: 0.5, seed: UInt64(seed))
             try initializeAsRecBole(model, seed: seed)
             let start = Date()
             let history = try model.fit(data.trainingRows, validation: data.split.validationUsers(), epochs: Self.epochs,

@@ -59,6 +59,31 @@ struct RecommenderAutoencoderTests {
         #expect(try model.evaluate(split.test, metrics: [.ndcg(10)])[.ndcg(10)]! > popularity)
     }
 
+    /// With a latent width (RecBole's MultiDAE), items → hidden → latent → hidden → items with tanh
+    /// after every layer but the last; without one, the parameters are vae_cf's two layers.
+    @Test func multiDAEWithALatentLayer() throws {
+        let split = try RecommenderTestData.heldOutSplit()
+        let shallow = try MultiDAE(items: split.itemCount, hidden: 16, seed: 3)
+        #expect(shallow.parameters().keys.sorted() == ["decoder.bias", "decoder.weight", "encoder.bias", "encoder.weight"])
+        let deep = try MultiDAE(items: split.itemCount, hidden: 16, latent: 4, seed: 3)
+        let shapes = deep.parameters().mapValues(\.shape)
+        #expect(shapes["encoder.weight"] == [16, split.itemCount] && shapes["decoder.weight"] == [split.itemCount, 16])
+        #expect(shapes["latentLayers.0.weight"] == [4, 16] && shapes["latentLayers.1.weight"] == [16, 4])
+        deep.eval()
+        var noise = RandomGenerator(seed: 1)
+        let rows = try SparseRows(split.train, rows: [0, 1, 2]).sparseInput(normalized: true, dropout: 0, generator: &noise)
+        let parameters = deep.parameters()
+        func layer(_ name: String, _ x: Tensor) throws -> Tensor {
+            try x.matmul(parameters["\(name).weight"]!, transposingOther: true) + parameters["\(name).bias"]!
+        }
+        var hidden = try layer("encoder", rows.densified()).tanh()
+        hidden = try layer("latentLayers.1", layer("latentLayers.0", hidden).tanh()).tanh()
+        #expect(isClose(try deep.reconstruct(rows).scalars, try layer("decoder", hidden).scalars, tolerance: 1e-5))
+        let history = try deep.fit(split.train, epochs: 30, batchSize: 16, optimizer: Adam(learningRate: 3e-3))
+        #expect(history.epochSeries("loss").last! < 0.9 * history.epochSeries("loss").first!)
+        #expect(throws: ModelsError.self) { try MultiDAE(items: split.itemCount, hidden: 16, latent: 0) }
+    }
+
     @Test(arguments: [Likelihood.gaussian, .logistic, .focal(alpha: 0.25, gamma: 2)])
     func everyLikelihoodTrains(_ likelihood: Likelihood) throws {
         let split = try RecommenderTestData.heldOutSplit()

@@ -118,13 +118,15 @@ extension BindingTable {
         TypeBindings("MultiDAE", summary: "Denoising autoencoder for collaborative filtering (Liang et al. 2018).", [
             FunctionBinding("init", kind: .initializer,
                             parameters: autoencoderParameters(hidden: 200)
-                                + [.init("dropout", .double, defaultValue: .double(0.5), documentation: "Input dropout in training.")]
+                                + [.init("latent", .any("Int?"), defaultValue: .optional(nil),
+                                         documentation: "A middle tanh layer (items → hidden → latent → hidden → items); nil for one hidden layer."),
+                                   .init("dropout", .double, defaultValue: .double(0.5), documentation: "Input dropout in training.")]
                                 + likelihoodAndSeed,
                             returns: "MultiDAE", summary: "Creates a Multi-DAE from `seed`.") { call in
-                let items = try call.int(0), hidden = try call.int(1), dropout = try call.double(2)
-                let likelihood = try call.argument(3, as: Likelihood.self), seed = UInt64(truncatingIfNeeded: try call.int(4))
+                let items = try call.int(0), hidden = try call.int(1), latent = try call.optionalInt(2), dropout = try call.double(3)
+                let likelihood = try call.argument(4, as: Likelihood.self), seed = UInt64(truncatingIfNeeded: try call.int(5))
                 return .library(try call.library {
-                    try MultiDAE(items: items, hidden: hidden, dropout: dropout, likelihood: likelihood, seed: seed)
+                    try MultiDAE(items: items, hidden: hidden, latent: latent, dropout: dropout, likelihood: likelihood, seed: seed)
                 })
             },
             FunctionBinding("fit", kind: .method,

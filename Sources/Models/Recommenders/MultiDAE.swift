@@ -10,20 +10,27 @@ import NeuralNetworks
 /// For an interaction row `x`, L2-normalised and corrupted by input dropout, the logits are
 /// `f(x̃) = W₂ tanh(W₁ x̃ + b₁) + b₂` and training minimises
 /// `−(1/B) Σ_u Σ_i x_ui log softmax(f(x̃_u))_i` (eq. 8), plus the optimizer's weight decay.
+/// With a `latent` width, two tanh layers sit between: items → hidden → latent → hidden → items,
+/// tanh after every layer but the last.
 ///
 /// Defaults follow dawenl/vae_cf: one 200-unit tanh layer, input keep probability 0.5, Adam at
 /// 1e-3, batch 500, Xavier-uniform weights, N(0, 0.001²) truncated biases; the reference adds L2
 /// regularisation `lam = 0.01 / batch` (pass `Adam(learningRate: 1e-3, weightDecay: …)` for it).
+/// RecBole 1.2.1's MultiDAE is `hidden: 600, latent: 64` (its `MLPLayers` put tanh after the
+/// latent layer too).
 ///
 /// ```swift
 /// let model = try MultiDAE(items: split.itemCount, hidden: 200, dropout: 0.5, seed: 7)
 /// let history = try model.fit(split.train, validation: split.validation, epochs: 50, batchSize: 100)
+/// let recBole = try MultiDAE(items: split.itemCount, hidden: 600, latent: 64, seed: 7)
 /// ```
 public final class MultiDAE: Module {
     /// The number of items (input and output width).
     public let itemCount: Int
-    /// The width of the bottleneck tanh layer.
+    /// The width of the tanh layer next to the input and output (the bottleneck without `latentCount`).
     public let hiddenCount: Int
+    /// The width of the middle tanh layer, or nil for one hidden layer.
+    public let latentCount: Int?
     /// The input dropout probability in training.
     public let dropout: Float
     /// How reconstructions are scored (multinomial in the paper).
@@ -33,6 +40,8 @@ public final class MultiDAE: Module {
 
     /// Items → hidden (applied to sparse rows).
     let encoder: Linear
+    /// Hidden → latent → hidden, each followed by tanh; empty without a latent layer.
+    let latentLayers: [Linear]
     /// Hidden → item logits.
     let decoder: Linear
     /// Draws input-dropout masks.
@@ -40,24 +49,31 @@ public final class MultiDAE: Module {
     /// Shuffles the training users each epoch.
     var shuffler: SeededGenerator
 
-    /// Creates a Multi-DAE over `items` items with Xavier-uniform weights from `seed`.
-    public init(items: Int, hidden: Int = 200, dropout: Double = 0.5, likelihood: Likelihood = .multinomial,
-                seed: UInt64 = 0) throws {
-        guard items > 0, hidden > 0 else {
+    /// Creates a Multi-DAE over `items` items with Xavier-uniform weights from `seed`: items → hidden →
+    /// items, or items → hidden → latent → hidden → items with a `latent` width.
+    public init(items: Int, hidden: Int = 200, latent: Int? = nil, dropout: Double = 0.5,
+                likelihood: Likelihood = .multinomial, seed: UInt64 = 0) throws {
+        guard items > 0, hidden > 0, (latent ?? 1) > 0 else {
             throw ModelsError.invalidConfiguration(
-                component: "MultiDAE", reason: "items and hidden must be positive, got \(items), \(hidden)")
+                component: "MultiDAE",
+                reason: "items, hidden and latent must be positive, got \(items), \(hidden), \(latent.map(String.init) ?? "nil")")
         }
         guard (0..<1).contains(dropout) else {
             throw ModelsError.invalidConfiguration(component: "MultiDAE", reason: "dropout must be in [0, 1), got \(dropout)")
         }
         itemCount = items
         hiddenCount = hidden
+        latentCount = latent
         self.dropout = Float(dropout)
         self.likelihood = likelihood
         var generator = RandomGenerator(seed: seed)
         let weights = Initializer.xavierUniform()
         let biases = Initializer.truncatedNormal(standardDeviation: 0.001)
         encoder = try Linear(items, hidden, weightInitializer: weights, biasInitializer: biases, generator: &generator)
+        latentLayers = try latent.map { latent in
+            [try Linear(hidden, latent, weightInitializer: weights, biasInitializer: biases, generator: &generator),
+             try Linear(latent, hidden, weightInitializer: weights, biasInitializer: biases, generator: &generator)]
+        } ?? []
         decoder = try Linear(hidden, items, weightInitializer: weights, biasInitializer: biases, generator: &generator)
         noise = RandomGenerator(seed: seed, stream: 0x5EED_0F_DAE)
         shuffler = SeededGenerator(seed: seed &+ 1)
@@ -66,7 +82,9 @@ public final class MultiDAE: Module {
 
     /// Item logits `[users, items]` for already normalised (and possibly corrupted) sparse rows.
     public func reconstruct(_ input: SparseMatrix) throws -> Tensor {
-        try decoder(try sparseLinear(input, encoder).tanh())
+        var hidden = try sparseLinear(input, encoder).tanh()
+        for layer in latentLayers { hidden = try layer(hidden).tanh() }
+        return try decoder(hidden)
     }
 
     /// Item scores for raw interaction rows in evaluation mode: normalised, no dropout.
