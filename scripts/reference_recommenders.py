@@ -24,17 +24,29 @@ Jobs:
             (NDCG@100 and Liang's Recall@k, which divides by min(k, relevant)). Weights are
             initialised as vae_cf does (Xavier uniform, biases truncated N(0, 0.001²)), or as the
             PyTorch port does with `--initialisation port`.
+  recbole   RecBole 1.2.1's MultiVAE or MultiDAE (`--model`) under its default protocol, re-done in
+            PyTorch from the 1.2.1 wheel's code: the per-user 0.8/0.1/0.1 split written for
+            `--split-seed`, batches of 2048 training *interactions* (one user row each, reshuffled
+            every epoch), Xavier-normal weights and zero biases, Adam 1e-3; MultiVAE 600-128 (z of 64,
+            ε ~ N(0, 0.01²)), β = min(0.2, step / 200,000); MultiDAE 600-64-600 with tanh after every
+            layer but the last; validation MRR@10 every epoch, stop after 10 epochs without a new
+            best, the best epoch's weights scored on test (training and validation items masked):
+            NDCG@10 and MRR@10.
 
-The splits are ours, written by the fidelity tests (Tests/ModelsTests/RecommenderFidelityTests.swift):
+The splits are ours, written by the fidelity tests (Tests/ModelsTests/RecommenderFidelityTests.swift,
+RecBoleProtocolFidelityTests.swift):
 
     SWIFT_EXPERIMENTS_FIDELITY=1 SWIFT_EXPERIMENTS_SPLITS=/tmp/splits swift test -c release \\
         --filter ModelsTests.RecommenderFidelity
+    SWIFT_EXPERIMENTS_FIDELITY=1 SWIFT_EXPERIMENTS_FIDELITY_SEEDS=2020,2021 SWIFT_EXPERIMENTS_SPLITS=/tmp/splits \\
+        swift test -c release --filter RecBoleProtocolFidelityTests/exportSplits
 
 Runs on CPU torch in a throwaway venv, by hand (CI never needs torch):
 
     python3 -m venv /tmp/torchenv && /tmp/torchenv/bin/pip install torch numpy
     /tmp/torchenv/bin/python scripts/reference_recommenders.py autorec --splits /tmp/splits --seed 1
     /tmp/torchenv/bin/python scripts/reference_recommenders.py multivae --splits /tmp/splits --seed 1
+    /tmp/torchenv/bin/python scripts/reference_recommenders.py recbole --model multivae --splits /tmp/splits --split-seed 2020
     /tmp/torchenv/bin/python scripts/reference_recommenders.py fixture
 """
 import argparse
@@ -247,6 +259,107 @@ def multivae(arguments):
           f"Recall@20 {recalls[20]:.4f} Recall@50 {recalls[50]:.4f}")
 
 
+# ----------------------------------------------------------------------------- RecBole's protocol
+
+
+class RecBoleMultiVAE(nn.Module):
+    """recbole/model/general_recommender/multivae.py: encoder items-600-128 (tanh between), μ and
+    log σ² its two halves, decoder 64-600-items; ε ~ N(0, 0.01²) in training, z = μ otherwise."""
+
+    def __init__(self, items, hidden=600, latent=128):
+        super().__init__()
+        self.half = latent // 2
+        self.encoder = nn.Sequential(nn.Linear(items, hidden), nn.Tanh(), nn.Linear(hidden, latent))
+        self.decoder = nn.Sequential(nn.Linear(self.half, hidden), nn.Tanh(), nn.Linear(hidden, items))
+
+    def forward(self, rows):
+        h = self.encoder(F.dropout(F.normalize(rows), 0.5, training=self.training))
+        mu, logvar = h[:, :self.half], h[:, self.half:]
+        z = mu + torch.zeros_like(mu).normal_(mean=0, std=0.01) * torch.exp(0.5 * logvar) if self.training else mu
+        return self.decoder(z), mu, logvar
+
+    def loss(self, rows, anneal):
+        logits, mu, logvar = self(rows)
+        kl = -0.5 * torch.mean(torch.sum(1 + logvar - mu.pow(2) - logvar.exp(), dim=1)) * anneal
+        return -(F.log_softmax(logits, 1) * rows).sum(1).mean() + kl
+
+
+class RecBoleMultiDAE(nn.Module):
+    """recbole/model/general_recommender/multidae.py: MLPLayers items-600-64 with tanh after every
+    layer, then 64-600-items with tanh between."""
+
+    def __init__(self, items, hidden=600, latent=64):
+        super().__init__()
+        self.encoder = nn.Sequential(nn.Linear(items, hidden), nn.Tanh(), nn.Linear(hidden, latent), nn.Tanh())
+        self.decoder = nn.Sequential(nn.Linear(latent, hidden), nn.Tanh(), nn.Linear(hidden, items))
+
+    def forward(self, rows):
+        return (self.decoder(self.encoder(F.dropout(F.normalize(rows), 0.5, training=self.training))),)
+
+    def loss(self, rows, anneal):
+        return -(F.log_softmax(self(rows)[0], 1) * rows).sum(1).mean()
+
+
+def top_k_metrics(scores, target, k=10):
+    """RecBole's NDCG@k (ideal DCG over min(k, relevant)) and MRR@k, averaged over users with a target."""
+    keep = target.sum(1) > 0
+    scores, target = scores[keep], target[keep]
+    top = torch.topk(scores, k, dim=1).indices
+    hits = torch.gather(target, 1, top)
+    discounts = 1.0 / torch.log2(torch.arange(2, k + 2, dtype=torch.float64))
+    dcg = (hits.double() * discounts).sum(1)
+    ideal = torch.cumsum(discounts, 0)[torch.clamp(target.sum(1).long(), max=k) - 1]
+    first = torch.where(hits.sum(1) > 0, hits.argmax(1).double() + 1, torch.full((len(hits),), math.inf, dtype=torch.float64))
+    return (dcg / ideal).mean().item(), (1.0 / first).mean().item()
+
+
+def recbole(arguments):
+    torch.manual_seed(arguments.seed)
+    np.random.seed(arguments.seed)
+    folder = os.path.join(arguments.splits, f"recbole-{arguments.split_seed}")
+    train, validation, test = ((read_matrix(os.path.join(folder, f"{name}.txt")) > 0).float()
+                               for name in ("train", "validation", "test"))
+    model = {"multivae": RecBoleMultiVAE, "multidae": RecBoleMultiDAE}[arguments.model](train.shape[1])
+    for module in model.modules():
+        if isinstance(module, nn.Linear):
+            nn.init.xavier_normal_(module.weight)
+            nn.init.constant_(module.bias, 0)
+    optimizer = torch.optim.Adam(model.parameters(), lr=arguments.lr)
+    interaction_users = np.repeat(np.arange(train.shape[0]), train.sum(1).int().numpy())
+
+    def evaluate(target, masks):
+        model.eval()
+        with torch.no_grad():
+            scores = model(train)[0]
+        for mask in masks:
+            scores[mask > 0] = -math.inf
+        return top_k_metrics(scores, target)
+
+    update, best, best_epoch, best_state, waiting = 0, -1.0, 0, None, 0
+    for epoch in range(1, arguments.epochs + 1):
+        model.train()
+        np.random.shuffle(interaction_users)
+        for start in range(0, len(interaction_users), arguments.batch_size):
+            update += 1
+            loss = model.loss(train[interaction_users[start:start + arguments.batch_size]], min(0.2, update / 200_000))
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        ndcg, mrr = evaluate(validation, [train])
+        print(f"epoch {epoch:3d} validation MRR@10 {mrr:.4f} NDCG@10 {ndcg:.4f}", flush=True)
+        if mrr >= best:  # RecBole's early_stopping keeps a tie as the new best
+            best, best_epoch, waiting = mrr, epoch, 0
+            best_state = {key: value.clone() for key, value in model.state_dict().items()}
+        else:
+            waiting += 1
+            if waiting > 10:
+                break
+    model.load_state_dict(best_state)
+    ndcg, mrr = evaluate(test, [train, validation])
+    print(f"{arguments.model} split seed {arguments.split_seed}, torch seed {arguments.seed}: best epoch {best_epoch} "
+          f"of {epoch}, test NDCG@10 {ndcg:.4f} MRR@10 {mrr:.4f}")
+
+
 # ----------------------------------------------------------------------------- RecVAE (fixture only)
 
 
@@ -421,7 +534,7 @@ def fixture(arguments):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("job", choices=["autorec", "multivae", "fixture"])
+    parser.add_argument("job", choices=["autorec", "multivae", "recbole", "fixture"])
     parser.add_argument("--splits", help="the folder SWIFT_EXPERIMENTS_SPLITS named (autorec, multivae)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=1)
@@ -436,9 +549,12 @@ def main():
     parser.add_argument("--anneal-cap", type=float, default=0.2, help="Multi-VAE")
     parser.add_argument("--anneal-steps", type=int, default=20_000, help="Multi-VAE")
     parser.add_argument("--initialisation", choices=["tf", "port"], default="tf", help="Multi-VAE")
+    parser.add_argument("--model", choices=["multivae", "multidae"], default="multivae", help="recbole")
+    parser.add_argument("--split-seed", type=int, default=2020, help="recbole: the split's seed (its folder)")
     arguments = parser.parse_args()
     defaults = {"autorec": dict(epochs=25, batch_size=256, lr=0.002, hidden=500, dropout=0.05),
                 "multivae": dict(epochs=50, batch_size=100, lr=1e-3, hidden=600, dropout=0.5),
+                "recbole": dict(epochs=300, batch_size=2048, lr=1e-3),
                 "fixture": {}}[arguments.job]
     if arguments.job != "fixture" and arguments.splits is None:
         parser.error(f"{arguments.job} needs --splits")
@@ -446,7 +562,7 @@ def main():
         if getattr(arguments, name) is None:
             setattr(arguments, name, value)
     torch.set_num_threads(arguments.threads)
-    {"autorec": autorec, "multivae": multivae, "fixture": fixture}[arguments.job](arguments)
+    {"autorec": autorec, "multivae": multivae, "recbole": recbole, "fixture": fixture}[arguments.job](arguments)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ struct RecommenderFidelityTests {
     @Test func itemAutoRecOnMovieLens100K() throws {
         let ratings = try MovieLens.load(.ml100k)
         let split = try ratings.randomSplit(testFraction: 0.1, seed: 42)
-        try exportSplit(named: "autorec", ["train": split.train.matrix(), "test": split.test.matrix()])
+        try exportFidelitySplit(named: "autorec", ["train": split.train.matrix(), "test": split.test.matrix()])
         let model = try AutoRec(users: split.userCount, items: split.itemCount, hidden: 500, dropout: 0.05, seed: 1)
         let start = Date()
         let history = try model.fit(split.train, validation: split.test, epochs: 25, batchSize: 256,
@@ -46,7 +46,7 @@ struct RecommenderFidelityTests {
             .holdOutUsers(fraction: 0.1, seed: 98765)
         print("FIDELITY Multi-VAE split: \(split.train.rowCount) train users × \(split.itemCount) items, "
               + "\(split.validation.userCount) validation, \(split.test.userCount) test users")
-        try exportSplit(named: "multivae", [
+        try exportFidelitySplit(named: "multivae", [
             "train": split.train, "validation-foldin": split.validation.foldIn, "validation-target": split.validation.target,
             "test-foldin": split.test.foldIn, "test-target": split.test.target])
 
@@ -65,23 +65,5 @@ struct RecommenderFidelityTests {
                                                               .truncatedRecall(20), .truncatedRecall(50)])
         print("FIDELITY Multi-VAE ml-100k (best epoch \(history.bestEpoch ?? 0), final β \(history.stepSeries("beta").last!)):\n\(report)")
         #expect(report[.ndcg(100)]!.isFinite)
-    }
-
-    /// Writes each matrix as `<SWIFT_EXPERIMENTS_SPLITS>/<name>/<key>.txt` (a `rows columns` line, then
-    /// one `row column value` line per stored entry) when that variable is set.
-    func exportSplit(named name: String, _ matrices: [String: UserItemMatrix]) throws {
-        guard let root = ProcessInfo.processInfo.environment["SWIFT_EXPERIMENTS_SPLITS"] else { return }
-        let folder = URL(fileURLWithPath: root).appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (key, matrix) in matrices {
-            var lines = ["\(matrix.rowCount) \(matrix.columnCount)"]
-            for row in 0..<matrix.rowCount {
-                for (column, value) in zip(matrix.columns(inRow: row), matrix.values(inRow: row)) {
-                    lines.append("\(row) \(column) \(value)")
-                }
-            }
-            try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("\(key).txt"), atomically: true, encoding: .utf8)
-        }
-        print("FIDELITY wrote the \(name) split to \(folder.path)")
     }
 }
