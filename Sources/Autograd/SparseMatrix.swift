@@ -102,22 +102,8 @@ public struct SparseMatrix: Sendable, Equatable {
         let n = transposingDense ? dense.shape[0] : dense.shape[1]
         let rowsOfDense = transposingDense
             ? SparseMatrix.transposed(dense.scalars, rows: n, columns: columnCount) : dense.scalars
-        var result = [Float](repeating: 0, count: rowCount * n)
-        rowsOfDense.withUnsafeBufferPointer { d in
-            result.withUnsafeMutableBufferPointer { out in
-                values.withUnsafeBufferPointer { v in
-                    columnIndices.withUnsafeBufferPointer { c in
-                        Parallel.forEachChunk(entryOffsets: rowOffsets, costPerEntry: n) { rows in
-                            for row in rows {
-                                let first = rowOffsets[row]
-                                SparseMatrix.storeWeightedSum(
-                                    count: n, terms: rowOffsets[row + 1] - first, into: out.baseAddress! + row * n,
-                                    scale: { v[first + $0] }, source: { d.baseAddress! + c[first + $0] * n })
-                            }
-                        }
-                    }
-                }
-            }
+        let result = rowsOfDense.withUnsafeBufferPointer { d in
+            weightedSums(of: values, times: d.baseAddress!, width: n, byColumn: nil)
         }
         let output = Tensor(uncheckedShape: [rowCount, n], scalars: result)
         return Tensor.recorded(output, operation: "sparseMatmul", inputs: [dense]) { gradient in
@@ -127,22 +113,8 @@ public struct SparseMatrix: Sendable, Equatable {
 
     /// `selfᵀ · gradient` (shaped [columnCount, n]) or its transpose ([n, columnCount]).
     private func transposedProduct(_ gradient: Tensor, n: Int, transposingDense: Bool, denseShape: [Int]) -> Tensor {
-        let byColumn = entriesByColumn()
-        var result = [Float](repeating: 0, count: columnCount * n)
-        gradient.scalars.withUnsafeBufferPointer { g in
-            result.withUnsafeMutableBufferPointer { out in
-                values.withUnsafeBufferPointer { v in
-                    Parallel.forEachChunk(entryOffsets: byColumn.offsets, costPerEntry: n) { columns in
-                        for column in columns {
-                            let first = byColumn.offsets[column]
-                            SparseMatrix.storeWeightedSum(
-                                count: n, terms: byColumn.offsets[column + 1] - first, into: out.baseAddress! + column * n,
-                                scale: { v[byColumn.entries[first + $0]] },
-                                source: { g.baseAddress! + byColumn.rows[first + $0] * n })
-                        }
-                    }
-                }
-            }
+        var result = gradient.scalars.withUnsafeBufferPointer { g in
+            weightedSums(of: values, times: g.baseAddress!, width: n, byColumn: entriesByColumn())
         }
         if transposingDense { result = SparseMatrix.transposed(result, rows: columnCount, columns: n) }
         return Tensor(uncheckedShape: denseShape, scalars: result)
@@ -188,39 +160,12 @@ public struct SparseMatrix: Sendable, Equatable {
         }
         let output = Tensor(uncheckedShape: [entryCount], scalars: result)
         return Tensor.recorded(output, operation: "sampledProduct", inputs: [left, right]) { gradient in
-            let byColumn = self.entriesByColumn()
-            var leftGradient = [Float](repeating: 0, count: self.rowCount * inner)
-            var rightGradient = [Float](repeating: 0, count: self.columnCount * inner)
-            gradient.scalars.withUnsafeBufferPointer { g in
-                left.scalars.withUnsafeBufferPointer { l in
-                    right.scalars.withUnsafeBufferPointer { r in
-                        self.columnIndices.withUnsafeBufferPointer { c in
-                            leftGradient.withUnsafeMutableBufferPointer { dl in
-                                // ∂left[r] = Σ_e g_e · right[c_e] over row r's entries; rows split across cores by entry count.
-                                Parallel.forEachChunk(entryOffsets: self.rowOffsets, costPerEntry: inner) { rows in
-                                    for row in rows {
-                                        let first = self.rowOffsets[row]
-                                        SparseMatrix.storeWeightedSum(
-                                            count: inner, terms: self.rowOffsets[row + 1] - first, into: dl.baseAddress! + row * inner,
-                                            scale: { g[first + $0] }, source: { r.baseAddress! + c[first + $0] * inner })
-                                    }
-                                }
-                            }
-                        }
-                        rightGradient.withUnsafeMutableBufferPointer { dr in
-                            // ∂right[c] = Σ_e g_e · left[r_e] over column c's entries; columns split across cores by entry count.
-                            Parallel.forEachChunk(entryOffsets: byColumn.offsets, costPerEntry: inner) { columns in
-                                for column in columns {
-                                    let first = byColumn.offsets[column]
-                                    SparseMatrix.storeWeightedSum(
-                                        count: inner, terms: byColumn.offsets[column + 1] - first, into: dr.baseAddress! + column * inner,
-                                        scale: { g[byColumn.entries[first + $0]] },
-                                        source: { l.baseAddress! + byColumn.rows[first + $0] * inner })
-                                }
-                            }
-                        }
-                    }
-                }
+            // ∂left[r] = Σ_e g_e · right[c_e] over row r's entries, ∂right[c] = Σ_e g_e · left[r_e] over column c's.
+            let leftGradient = right.scalars.withUnsafeBufferPointer { r in
+                self.weightedSums(of: gradient.scalars, times: r.baseAddress!, width: inner, byColumn: nil)
+            }
+            let rightGradient = left.scalars.withUnsafeBufferPointer { l in
+                self.weightedSums(of: gradient.scalars, times: l.baseAddress!, width: inner, byColumn: self.entriesByColumn())
             }
             return [Tensor(uncheckedShape: left.shape, scalars: leftGradient),
                     Tensor(uncheckedShape: right.shape, scalars: rightGradient)]
@@ -243,6 +188,40 @@ public struct SparseMatrix: Sendable, Equatable {
             index += 1
         }
         return total
+    }
+
+    /// One `width`-wide output row per group of stored entries — this matrix's rows when `byColumn`
+    /// is nil, else its columns as ``entriesByColumn()`` groups them — each the sum over the group's
+    /// entries `e` of `scales[e]` times the row of `dense` at `e`'s column (or row), made by
+    /// ``storeWeightedSum``. Groups are split across cores by entry count, so threads never share a value.
+    private func weightedSums(
+        of scales: [Float], times dense: UnsafePointer<Float>, width: Int,
+        byColumn: (offsets: [Int], entries: [Int], rows: [Int])?
+    ) -> [Float] {
+        let offsets = byColumn?.offsets ?? rowOffsets
+        var result = [Float](repeating: 0, count: (offsets.count - 1) * width)
+        scales.withUnsafeBufferPointer { s in
+            columnIndices.withUnsafeBufferPointer { c in
+                result.withUnsafeMutableBufferPointer { out in
+                    Parallel.forEachChunk(entryOffsets: offsets, costPerEntry: width) { groups in
+                        for group in groups {
+                            let first = offsets[group], terms = offsets[group + 1] - first
+                            let target = out.baseAddress! + group * width
+                            if let byColumn {
+                                SparseMatrix.storeWeightedSum(
+                                    count: width, terms: terms, into: target, scale: { s[byColumn.entries[first + $0]] },
+                                    source: { dense + byColumn.rows[first + $0] * width })
+                            } else {
+                                SparseMatrix.storeWeightedSum(
+                                    count: width, terms: terms, into: target, scale: { s[first + $0] },
+                                    source: { dense + c[first + $0] * width })
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// `target[0..<count] = Σ_t scale(t) · source(t)[0..<count]` over `terms` terms in order. The
