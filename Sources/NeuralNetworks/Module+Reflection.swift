@@ -29,12 +29,12 @@ extension Module {
 
     /// Adds the parameters and modules found in `value` (a box, a module, or a container of them).
     private static func collectMembers(of value: Any, name: String, into members: inout [(name: String, member: Member)]) {
-        if let box = value as? ParameterBox {
-            members.append((name, .parameter(box)))
-            return
-        }
-        if let module = value as? Module {
-            members.append((name, .module(module)))
+        if isClassInstance(value) {
+            if let box = value as? ParameterBox {
+                members.append((name, .parameter(box)))
+            } else if let module = value as? Module {
+                members.append((name, .module(module)))
+            }
             return
         }
         let mirror = Mirror(reflecting: value)
@@ -64,9 +64,16 @@ extension Module {
         }
     }
 
+    /// Whether `value` is an instance of a class: only those can be boxes or modules. Checked
+    /// first because casting a Swift array to a class type bridges it to an `NSArray`, boxing
+    /// every element, which made the reflection a tenth of a VQ-VAE training step.
+    private static func isClassInstance(_ value: Any) -> Bool {
+        type(of: value) is AnyClass
+    }
+
     /// Whether `value` is, or is a container that may hold, a parameter box or a module.
     private static func mayHoldMembers(_ value: Any) -> Bool {
-        if value is ParameterBox || value is Module { return true }
+        if isClassInstance(value) { return value is ParameterBox || value is Module }
         switch Mirror(reflecting: value).displayStyle {
         case .optional, .collection, .set, .dictionary: return true
         default: return false
