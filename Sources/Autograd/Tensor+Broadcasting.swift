@@ -6,7 +6,6 @@ extension Tensor {
     static func broadcastMap<Combination: ScalarCombination>(
         _ left: Tensor, _ right: Tensor, operation: String, _ combination: Combination.Type
     ) throws -> Tensor {
-        let combine = Combination.combine
         let shape = left.shape == right.shape
             ? left.shape : try Shape.broadcast(left.shape, right.shape, operation: operation)
         let count = Shape.count(shape)
@@ -16,17 +15,17 @@ extension Tensor {
                     let out = output.baseAddress!
                     if l.count == count && r.count == count {
                         Parallel.forEachChunk(count: count) { range in
-                            for i in range { out[i] = combine(l[i], r[i]) }
+                            for i in range { out[i] = Combination.combine(l[i], r[i]) }
                         }
                     } else if r.count == 1 && l.count == count {
                         let value = r[0]
                         Parallel.forEachChunk(count: count) { range in
-                            for i in range { out[i] = combine(l[i], value) }
+                            for i in range { out[i] = Combination.combine(l[i], value) }
                         }
                     } else if l.count == 1 && r.count == count {
                         let value = l[0]
                         Parallel.forEachChunk(count: count) { range in
-                            for i in range { out[i] = combine(value, r[i]) }
+                            for i in range { out[i] = Combination.combine(value, r[i]) }
                         }
                     } else {
                         stridedMap(shape: shape, left: left.shape, right: right.shape, l, r, out, combination)
@@ -45,7 +44,6 @@ extension Tensor {
         _ l: UnsafeBufferPointer<Float>, _ r: UnsafeBufferPointer<Float>,
         _ out: UnsafeMutablePointer<Float>, _ combination: Combination.Type
     ) {
-        let combine = Combination.combine
         let (shape, leftStrides, rightStrides) = Shape.coalesced(
             shape, Shape.broadcastStrides(leftShape, to: shape), Shape.broadcastStrides(rightShape, to: shape))
         let rank = shape.count
@@ -64,11 +62,11 @@ extension Tensor {
                 let target = out + row * inner
                 let left = l.baseAddress! + leftOffset, right = r.baseAddress! + rightOffset
                 switch (leftInner, rightInner) {  // contiguous or repeated rows vectorise
-                case (1, 1): for i in 0..<inner { target[i] = combine(left[i], right[i]) }
-                case (1, 0): let value = right[0]; for i in 0..<inner { target[i] = combine(left[i], value) }
-                case (0, 1): let value = left[0]; for i in 0..<inner { target[i] = combine(value, right[i]) }
+                case (1, 1): for i in 0..<inner { target[i] = Combination.combine(left[i], right[i]) }
+                case (1, 0): let value = right[0]; for i in 0..<inner { target[i] = Combination.combine(left[i], value) }
+                case (0, 1): let value = left[0]; for i in 0..<inner { target[i] = Combination.combine(value, right[i]) }
                 default:
-                    for i in 0..<inner { target[i] = combine(left[i * leftInner], right[i * rightInner]) }
+                    for i in 0..<inner { target[i] = Combination.combine(left[i * leftInner], right[i * rightInner]) }
                 }
             }
         }
