@@ -30,6 +30,16 @@ enum ScalarNegatedProduct: ScalarCombination {
     @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { -left * right }
 }
 
+/// `left` where `right` is nonzero, else 0 (a gradient kept where a mask is set).
+enum ScalarKeptWhereSet: ScalarCombination {
+    @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { right != 0 ? left : 0 }
+}
+
+/// `left` where `right` is zero, else 0 (a gradient kept where a mask is clear).
+enum ScalarKeptWhereClear: ScalarCombination {
+    @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { right != 0 ? 0 : left }
+}
+
 /// `left`, ignoring `right` (broadcasting a tensor over the shape of another).
 enum ScalarLeft: ScalarCombination {
     @inline(__always) static func combine(_ left: Float, _ right: Float) -> Float { left }

@@ -15,7 +15,7 @@ extension Tensor {
         let result = try broadcastMap(left, right, operation: "-", ScalarDifference.self)
         return recorded(result, operation: "-", inputs: [left, right]) { gradient in
             [left.isTracked ? try gradient.summed(toShape: left.shape) : nil,
-             right.isTracked ? try gradient.map { -$0 }.summed(toShape: right.shape) : nil]
+             right.isTracked ? try gradient.applying(Negation()).summed(toShape: right.shape) : nil]
         }
     }
 

@@ -17,25 +17,6 @@ extension Tensor {
         return Tensor(uncheckedShape: shape, scalars: result)
     }
 
-    /// `combine` applied to matching values of two tensors of the same shape.
-    @inline(__always)
-    static func zipMap(_ first: Tensor, _ second: Tensor, _ combine: (Float, Float) -> Float) -> Tensor {
-        precondition(first.scalars.count == second.scalars.count, "zipMap: \(first.shape) vs \(second.shape)")
-        let count = first.scalars.count
-        let result = [Float](unsafeUninitializedCapacity: count) { output, initialized in
-            first.scalars.withUnsafeBufferPointer { a in
-                second.scalars.withUnsafeBufferPointer { b in
-                    let out = output.baseAddress!
-                    Parallel.forEachChunk(count: count, costPerItem: 4) { range in
-                        for i in range { out[i] = combine(a[i], b[i]) }
-                    }
-                }
-            }
-            initialized = count
-        }
-        return Tensor(uncheckedShape: first.shape, scalars: result)
-    }
-
     /// `combine` applied to matching values of three tensors of the same shape.
     @inline(__always)
     static func zipMap(

@@ -10,8 +10,10 @@ extension Tensor {
             $0 != 0 ? $1 : $2
         }
         return recorded(chosen, operation: "where", inputs: [whereTrue, whereFalse]) { gradient in
-            [whereTrue.isTracked ? try zipMap(gradient, mask) { $1 != 0 ? $0 : 0 }.summed(toShape: whereTrue.shape) : nil,
-             whereFalse.isTracked ? try zipMap(gradient, mask) { $1 != 0 ? 0 : $0 }.summed(toShape: whereFalse.shape) : nil]
+            [whereTrue.isTracked
+                ? try broadcastMap(gradient, mask, operation: "where", ScalarKeptWhereSet.self).summed(toShape: whereTrue.shape) : nil,
+             whereFalse.isTracked
+                ? try broadcastMap(gradient, mask, operation: "where", ScalarKeptWhereClear.self).summed(toShape: whereFalse.shape) : nil]
         }
     }
 
