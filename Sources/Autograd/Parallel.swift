@@ -1,7 +1,7 @@
 import Foundation
 
 /// Splitting loops across the cores, only when the work is large enough to pay for it.
-enum Parallel {
+public enum Parallel {
     /// Threads the loops may use: the cores available, unless `LinearAlgebraBackend.threadCount` changed it.
     nonisolated(unsafe) static var coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
@@ -34,7 +34,7 @@ enum Parallel {
             }
             return low
         }
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        perform(iterations: chunkCount) { chunk in
             if bounds[chunk] < bounds[chunk + 1] { body(bounds[chunk]..<bounds[chunk + 1]) }
         }
     }
@@ -46,10 +46,16 @@ enum Parallel {
             if count > 0 { body(0..<count) }
             return
         }
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        perform(iterations: chunkCount) { chunk in
             let lower = count * chunk / chunkCount
             let upper = count * (chunk + 1) / chunkCount
             if lower < upper { body(lower..<upper) }
         }
+    }
+
+    /// Calls `body(i)` for every `i` in `0..<iterations`, spread over up to `coreCount` threads
+    /// (``WorkerPool``), and returns when all calls have returned.
+    public static func perform(iterations: Int, _ body: (Int) -> Void) {
+        WorkerPool.shared.perform(iterations: iterations, threads: coreCount, body)
     }
 }

@@ -15,7 +15,7 @@ enum ParallelLoop {
             if count > 0 { body(0..<count) }
             return
         }
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        Parallel.perform(iterations: chunkCount) { chunk in
             body((count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount))
         }
     }
