@@ -142,17 +142,20 @@ public struct SparseMatrix: Sendable, Equatable {
             throw AutogradError.shapeMismatch(operation: "SparseMatrix.sampledProduct", left: left.shape, right: right.shape)
         }
         let inner = left.shape[1], entryCount = values.count
-        let rowOfEntry = (0..<rowCount).flatMap { row in
-            repeatElement(row, count: rowOffsets[row + 1] - rowOffsets[row])
-        }
+        // Column by column, so each row of `right` is read from memory once and the rows of `left`
+        // (a batch's worth) are reused from cache; columns are split across cores by entry count.
+        let byColumn = entriesByColumn()
         var result = [Float](repeating: 0, count: entryCount)
         left.scalars.withUnsafeBufferPointer { l in
             right.scalars.withUnsafeBufferPointer { r in
                 result.withUnsafeMutableBufferPointer { out in
-                    Parallel.forEachChunk(count: entryCount, costPerItem: inner) { entries in
-                        for entry in entries {
-                            out[entry] = SparseMatrix.dot(l.baseAddress! + rowOfEntry[entry] * inner,
-                                                          r.baseAddress! + columnIndices[entry] * inner, count: inner)
+                    Parallel.forEachChunk(entryOffsets: byColumn.offsets, costPerEntry: inner) { columns in
+                        for column in columns {
+                            let rightRow = r.baseAddress! + column * inner
+                            for position in byColumn.offsets[column]..<byColumn.offsets[column + 1] {
+                                out[byColumn.entries[position]] = SparseMatrix.dot(
+                                    l.baseAddress! + byColumn.rows[position] * inner, rightRow, count: inner)
+                            }
                         }
                     }
                 }
@@ -165,7 +168,7 @@ public struct SparseMatrix: Sendable, Equatable {
                 self.weightedSums(of: gradient.scalars, times: r.baseAddress!, width: inner, byColumn: nil)
             }
             let rightGradient = left.scalars.withUnsafeBufferPointer { l in
-                self.weightedSums(of: gradient.scalars, times: l.baseAddress!, width: inner, byColumn: self.entriesByColumn())
+                self.weightedSums(of: gradient.scalars, times: l.baseAddress!, width: inner, byColumn: byColumn)
             }
             return [Tensor(uncheckedShape: left.shape, scalars: leftGradient),
                     Tensor(uncheckedShape: right.shape, scalars: rightGradient)]

@@ -130,7 +130,9 @@ open class Optimizer {
                         gradient.scalars.withUnsafeBufferPointer { gradient in
                             values.withUnsafeBufferPointer { values in
                                 let (source, parameter, target) = (gradient.baseAddress!, values.baseAddress!, step.baseAddress!)
-                                for index in 0..<count { target[index] = source[index] * scale + decay * parameter[index] }
+                                ParallelLoop.forEachChunk(count: count) { range in
+                                    for index in range { target[index] = source[index] * scale + decay * parameter[index] }
+                                }
                             }
                         }
                         initialized = count
@@ -142,7 +144,7 @@ open class Optimizer {
                     let shrink = 1 - rate * decay
                     values.withUnsafeMutableBufferPointer { values in
                         let pointer = values.baseAddress!
-                        for index in 0..<count { pointer[index] *= shrink }
+                        ParallelLoop.forEachChunk(count: count) { range in for index in range { pointer[index] *= shrink } }
                     }
                 }
                 apply(to: &values, gradient: step, slots: &state, learningRate: rate)

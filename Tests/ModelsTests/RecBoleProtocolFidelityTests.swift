@@ -8,7 +8,8 @@ import Models
 /// Multi-VAE, Multi-DAE and RecVAE under RecBole 1.2.1's default protocol on ML-100K, against the
 /// test NDCG@10 RecBole reports for them (0.285, 0.298, 0.294; issue 5). Gated like
 /// ``RecommenderFidelityTests`` (`SWIFT_EXPERIMENTS_FIDELITY=1`, release build); `SWIFT_EXPERIMENTS_FIDELITY_SEEDS`
-/// (comma-separated, default `2020`, RecBole's seed) chooses the split and initialisation seeds.
+/// (comma-separated, default `2020`, RecBole's seed) chooses the split seeds, and
+/// `SWIFT_EXPERIMENTS_FIDELITY_MODEL_SEEDS` the model seeds tried on each split (by default the split's own).
 ///
 /// The protocol, from RecBole's `overall.yaml`, `ml-100k.yaml` and the models' yaml files:
 /// - every rating is an implicit interaction (no `val_interval` or `threshold`, no k-core);
@@ -49,10 +50,21 @@ struct RecBoleProtocolFidelityTests {
     static let batchSize = 2048
     static let epochs = 300
 
-    /// The seeds to run, from `SWIFT_EXPERIMENTS_FIDELITY_SEEDS` or RecBole's 2020.
-    var seeds: [Int] {
-        (ProcessInfo.processInfo.environment["SWIFT_EXPERIMENTS_FIDELITY_SEEDS"] ?? "2020")
-            .split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    /// The split seeds to run, from `SWIFT_EXPERIMENTS_FIDELITY_SEEDS` or RecBole's 2020.
+    var seeds: [Int] { Self.seeds(from: "SWIFT_EXPERIMENTS_FIDELITY_SEEDS") ?? [2020] }
+
+    /// (split seed, model seed) pairs: each split with the model seeds of
+    /// `SWIFT_EXPERIMENTS_FIDELITY_MODEL_SEEDS` (initialisation, dropout and noise), or with its own seed.
+    var runs: [(split: Int, model: Int)] {
+        let modelSeeds = Self.seeds(from: "SWIFT_EXPERIMENTS_FIDELITY_MODEL_SEEDS")
+        return seeds.flatMap { split in (modelSeeds ?? [split]).map { (split, $0) } }
+    }
+
+    /// The comma-separated integers of an environment variable, if it is set.
+    static func seeds(from variable: String) -> [Int]? {
+        ProcessInfo.processInfo.environment[variable].map {
+            $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
     }
 
     /// RecBole's split of ML-100K for `seed`, its training matrix, and the one-row-per-interaction
@@ -93,11 +105,11 @@ struct RecBoleProtocolFidelityTests {
     }
 
     /// Prints and checks one run's test report.
-    func report(_ name: String, reference: Double, seed: Int, history: TrainingHistory, seconds: Double,
+    func report(_ name: String, reference: Double, seeds: (split: Int, model: Int), history: TrainingHistory, seconds: Double,
                 split: TrainValidationTestSplit, scores: [Float]) throws -> Double {
         let report = try split.evaluateTest([.ndcg(10), .meanReciprocalRank(10), .recall(10), .hit(10), .precision(10)],
                                             scores: scores)
-        print("FIDELITY RecBole protocol \(name) seed \(seed): test NDCG@10 \(report[.ndcg(10)]!) "
+        print("FIDELITY RecBole protocol \(name) split seed \(seeds.split), model seed \(seeds.model): test NDCG@10 \(report[.ndcg(10)]!) "
               + "(RecBole \(reference)), best epoch \(history.bestEpoch ?? -1) of \(history.epochSeries("MRR@10").count), "
               + "\(Int(seconds)) s\n\(report)")
         return report[.ndcg(10)]!
@@ -106,8 +118,8 @@ struct RecBoleProtocolFidelityTests {
     /// RecBole's MultiVAE.yaml: mlp_hidden_size [600], latent_dimension 128 (a 64-dimensional z: μ and
     /// log σ² are its two halves), dropout 0.5, β annealed to 0.2 over 200,000 steps.
     @Test func multiVAE() throws {
-        for seed in seeds {
-            let data = try protocolData(seed: seed)
+        for (splitSeed, seed) in runs {
+            let data = try protocolData(seed: splitSeed)
             let model = try MultiVAE(items: data.train.columnCount, hidden: 600, latent: 64, dropout: 0.5, seed: UInt64(seed))
             model.latentNoiseScale = 0.01
             try initializeAsRecBole(model, seed: seed)
@@ -116,7 +128,7 @@ struct RecBoleProtocolFidelityTests {
                                         batchSize: Self.batchSize, optimizer: Adam(learningRate: 1e-3),
                                         annealing: .linear(cap: 0.2, steps: 200_000),
                                         metrics: [.meanReciprocalRank(10), .ndcg(10)], control: control("Multi-VAE"))
-            let ndcg = try report("Multi-VAE", reference: 0.285, seed: seed, history: history,
+            let ndcg = try report("Multi-VAE", reference: 0.285, seeds: (splitSeed, seed), history: history,
                                   seconds: Date().timeIntervalSince(start), split: data.split,
                                   scores: try model.scores(for: data.train))
             #expect(ndcg >= 0.285 - Self.tolerance)
@@ -126,15 +138,15 @@ struct RecBoleProtocolFidelityTests {
     /// RecBole's MultiDAE.yaml: mlp_hidden_size [600], latent_dimension 64, dropout 0.5, no weight decay;
     /// its network is items → 600 → 64 → 600 → items with tanh after every layer but the last.
     @Test func multiDAE() throws {
-        for seed in seeds {
-            let data = try protocolData(seed: seed)
+        for (splitSeed, seed) in runs {
+            let data = try protocolData(seed: splitSeed)
             let model = try MultiDAE(items: data.train.columnCount, hidden: 600, latent: 64, dropout: 0.5, seed: UInt64(seed))
             try initializeAsRecBole(model, seed: seed)
             let start = Date()
             let history = try model.fit(data.trainingRows, validation: data.split.validationUsers(), epochs: Self.epochs,
                                         batchSize: Self.batchSize, optimizer: Adam(learningRate: 1e-3),
                                         metrics: [.meanReciprocalRank(10), .ndcg(10)], control: control("Multi-DAE"))
-            let ndcg = try report("Multi-DAE", reference: 0.298, seed: seed, history: history,
+            let ndcg = try report("Multi-DAE", reference: 0.298, seeds: (splitSeed, seed), history: history,
                                   seconds: Date().timeIntervalSince(start), split: data.split,
                                   scores: try model.scores(for: data.train))
             #expect(ndcg >= 0.298 - Self.tolerance)
@@ -144,8 +156,8 @@ struct RecBoleProtocolFidelityTests {
     /// RecBole's RecVAE.yaml: hidden 600, latent 200, dropout 0.5, γ 0.005, mixture weights
     /// [0.15, 0.75, 0.1], 3 encoder passes and 1 decoder pass an epoch, each part with its own Adam at 1e-3.
     @Test func recVAE() throws {
-        for seed in seeds {
-            let data = try protocolData(seed: seed)
+        for (splitSeed, seed) in runs {
+            let data = try protocolData(seed: splitSeed)
             let model = try RecVAE(items: data.train.columnCount, hidden: 600, latent: 200, dropout: 0.5, gamma: 0.005,
                                    seed: UInt64(seed))
             model.latentNoiseScale = 0.01
@@ -155,7 +167,7 @@ struct RecBoleProtocolFidelityTests {
                                         batchSize: Self.batchSize, encoderOptimizer: Adam(learningRate: 1e-3),
                                         decoderOptimizer: Adam(learningRate: 1e-3), encoderPasses: 3, decoderPasses: 1,
                                         metrics: [.meanReciprocalRank(10), .ndcg(10)], control: control("RecVAE"))
-            let ndcg = try report("RecVAE", reference: 0.294, seed: seed, history: history,
+            let ndcg = try report("RecVAE", reference: 0.294, seeds: (splitSeed, seed), history: history,
                                   seconds: Date().timeIntervalSince(start), split: data.split,
                                   scores: try model.scores(for: data.train))
             #expect(ndcg >= 0.294 - Self.tolerance)
