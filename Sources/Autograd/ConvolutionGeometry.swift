@@ -195,21 +195,27 @@ struct ConvolutionGeometry {
         to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: SIMD4<Float>.self), toByteOffset: last, as: SIMD4<Float>.self)
     }
 
-    /// Adds a short run onto another, 4 values at a time and the rest one by one (each value gets
-    /// the same single addition as in a plain loop, which the compiler left scalar).
+    /// Adds a short run onto another, 4 values at a time. The last group overlaps the one before
+    /// it: both are loaded before either is stored, so the shared values are summed once and
+    /// stored twice with the same sum (each value gets the single addition of a plain loop).
     @inline(__always)
     private func addRun(_ source: UnsafeMutablePointer<Float>, onto target: UnsafeMutablePointer<Float>, count: Int) {
+        guard count >= 4 else {
+            for index in 0..<count { target[index] += source[index] }
+            return
+        }
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        func load(_ pointer: UnsafeRawPointer, _ offset: Int) -> SIMD4<Float> {
+            pointer.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self)
+        }
         var offset = 0
-        while offset + 4 <= count {
-            let sum = to.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self)
-                + from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self)
-            to.storeBytes(of: sum, toByteOffset: offset * 4, as: SIMD4<Float>.self)
+        while offset + 8 <= count {
+            to.storeBytes(of: load(to, offset) + load(from, offset), toByteOffset: offset * 4, as: SIMD4<Float>.self)
             offset += 4
         }
-        while offset < count {
-            target[offset] += source[offset]
-            offset += 1
-        }
+        let last = count - 4   // between 4 and 7 values remain, from `offset`
+        let head = load(to, offset) + load(from, offset), tail = load(to, last) + load(from, last)
+        to.storeBytes(of: tail, toByteOffset: last * 4, as: SIMD4<Float>.self)
+        to.storeBytes(of: head, toByteOffset: offset * 4, as: SIMD4<Float>.self)
     }
 }
