@@ -40,7 +40,7 @@ public enum Parallel {
     }
 
     /// Calls `body` on `chunkCount` (at most `count`) disjoint ranges covering `0..<count`, concurrently.
-    static func forEachChunk(count: Int, chunkCount: Int, _ body: (Range<Int>) -> Void) {
+    public static func forEachChunk(count: Int, chunkCount: Int, _ body: (Range<Int>) -> Void) {
         let chunkCount = min(chunkCount, count)
         if chunkCount <= 1 {
             if count > 0 { body(0..<count) }
@@ -55,7 +55,7 @@ public enum Parallel {
 
     /// Calls `body(i)` for every `i` in `0..<iterations`, spread over up to `coreCount` threads
     /// (``WorkerPool``), and returns when all calls have returned.
-    public static func perform(iterations: Int, _ body: (Int) -> Void) {
+    static func perform(iterations: Int, _ body: (Int) -> Void) {
         WorkerPool.shared.perform(iterations: iterations, threads: coreCount, body)
     }
 }
