@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import time
 
 import pytest
 from jupyter_client.manager import start_new_kernel
@@ -25,8 +26,22 @@ def kernel():
     try:
         yield manager, client
     finally:
-        client.stop_channels()
+        stop_channels(client)
         manager.shutdown_kernel(now=True)
+
+
+def stop_channels(client) -> None:
+    """Stops `client`'s channels once its heartbeat thread beats (or after two heartbeat periods).
+
+    jupyter_client's heartbeat thread, stopped before its loop sets its running flag, misses every beat at once
+    and re-creates its socket in a tight loop until ZeroMQ runs out of sockets ("Too many open files"). A client
+    stopped within milliseconds of `start_channels` (the IOPub-welcome test) hits that window.
+    """
+    heartbeat = client.hb_channel
+    deadline = time.monotonic() + 2 * heartbeat.time_to_dead
+    while heartbeat.is_alive() and not heartbeat.is_beating() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    client.stop_channels()
 
 
 def execute(client, code: str, allow_stdin: bool = False, timeout: float = TIMEOUT):

@@ -8,6 +8,8 @@ import unittest
 
 import jupyter_kernel_test
 
+from conftest import stop_channels
+
 KERNEL_NAME = "swift-experiments"
 
 
@@ -48,6 +50,12 @@ class SwiftExperimentsKernelTests(jupyter_kernel_test.KernelTests):
 class SwiftExperimentsIopubWelcomeTests(jupyter_kernel_test.IopubWelcomeTests):
     kernel_name = KERNEL_NAME
     support_iopub_welcome = True
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        # The welcome arrives within milliseconds of `start_channels`: see `stop_channels` for the race.
+        stop_channels(cls.kc)
+        cls.km.shutdown_kernel()
 
 
 if __name__ == "__main__":
