@@ -119,10 +119,13 @@ struct ConvolutionGeometry {
     /// matrix to memory and reading it back; groups are split across cores (at least one group per
     /// core). Each plane is accumulated in zero phase planes, tap after tap in the order (kernel
     /// row, kernel column, output pixel), then gathered into the image, so results do not depend
-    /// on the grouping or the thread count.
-    func columnsToImage(productOf filters: [Float], and columns: [Float], innerCount k: Int) -> [Float] {
+    /// on the grouping or the thread count. With a `bias` [channels], `bias[c]` is added to every
+    /// pixel of channel `c` as the planes are gathered.
+    func columnsToImage(productOf filters: [Float], and columns: [Float], innerCount k: Int, adding bias: [Float]? = nil) -> [Float] {
         let outputArea = outputHeight * outputWidth, planeArea = height * width
-        guard k > 0, batch > 0 else { return [Float](repeating: 0, count: batch * channels * planeArea) }
+        guard k > 0, batch > 0 else {
+            return (0..<(batch * channels * planeArea)).map { bias?[$0 / planeArea % channels] ?? 0 }
+        }
         _ = (LinearAlgebraBackend.prepared, AllocatorTuning.applied)
         let imagesPerCore = (batch + Parallel.coreCount - 1) / Parallel.coreCount
         let imagesPerTile = Swift.max(1, Swift.min(imagesPerCore, Self.tileValues / Swift.max(1, patchRows * outputArea)))
@@ -139,7 +142,7 @@ struct ConvolutionGeometry {
                             let product = MatrixProduct(transposeA: true, transposeB: false, m: patchRows, n: count * outputArea,
                                                         k: k, lda: patchRows, ldb: patchColumns, ldc: count * outputArea)
                             product.run(a: a.baseAddress!, b: b.baseAddress! + first * outputArea, c: tile, beta: 0, split: false)
-                            addTile(tile, images: first..<(first + count), into: image)
+                            addTile(tile, images: first..<(first + count), into: image, adding: bias)
                         }
                     }
                 }
@@ -148,8 +151,10 @@ struct ConvolutionGeometry {
         }
     }
 
-    /// Adds a tile of the patch matrix, the columns of `images`, onto those images' planes of `image`.
-    private func addTile(_ tile: UnsafeMutablePointer<Float>, images: Range<Int>, into image: UnsafeMutablePointer<Float>) {
+    /// Adds a tile of the patch matrix, the columns of `images`, onto those images' planes of
+    /// `image`, plus `bias[c]` on each pixel of channel `c` when a bias is given.
+    private func addTile(_ tile: UnsafeMutablePointer<Float>, images: Range<Int>, into image: UnsafeMutablePointer<Float>,
+                         adding bias: [Float]?) {
         let outputArea = outputHeight * outputWidth, phaseCount = self.phaseCount
         let planeArea = height * width, taps = kernelHeight * kernelWidth, stride = self.stride
         let tileColumns = images.count * outputArea
@@ -169,30 +174,18 @@ struct ConvolutionGeometry {
                 }
             }
             let imagePlane = image + ((images.lowerBound + position) * channels + c) * planeArea
-            for run in phaseRuns {
-                let target = imagePlane + run.image, source = phases + run.phase
-                for q in 0..<run.count { target[q &* stride] = source[q] }
+            if let shift = bias?[c] {
+                for run in phaseRuns {
+                    let target = imagePlane + run.image, source = phases + run.phase
+                    for q in 0..<run.count { target[q &* stride] = source[q] + shift }
+                }
+            } else {
+                for run in phaseRuns {
+                    let target = imagePlane + run.image, source = phases + run.phase
+                    for q in 0..<run.count { target[q &* stride] = source[q] }
+                }
             }
         }
-    }
-
-    /// Copies a short run (one output row, often 7 or 14 values) with 4-wide loads and stores; the
-    /// last group overlaps the previous one instead of calling memmove, which cost more than the copy.
-    @inline(__always)
-    private func copyRun(from source: UnsafeMutablePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
-        guard count >= 4 else {
-            for index in 0..<count { target[index] = source[index] }
-            return
-        }
-        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
-        var offset = 0
-        while offset + 4 < count {
-            to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self),
-                          toByteOffset: offset * 4, as: SIMD4<Float>.self)
-            offset += 4
-        }
-        let last = (count - 4) * 4
-        to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: SIMD4<Float>.self), toByteOffset: last, as: SIMD4<Float>.self)
     }
 
     /// Adds a short run onto another, 4 values at a time. The last group overlaps the one before

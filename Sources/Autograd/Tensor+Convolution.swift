@@ -3,15 +3,21 @@
 /// added back onto the images a cache-sized group of images at a time. Both are primitives; each
 /// is the other's backward with respect to the input.
 extension Tensor {
-    /// Cross-correlation of this [N, C, H, W] batch with `filters` [O, C, kH, kW] (PyTorch's
-    /// `conv2d` without bias), giving [N, O, (H + 2·padding − kH) / stride + 1, …].
+    /// Cross-correlation of this [N, C, H, W] batch with `filters` [O, C, kH, kW], plus `bias[o]` on
+    /// every pixel of output channel `o` when a bias [O] is given (PyTorch's `conv2d`), giving
+    /// [N, O, (H + 2·padding − kH) / stride + 1, …].
     ///
     /// Backward, with `P` the patch matrix and `G` the gradient as [O, N·outputArea]:
-    /// `∂filters = G · Pᵀ` and `∂input = col2im(filtersᵀ · G)`.
-    public func convolution2D(filters: Tensor, stride: Int = 1, padding: Int = 0) throws -> Tensor {
+    /// `∂filters = G · Pᵀ`, `∂input = col2im(filtersᵀ · G)` and `∂bias` the row sums of `G`. The bias
+    /// is added while the product is laid out as NCHW, and its gradient summed while the gradient
+    /// is laid out back, so it costs no pass of its own.
+    public func convolution2D(filters: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0) throws -> Tensor {
         let operation = "convolution2D"
         guard rank == 4, filters.rank == 4, shape[1] == filters.shape[1] else {
             throw AutogradError.shapeMismatch(operation: operation, left: shape, right: filters.shape)
+        }
+        if let bias, bias.shape != [filters.shape[0]] {
+            throw AutogradError.shapeMismatch(operation: operation, left: bias.shape, right: [filters.shape[0]])
         }
         guard stride >= 1, padding >= 0,
               shape[2] + 2 * padding >= filters.shape[2], shape[3] + 2 * padding >= filters.shape[3] else {
@@ -28,14 +34,26 @@ extension Tensor {
         var channelMajor = Tensor.productBuffer(count: outputCount * geometry.patchColumns)
         Tensor.gemm(filters, false, 0, patches, false, 0, into: &channelMajor, outputStride: 0,
                     batch: 1, m: outputCount, n: geometry.patchColumns, k: geometry.patchRows)
-        let result = Tensor(uncheckedShape: [outputCount, geometry.batch, area], scalars: channelMajor)
-            .permuted([1, 0, 2])
-        let output = Tensor(uncheckedShape: [geometry.batch, outputCount, geometry.outputHeight, geometry.outputWidth],
-                            scalars: result.scalars)
+        let output = Tensor(
+            uncheckedShape: [geometry.batch, outputCount, geometry.outputHeight, geometry.outputWidth],
+            scalars: ChannelLayout.batchMajor(channelMajor, channels: outputCount, batch: geometry.batch, area: area,
+                                              adding: bias?.scalars))
         let input = self
-        return Tensor.recorded(output, operation: operation, inputs: [self, filters]) { gradient in
-            let channelMajorGradient = Tensor(uncheckedShape: [geometry.batch, outputCount, area],
-                                              scalars: gradient.scalars).permuted([1, 0, 2])
+        return Tensor.recorded(output, operation: operation, inputs: [self, filters] + (bias.map { [$0] } ?? [])) { gradient in
+            var biasGradient: Tensor?
+            let channelMajorGradient: Tensor
+            if let bias {
+                var sums = [Float](repeating: 0, count: outputCount)
+                let values = sums.withUnsafeMutableBufferPointer { sums in
+                    ChannelLayout.channelMajor(gradient.scalars, batch: geometry.batch, channels: outputCount, area: area,
+                                               channelSums: sums.baseAddress!)
+                }
+                channelMajorGradient = Tensor(uncheckedShape: [outputCount, geometry.batch * area], scalars: values)
+                biasGradient = Tensor(uncheckedShape: bias.shape, scalars: sums)
+            } else {
+                channelMajorGradient = Tensor(uncheckedShape: [outputCount, geometry.batch * area], scalars: ChannelLayout.channelMajor(
+                    gradient.scalars, batch: geometry.batch, channels: outputCount, area: area, channelSums: nil))
+            }
             var inputGradient: Tensor?, filterGradient: Tensor?
             if filters.isTracked {
                 var values = Tensor.productBuffer(count: filters.scalarCount)
@@ -47,21 +65,26 @@ extension Tensor {
                 inputGradient = Tensor(uncheckedShape: input.shape, scalars: geometry.columnsToImage(
                     productOf: filters.scalars, and: channelMajorGradient.scalars, innerCount: outputCount))
             }
-            return [inputGradient, filterGradient]
+            return [inputGradient, filterGradient, biasGradient]
         }
     }
 
-    /// Transposed convolution of this [N, Cin, H, W] batch with `filters` [Cin, Cout, kH, kW]
-    /// (PyTorch's `conv_transpose2d` without bias), giving [N, Cout, (H − 1)·stride − 2·padding + kH
-    /// + outputPadding, …]: the adjoint of `convolution2D` with the same stride and padding.
+    /// Transposed convolution of this [N, Cin, H, W] batch with `filters` [Cin, Cout, kH, kW], plus
+    /// `bias[o]` on every pixel of output channel `o` when a bias [Cout] is given (PyTorch's
+    /// `conv_transpose2d`), giving [N, Cout, (H − 1)·stride − 2·padding + kH + outputPadding, …]: the
+    /// adjoint of `convolution2D` with the same stride and padding.
     ///
-    /// Backward, with `P = im2col(G)`: `∂input = filters · P` and `∂filters = input · Pᵀ`.
+    /// Backward, with `P = im2col(G)`: `∂input = filters · P`, `∂filters = input · Pᵀ` and `∂bias`
+    /// the per-channel sums of `G`. The bias is added as col2im writes the images.
     public func transposedConvolution2D(
-        filters: Tensor, stride: Int = 1, padding: Int = 0, outputPadding: Int = 0
+        filters: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0, outputPadding: Int = 0
     ) throws -> Tensor {
         let operation = "transposedConvolution2D"
         guard rank == 4, filters.rank == 4, shape[1] == filters.shape[0] else {
             throw AutogradError.shapeMismatch(operation: operation, left: shape, right: filters.shape)
+        }
+        if let bias, bias.shape != [filters.shape[1]] {
+            throw AutogradError.shapeMismatch(operation: operation, left: bias.shape, right: [filters.shape[1]])
         }
         let (batch, inputChannels, height, width) = (shape[0], shape[1], shape[2], shape[3])
         let (outputChannels, kernelHeight, kernelWidth) = (filters.shape[1], filters.shape[2], filters.shape[3])
@@ -77,12 +100,12 @@ extension Tensor {
             batch: batch, channels: outputChannels, height: outputHeight, width: outputWidth,
             kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, padding: padding)
         let area = height * width
-        let channelMajorInput = Tensor(uncheckedShape: [batch, inputChannels, area], scalars: scalars)
-            .permuted([1, 0, 2])
+        let channelMajorInput = Tensor(uncheckedShape: [inputChannels, batch * area], scalars: ChannelLayout.channelMajor(
+            scalars, batch: batch, channels: inputChannels, area: area, channelSums: nil))
         let output = Tensor(uncheckedShape: [batch, outputChannels, outputHeight, outputWidth], scalars: geometry.columnsToImage(
-            productOf: filters.scalars, and: channelMajorInput.scalars, innerCount: inputChannels))
+            productOf: filters.scalars, and: channelMajorInput.scalars, innerCount: inputChannels, adding: bias?.scalars))
         let input = self
-        return Tensor.recorded(output, operation: operation, inputs: [self, filters]) { gradient in
+        return Tensor.recorded(output, operation: operation, inputs: [self, filters] + (bias.map { [$0] } ?? [])) { gradient in
             let gradientPatches = Tensor(uncheckedShape: [geometry.patchRows, geometry.patchColumns],
                                          scalars: geometry.imageToColumns(gradient.scalars))
             var inputGradient: Tensor?, filterGradient: Tensor?
@@ -90,9 +113,8 @@ extension Tensor {
                 var values = Tensor.productBuffer(count: inputChannels * batch * area)
                 Tensor.gemm(filters, false, 0, gradientPatches, false, 0, into: &values, outputStride: 0,
                             batch: 1, m: inputChannels, n: geometry.patchColumns, k: geometry.patchRows)
-                inputGradient = Tensor(uncheckedShape: [inputChannels, batch, area], scalars: values)
-                    .permuted([1, 0, 2])
-                inputGradient = Tensor(uncheckedShape: input.shape, scalars: inputGradient!.scalars)
+                inputGradient = Tensor(uncheckedShape: input.shape, scalars: ChannelLayout.batchMajor(
+                    values, channels: inputChannels, batch: batch, area: area, adding: nil))
             }
             if filters.isTracked {
                 var values = Tensor.productBuffer(count: filters.scalarCount)
@@ -100,7 +122,11 @@ extension Tensor {
                             batch: 1, m: inputChannels, n: geometry.patchRows, k: geometry.patchColumns)
                 filterGradient = Tensor(uncheckedShape: filters.shape, scalars: values)
             }
-            return [inputGradient, filterGradient]
+            let biasGradient = bias.map { bias in
+                Tensor(uncheckedShape: bias.shape, scalars: ChannelLayout.channelSums(
+                    gradient.scalars, batch: batch, channels: outputChannels, area: outputHeight * outputWidth))
+            }
+            return [inputGradient, filterGradient, biasGradient]
         }
     }
 }

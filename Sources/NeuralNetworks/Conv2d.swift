@@ -31,8 +31,6 @@ public final class Conv2d: Module, UnaryLayer {
 
     /// Convolves `input` `[N, inputChannels, H, W]` and adds the bias.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
-        let output = try input.convolution2D(filters: weight, stride: stride, padding: padding)
-        guard let bias else { return output }
-        return try output + bias.reshaped(to: [1, bias.scalarCount, 1, 1])
+        try input.convolution2D(filters: weight, bias: bias, stride: stride, padding: padding)
     }
 }

@@ -30,9 +30,7 @@ public final class ConvTranspose2d: Module, UnaryLayer {
 
     /// Applies the transposed convolution to `input` `[N, inputChannels, H, W]` and adds the bias.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
-        let output = try input.transposedConvolution2D(
-            filters: weight, stride: stride, padding: padding, outputPadding: outputPadding)
-        guard let bias else { return output }
-        return try output + bias.reshaped(to: [1, bias.scalarCount, 1, 1])
+        try input.transposedConvolution2D(
+            filters: weight, bias: bias, stride: stride, padding: padding, outputPadding: outputPadding)
     }
 }

@@ -71,15 +71,17 @@ import Testing
         defer { LinearAlgebraBackend.threadCount = original }
         let features = sample([256, 600], seed: 121), weight = sample([1_415, 600], seed: 122)
         let images = sample([16, 32, 14, 14], seed: 123), filters = sample([64, 32, 4, 4], seed: 124)
-        let upFilters = sample([64, 32, 4, 4], seed: 125)
+        let upFilters = sample([64, 32, 4, 4], seed: 125), biases = sample([64], seed: 126), upBiases = sample([32], seed: 127)
         // About 6% of a [256, 1415] pattern, with rows and columns of different sizes.
         let clicks = try SparseMatrix(dense: Tensor(
             shape: [256, 1_415], scalars: (0..<(256 * 1_415)).map { ($0 / 1_415 * 7 + $0 % 1_415 * 13) % 17 == 0 ? 1 : 0 }))
         func run() throws -> [[Float]] {
-            let (loss, gradients) = try valueAndGradient(at: [features, weight, images, filters, upFilters]) { inputs in
+            let (loss, gradients) = try valueAndGradient(
+                at: [features, weight, images, filters, upFilters, biases, upBiases]
+            ) { inputs in
                 let logits = try inputs[0].matmul(inputs[1], transposingOther: true)
-                let encoded = try inputs[2].convolution2D(filters: inputs[3], stride: 2, padding: 1).relu()
-                let decoded = try encoded.transposedConvolution2D(filters: inputs[4], stride: 2, padding: 1)
+                let encoded = try inputs[2].convolution2D(filters: inputs[3], bias: inputs[5], stride: 2, padding: 1).relu()
+                let decoded = try encoded.transposedConvolution2D(filters: inputs[4], bias: inputs[6], stride: 2, padding: 1)
                 let sampled = try clicks.sampledProduct(inputs[0], inputs[1])
                 let hidden = try clicks.matmul(inputs[1], transposingDense: false, densityForDenseProduct: 2)
                 return try logits.softplus().sum() + (decoded * decoded).sum(alongAxes: [0, 2, 3]).sum()

@@ -32,6 +32,19 @@ import Testing
         } < gradientTolerance)
     }
 
+    @Test(arguments: settings) func convolutionWithBiasAddsItPerChannel(stride: Int, padding: Int) throws {
+        let x = sample([2, 3, 5, 6], seed: 96), w = sample([4, 3, 3, 2], seed: 97), b = sample([4], seed: 98)
+        let y = try x.convolution2D(filters: w, bias: b, stride: stride, padding: padding)
+        let area = y.shape[2] * y.shape[3]
+        let expected = reference(x, w, stride: stride, padding: padding).enumerated().map { index, value in
+            value + b.scalars[index / area % 4]
+        }
+        #expect(isClose(y, expected, tolerance: 1e-4))
+        #expect(try maximumGradientError(at: [x, w, b]) {
+            try $0[0].convolution2D(filters: $0[1], bias: $0[2], stride: stride, padding: padding)
+        } < gradientTolerance)
+    }
+
     @Test(arguments: settings) func transposedConvolutionIsTheAdjoint(stride: Int, padding: Int) throws {
         // ⟨conv(x), y⟩ = ⟨x, convᵀ(y)⟩ for the same filters, stride and padding.
         let x = sample([2, 3, 7, 7], seed: 93), w = sample([4, 3, 3, 3], seed: 94)
@@ -48,6 +61,17 @@ import Testing
         } < gradientTolerance)
     }
 
+    @Test(arguments: settings) func transposedConvolutionWithBiasAddsItPerChannel(stride: Int, padding: Int) throws {
+        let y = sample([2, 4, 5, 6], seed: 99), w = sample([4, 3, 3, 3], seed: 100), b = sample([3], seed: 101)
+        let plain = try y.transposedConvolution2D(filters: w, stride: stride, padding: padding)
+        let biased = try y.transposedConvolution2D(filters: w, bias: b, stride: stride, padding: padding)
+        let area = plain.shape[2] * plain.shape[3]
+        #expect(biased.scalars == plain.scalars.enumerated().map { index, value in value + b.scalars[index / area % 3] })
+        #expect(try maximumGradientError(at: [y, w, b]) {
+            try $0[0].transposedConvolution2D(filters: $0[1], bias: $0[2], stride: stride, padding: padding)
+        } < gradientTolerance)
+    }
+
     @Test func shapeErrors() {
         #expect(throws: AutogradError.shapeMismatch(operation: "convolution2D", left: [1, 2, 4, 4], right: [3, 1, 3, 3])) {
             try Tensor(zeros: [1, 2, 4, 4]).convolution2D(filters: Tensor(zeros: [3, 1, 3, 3]))
@@ -57,6 +81,12 @@ import Testing
         }
         #expect(throws: AutogradError.self) {
             try Tensor(zeros: [1, 2, 4, 4]).transposedConvolution2D(filters: Tensor(zeros: [3, 1, 3, 3]))
+        }
+        #expect(throws: AutogradError.shapeMismatch(operation: "convolution2D", left: [2], right: [3])) {
+            try Tensor(zeros: [1, 1, 4, 4]).convolution2D(filters: Tensor(zeros: [3, 1, 3, 3]), bias: Tensor(zeros: [2]))
+        }
+        #expect(throws: AutogradError.shapeMismatch(operation: "transposedConvolution2D", left: [1, 3], right: [3])) {
+            try Tensor(zeros: [1, 1, 4, 4]).transposedConvolution2D(filters: Tensor(zeros: [1, 3, 3, 3]), bias: Tensor(zeros: [1, 3]))
         }
     }
 }
