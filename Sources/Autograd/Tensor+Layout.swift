@@ -50,36 +50,97 @@ extension Tensor {
     }
 
     /// Copies values into the permuted layout (not recorded).
+    ///
+    /// Axes that stay next to each other, in the same order, move as one (NCHW → NHWC is
+    /// [N, C, H·W] → [N, H·W, C]). A swap of the last two merged axes, as that one, is a batch of
+    /// matrix transposes, done in cache-sized tiles; any other order copies runs along its last
+    /// axis. Work is split across cores by output rows.
     func permuted(_ permutation: [Int]) -> Tensor {
         let newShape = permutation.map { shape[$0] }
-        let sourceStrides = Shape.strides(shape)
-        let readStrides = permutation.map { sourceStrides[$0] }
+        let (merged, order) = Tensor.mergedAxes(shape: shape, permutation: permutation)
         let count = scalarCount
-        let newRank = newShape.count
-        let inner = newShape.last ?? 1
-        let innerStride = readStrides.last ?? 1
-        let rowCount = count / Swift.max(inner, 1)
         let result = [Float](unsafeUninitializedCapacity: count) { output, initialized in
-            let out = output.baseAddress!
             scalars.withUnsafeBufferPointer { input in
-                Parallel.forEachChunk(count: rowCount, costPerItem: inner) { rows in
-                    for row in rows {
-                        var remainder = row, offset = 0
-                        for axis in stride(from: newRank - 2, through: 0, by: -1) {
-                            offset += (remainder % newShape[axis]) * readStrides[axis]
-                            remainder /= newShape[axis]
-                        }
-                        if innerStride == 1 {
-                            (out + row * inner).update(from: input.baseAddress! + offset, count: inner)
-                        } else {
-                            for i in 0..<inner { out[row * inner + i] = input[offset + i * innerStride] }
-                        }
-                    }
+                let rank = order.count
+                if rank >= 2, order[rank - 2] == rank - 1, order[rank - 1] == rank - 2,
+                   order.prefix(rank - 2).elementsEqual(0..<(rank - 2)) {
+                    let rows = merged[rank - 2], columns = merged[rank - 1]
+                    Tensor.transposeMatrices(input.baseAddress!, into: output.baseAddress!,
+                                             count: count / Swift.max(rows * columns, 1), rows: rows, columns: columns)
+                } else {
+                    Tensor.copyPermuted(input.baseAddress!, into: output.baseAddress!, shape: merged, permutation: order)
                 }
             }
             initialized = count
         }
         return Tensor(uncheckedShape: newShape, scalars: result)
+    }
+
+    /// `shape` and `permutation` with every run of axes that stay adjacent and in order merged into
+    /// one axis (axes of size 1 dropped), so the copy has as few axes as the reordering needs.
+    static func mergedAxes(shape: [Int], permutation: [Int]) -> (shape: [Int], permutation: [Int]) {
+        let kept = permutation.filter { shape[$0] != 1 }
+        var groups: [[Int]] = []   // source axes of each merged axis, in result order
+        for axis in kept {
+            if let last = groups.last?.last, axis == last + 1 {
+                groups[groups.count - 1].append(axis)
+            } else {
+                groups.append([axis])
+            }
+        }
+        let bySource = groups.indices.sorted { groups[$0][0] < groups[$1][0] }
+        var position = [Int](repeating: 0, count: groups.count)
+        for (index, group) in bySource.enumerated() { position[group] = index }
+        let mergedShape = bySource.map { groups[$0].reduce(1) { $0 * shape[$1] } }
+        return (mergedShape, groups.indices.map { position[$0] })
+    }
+
+    /// `count` row-major [rows, columns] matrices written as [columns, rows], in 16 × 16 tiles.
+    static func transposeMatrices(
+        _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int, rows: Int, columns: Int
+    ) {
+        let tile = 16, tilesDown = (columns + tile - 1) / tile
+        Parallel.forEachChunk(count: count * tilesDown, costPerItem: rows * Swift.min(columns, tile)) { bands in
+            for band in bands {
+                let matrix = band / tilesDown, firstColumn = band % tilesDown * tile
+                let from = source + matrix * rows * columns, to = target + matrix * rows * columns
+                let lastColumn = Swift.min(firstColumn + tile, columns)
+                for firstRow in stride(from: 0, to: rows, by: tile) {
+                    let lastRow = Swift.min(firstRow + tile, rows)
+                    for column in firstColumn..<lastColumn {
+                        for row in firstRow..<lastRow { to[column * rows + row] = from[row * columns + column] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Values of a `shape` tensor copied in the order `permutation` of its axes, one output row
+    /// (a run along the last result axis) at a time.
+    static func copyPermuted(
+        _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, shape: [Int], permutation: [Int]
+    ) {
+        let newShape = permutation.map { shape[$0] }
+        let sourceStrides = Shape.strides(shape)
+        let readStrides = permutation.map { sourceStrides[$0] }
+        let newRank = newShape.count
+        let inner = newShape.last ?? 1
+        let innerStride = readStrides.last ?? 1
+        let rowCount = Shape.count(newShape) / Swift.max(inner, 1)
+        Parallel.forEachChunk(count: rowCount, costPerItem: inner) { rows in
+            for row in rows {
+                var remainder = row, offset = 0
+                for axis in stride(from: newRank - 2, through: 0, by: -1) {
+                    offset += (remainder % newShape[axis]) * readStrides[axis]
+                    remainder /= newShape[axis]
+                }
+                if innerStride == 1 {
+                    (target + row * inner).update(from: source + offset, count: inner)
+                } else {
+                    for i in 0..<inner { target[row * inner + i] = source[offset + i * innerStride] }
+                }
+            }
+        }
     }
 
     /// The part of this tensor with indices in `range` along `axis`.

@@ -22,6 +22,38 @@ import Testing
         #expect(throws: AutogradError.self) { try cube.transposed(permutation: [0, 0, 1]) }
     }
 
+    /// Every value lands where the index arithmetic says, for merged axes, axes of size 1, batched
+    /// transposes across tile edges and the general path, on one thread and on two.
+    @Test(arguments: [
+        ([64, 16, 7, 7], [0, 2, 3, 1]), ([64, 7, 7, 16], [0, 3, 1, 2]), ([3, 37, 53], [0, 2, 1]),
+        ([300, 200], [1, 0]), ([2, 1, 5, 3], [2, 0, 3, 1]), ([4, 3, 5, 2], [0, 2, 1, 3]),
+        ([1, 1, 1], [2, 0, 1]), ([2, 3, 4], [0, 1, 2]), ([2, 0, 3], [2, 1, 0]), ([5, 6, 7, 8], [3, 1, 0, 2]),
+    ]) func permutedMatchesIndexArithmetic(shape: [Int], permutation: [Int]) {
+        let original = LinearAlgebraBackend.threadCount
+        defer { LinearAlgebraBackend.threadCount = original }
+        let x = sample(shape, seed: 34)
+        let newShape = permutation.map { shape[$0] }
+        let strides = Shape.strides(shape), newStrides = Shape.strides(newShape)
+        var expected = [Float](repeating: 0, count: x.scalarCount)
+        for index in 0..<x.scalarCount {
+            var source = 0
+            for axis in newShape.indices { source += index / newStrides[axis] % newShape[axis] * strides[permutation[axis]] }
+            expected[index] = x.scalars[source]
+        }
+        for threads in [1, 2] {
+            LinearAlgebraBackend.threadCount = threads
+            let result = x.permuted(permutation)
+            #expect(result.shape == newShape)
+            #expect(result.scalars == expected, "\(shape) by \(permutation) on \(threads) threads")
+        }
+    }
+
+    @Test func mergedAxesKeepOnlyTheReorderingThatMatters() {
+        #expect(Tensor.mergedAxes(shape: [64, 16, 7, 7], permutation: [0, 2, 3, 1]) == ([64, 16, 49], [0, 2, 1]))
+        #expect(Tensor.mergedAxes(shape: [2, 1, 5, 3], permutation: [2, 0, 3, 1]) == ([2, 5, 3], [1, 0, 2]))
+        #expect(Tensor.mergedAxes(shape: [2, 3, 4], permutation: [0, 1, 2]) == ([24], [0]))
+    }
+
     @Test func sliceValuesAndGradient() throws {
         let x = try Tensor(rows: [[1, 2, 3], [4, 5, 6]])
         #expect(try x.sliced(alongAxis: 1, range: 1..<3).scalars == [2, 3, 5, 6])
