@@ -83,32 +83,39 @@ extension Module {
     /// This module and every sub-module, with paths (`""` for this one), depth first; a module
     /// reachable along two paths is listed once, under the first.
     public func namedModules() -> [(name: String, module: Module)] {
-        var result: [(name: String, module: Module)] = [("", self)]
-        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(self)]
-        var index = 0
-        while index < result.count {
-            let (prefix, module) = result[index]
-            index += 1
-            var children: [(name: String, module: Module)] = []
-            for (name, member) in module.directMembers() {
-                guard case let .module(child) = member, seen.insert(ObjectIdentifier(child)).inserted else { continue }
-                children.append((prefix.isEmpty ? name : "\(prefix).\(name)", child))
-            }
-            result.insert(contentsOf: children, at: index)
-        }
-        return result
+        moduleTree().map { ($0.name, $0.module) }
     }
 
     /// Every present parameter box with its path, each box once (shared layers are not counted twice).
     func namedParameterBoxes() -> [(name: String, box: ParameterBox)] {
         var result: [(name: String, box: ParameterBox)] = []
         var seen: Set<ObjectIdentifier> = []
-        for (prefix, module) in namedModules() {
-            for (name, member) in module.directMembers() {
+        for (prefix, _, members) in moduleTree() {
+            for (name, member) in members {
                 guard case let .parameter(box) = member, box.tensor != nil,
                       seen.insert(ObjectIdentifier(box)).inserted else { continue }
                 result.append((prefix.isEmpty ? name : "\(prefix).\(name)", box))
             }
+        }
+        return result
+    }
+
+    /// The modules of `namedModules()`, in its order, each with its direct members, so that one
+    /// walk (one reflection of each module) serves both modules and parameters: the parameters are
+    /// listed twice a training step.
+    private func moduleTree() -> [(name: String, module: Module, members: [(name: String, member: Member)])] {
+        var result: [(name: String, module: Module, members: [(name: String, member: Member)])] = [("", self, directMembers())]
+        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(self)]
+        var index = 0
+        while index < result.count {
+            let (prefix, _, members) = result[index]
+            index += 1
+            var children: [(name: String, module: Module, members: [(name: String, member: Member)])] = []
+            for (name, member) in members {
+                guard case let .module(child) = member, seen.insert(ObjectIdentifier(child)).inserted else { continue }
+                children.append((prefix.isEmpty ? name : "\(prefix).\(name)", child, child.directMembers()))
+            }
+            result.insert(contentsOf: children, at: index)
         }
         return result
     }
