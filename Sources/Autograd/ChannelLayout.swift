@@ -1,38 +1,50 @@
 /// Moves convolution values between the sgemm's channel-major layout [C, N, area] and NCHW
-/// [N, C, area], adding a per-channel bias on the way to NCHW and summing the bias gradient on the
-/// way back, so that a convolution's bias costs no pass over the images of its own.
+/// [N, C, area], adding a per-channel bias (and applying a ReLU) on the way to NCHW, and summing the
+/// bias gradient (after ReLU's mask) on the way back, so that neither costs a pass over the images
+/// of its own.
 ///
 /// Work is split across cores by channel; each channel's sum is taken by one thread in one fixed
 /// order (images, then pixels, eight lanes at a time), so sums do not depend on the thread count.
 enum ChannelLayout {
-    /// `values` [C, N, area] as [N, C, area], plus `bias[c]` on every value of channel `c` when a bias is given.
-    static func batchMajor(_ values: [Float], channels: Int, batch: Int, area: Int, adding bias: [Float]?) -> [Float] {
+    /// `values` [C, N, area] as [N, C, area], plus `bias[c]` on every value of channel `c` when a
+    /// bias is given, then `max(·, 0)` when `rectifying` (a ReLU after the convolution).
+    static func batchMajor(
+        _ values: [Float], channels: Int, batch: Int, area: Int, adding bias: [Float]?, rectifying: Bool = false
+    ) -> [Float] {
         perChannel(of: values, channels: channels, batch: batch, area: area) { input, out, channel in
-            let shift = bias?[channel] ?? 0
             for image in 0..<batch {
                 let source = input + (channel * batch + image) * area, target = out + (image * channels + channel) * area
-                if bias == nil {
+                if bias == nil && !rectifying {
                     copyRun(from: source, to: target, count: area)
                 } else {
-                    addRun(source, shift, into: target, count: area)
+                    shiftRun(source, by: bias?[channel], rectifying: rectifying, into: target, count: area)
                 }
             }
         }
     }
 
-    /// `values` [N, C, area] as [C, N, area]; `channelSums`, when given, receives each channel's sum
-    /// over images and pixels (the gradient of a bias added to every pixel of its channel).
+    /// `values` [N, C, area] as [C, N, area], each value zeroed where `positiveWhere` (same layout as
+    /// `values`) is not positive when given (the gradient through a ReLU, from its output);
+    /// `channelSums`, when given, receives each channel's sum of the result over images and pixels
+    /// (the gradient of a bias added to every pixel of its channel).
     static func channelMajor(
-        _ values: [Float], batch: Int, channels: Int, area: Int, channelSums: UnsafeMutablePointer<Float>?
+        _ values: [Float], batch: Int, channels: Int, area: Int, positiveWhere mask: [Float]? = nil,
+        channelSums: UnsafeMutablePointer<Float>?
     ) -> [Float] {
-        perChannel(of: values, channels: channels, batch: batch, area: area) { input, out, channel in
-            var sum = RunSum()
-            for image in 0..<batch {
-                let source = input + (image * channels + channel) * area
-                copyRun(from: source, to: out + (channel * batch + image) * area, count: area)
-                if channelSums != nil { sum.add(source, count: area) }
+        mask.withUnsafeOptionalBuffer { mask in
+            perChannel(of: values, channels: channels, batch: batch, area: area) { input, out, channel in
+                var sum = RunSum()
+                for image in 0..<batch {
+                    let offset = (image * channels + channel) * area, target = out + (channel * batch + image) * area
+                    if let mask {
+                        maskRun(input + offset, where: mask + offset, into: target, count: area)
+                    } else {
+                        copyRun(from: input + offset, to: target, count: area)
+                    }
+                    if channelSums != nil { sum.add(target, count: area) }
+                }
+                channelSums?[channel] = sum.total
             }
-            channelSums?[channel] = sum.total
         }
     }
 
@@ -70,25 +82,62 @@ enum ChannelLayout {
         }
     }
 
-    /// Writes `source + shift` into `target`, eight values at a time; the last group overlaps the one
-    /// before it (it stores the same sums again) instead of a scalar tail.
+    /// Writes `source + shift` (`source` without a shift), then `max(·, 0)` when `rectifying`, into
+    /// `target`, eight values at a time; the last group overlaps the one before it (it stores the
+    /// same values again) instead of a scalar tail. `max` is Swift's: 0 where `0 >= v`, else `v`.
     @inline(__always)
-    private static func addRun(_ source: UnsafePointer<Float>, _ shift: Float, into target: UnsafeMutablePointer<Float>, count: Int) {
+    private static func shiftRun(
+        _ source: UnsafePointer<Float>, by shift: Float?, rectifying: Bool, into target: UnsafeMutablePointer<Float>, count: Int
+    ) {
+        @inline(__always) func scalar(_ value: Float) -> Float {
+            let shifted = shift.map { value + $0 } ?? value
+            return rectifying ? Swift.max(shifted, 0) : shifted
+        }
         guard count >= 8 else {
-            for index in 0..<count { target[index] = source[index] + shift }
+            for index in 0..<count { target[index] = scalar(source[index]) }
             return
         }
+        let shifts = SIMD8<Float>(repeating: shift ?? 0), zero = SIMD8<Float>()
+        @inline(__always) func vector(_ values: SIMD8<Float>) -> SIMD8<Float> {
+            let shifted = shift == nil ? values : values + shifts
+            return rectifying ? shifted.replacing(with: 0, where: zero .>= shifted) : shifted
+        }
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
-        let shifts = SIMD8<Float>(repeating: shift)
         var offset = 0
         while offset + 8 < count {
-            to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self) + shifts,
+            to.storeBytes(of: vector(from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self)),
                           toByteOffset: offset * 4, as: SIMD8<Float>.self)
             offset += 8
         }
         let last = (count - 8) * 4
-        to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: SIMD8<Float>.self) + shifts,
+        to.storeBytes(of: vector(from.loadUnaligned(fromByteOffset: last, as: SIMD8<Float>.self)),
                       toByteOffset: last, as: SIMD8<Float>.self)
+    }
+
+    /// Writes `source · (mask > 0 ? 1 : 0)` into `target` (ReLU's backward rule, as
+    /// `Tensor.chainRule` computes it), eight values at a time, overlapping at the end.
+    @inline(__always)
+    private static func maskRun(
+        _ source: UnsafePointer<Float>, where mask: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int
+    ) {
+        guard count >= 8 else {
+            for index in 0..<count { target[index] = source[index] * (mask[index] > 0 ? 1 : 0) }
+            return
+        }
+        let zero = SIMD8<Float>(), one = SIMD8<Float>(repeating: 1)
+        let from = UnsafeRawPointer(source), by = UnsafeRawPointer(mask), to = UnsafeMutableRawPointer(target)
+        @inline(__always) func masked(_ offset: Int) -> SIMD8<Float> {
+            let values = from.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+            let keep = by.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) .> zero
+            return values * zero.replacing(with: one, where: keep)
+        }
+        var offset = 0
+        while offset + 8 < count {
+            to.storeBytes(of: masked(offset * 4), toByteOffset: offset * 4, as: SIMD8<Float>.self)
+            offset += 8
+        }
+        let last = (count - 8) * 4
+        to.storeBytes(of: masked(last), toByteOffset: last, as: SIMD8<Float>.self)
     }
 
     /// A running sum of runs of values: eight lanes over each run's whole groups of eight, one scalar
@@ -111,5 +160,15 @@ enum ChannelLayout {
         }
 
         var total: Float { lanes.sum() + rest }
+    }
+}
+
+private extension Optional where Wrapped == [Float] {
+    /// Calls `body` with the base address of the wrapped array, or nil.
+    func withUnsafeOptionalBuffer<Result>(_ body: (UnsafePointer<Float>?) -> Result) -> Result {
+        switch self {
+        case .some(let values): values.withUnsafeBufferPointer { body($0.baseAddress) }
+        case .none: body(nil)
+        }
     }
 }

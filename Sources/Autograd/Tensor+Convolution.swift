@@ -10,8 +10,13 @@ extension Tensor {
     /// Backward, with `P` the patch matrix and `G` the gradient as [O, N·outputArea]:
     /// `∂filters = G · Pᵀ`, `∂input = col2im(filtersᵀ · G)` and `∂bias` the row sums of `G`. The bias
     /// is added while the product is laid out as NCHW, and its gradient summed while the gradient
-    /// is laid out back, so it costs no pass of its own.
-    public func convolution2D(filters: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0) throws -> Tensor {
+    /// is laid out back, so it costs no pass of its own. With `rectified`, the output is
+    /// `max(·, 0)` of that, as `.relu()` after it would give, bit for bit, in the same pass (and
+    /// the gradient is masked in the pass that lays it back): `Sequential` fuses a `Conv2d`
+    /// followed by a `ReLU` this way.
+    public func convolution2D(
+        filters: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0, rectified: Bool = false
+    ) throws -> Tensor {
         let operation = "convolution2D"
         guard rank == 4, filters.rank == 4, shape[1] == filters.shape[1] else {
             throw AutogradError.shapeMismatch(operation: operation, left: shape, right: filters.shape)
@@ -37,7 +42,8 @@ extension Tensor {
         let output = Tensor(
             uncheckedShape: [geometry.batch, outputCount, geometry.outputHeight, geometry.outputWidth],
             scalars: ChannelLayout.batchMajor(channelMajor, channels: outputCount, batch: geometry.batch, area: area,
-                                              adding: bias?.scalars))
+                                              adding: bias?.scalars, rectifying: rectified))
+        let mask = rectified ? output.scalars : nil
         let input = self
         return Tensor.recorded(output, operation: operation, inputs: [self, filters] + (bias.map { [$0] } ?? [])) { gradient in
             var biasGradient: Tensor?
@@ -46,13 +52,13 @@ extension Tensor {
                 var sums = [Float](repeating: 0, count: outputCount)
                 let values = sums.withUnsafeMutableBufferPointer { sums in
                     ChannelLayout.channelMajor(gradient.scalars, batch: geometry.batch, channels: outputCount, area: area,
-                                               channelSums: sums.baseAddress!)
+                                               positiveWhere: mask, channelSums: sums.baseAddress!)
                 }
                 channelMajorGradient = Tensor(uncheckedShape: [outputCount, geometry.batch * area], scalars: values)
                 biasGradient = Tensor(uncheckedShape: bias.shape, scalars: sums)
             } else {
                 channelMajorGradient = Tensor(uncheckedShape: [outputCount, geometry.batch * area], scalars: ChannelLayout.channelMajor(
-                    gradient.scalars, batch: geometry.batch, channels: outputCount, area: area, channelSums: nil))
+                    gradient.scalars, batch: geometry.batch, channels: outputCount, area: area, positiveWhere: mask, channelSums: nil))
             }
             var inputGradient: Tensor?, filterGradient: Tensor?
             if filters.isTracked {

@@ -33,4 +33,10 @@ public final class Conv2d: Module, UnaryLayer {
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         try input.convolution2D(filters: weight, bias: bias, stride: stride, padding: padding)
     }
+
+    /// The convolution followed by a ReLU, in one pass over the output (`Sequential` calls this for
+    /// a `Conv2d` followed by a `ReLU`); the same values and gradients as `ReLU()(self(input))`.
+    public func callAsFunction(_ input: Tensor, rectified: Bool) throws -> Tensor {
+        try input.convolution2D(filters: weight, bias: bias, stride: stride, padding: padding, rectified: rectified)
+    }
 }

@@ -45,6 +45,31 @@ import Testing
         } < gradientTolerance)
     }
 
+    @Test(arguments: settings) func rectifiedConvolutionIsReLUOfTheConvolutionBitForBit(stride: Int, padding: Int) throws {
+        let x = sample([3, 3, 6, 5], seed: 102), w = sample([4, 3, 3, 2], seed: 103), b = sample([4], seed: 104)
+        let weights = sample(try x.convolution2D(filters: w, stride: stride, padding: padding).shape, seed: 105)
+        for bias in [b, nil] {
+            let inputs = [x, w] + (bias.map { [$0] } ?? [])
+            let (fused, fusedGradients) = try valueAndGradient(at: inputs) {
+                try ($0[0].convolution2D(filters: $0[1], bias: $0.count > 2 ? $0[2] : nil, stride: stride, padding: padding,
+                                         rectified: true) * weights).sum()
+            }
+            let (plain, plainGradients) = try valueAndGradient(at: inputs) {
+                try ($0[0].convolution2D(filters: $0[1], bias: $0.count > 2 ? $0[2] : nil, stride: stride, padding: padding)
+                    .relu() * weights).sum()
+            }
+            #expect(fused.scalars == plain.scalars)
+            #expect(fusedGradients.map(\.scalars) == plainGradients.map(\.scalars))
+        }
+        // Finite differences need every pre-activation away from ReLU's kink: channels biased far
+        // above it (gradient passed) and far below it (gradient stopped).
+        let (smallX, smallW) = (x * 0.5, w * 0.2)
+        let farBias = try Tensor(shape: [4], scalars: [3, -3, 3, -3])
+        #expect(try maximumGradientError(at: [smallX, smallW, farBias]) {
+            try $0[0].convolution2D(filters: $0[1], bias: $0[2], stride: stride, padding: padding, rectified: true)
+        } < gradientTolerance)
+    }
+
     @Test(arguments: settings) func transposedConvolutionIsTheAdjoint(stride: Int, padding: Int) throws {
         // ⟨conv(x), y⟩ = ⟨x, convᵀ(y)⟩ for the same filters, stride and padding.
         let x = sample([2, 3, 7, 7], seed: 93), w = sample([4, 3, 3, 3], seed: 94)

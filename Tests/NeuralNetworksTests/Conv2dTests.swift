@@ -14,4 +14,22 @@ import Autograd
         #expect(try up(features).shape == [2, 1, 28, 28])
         #expect(down.weight.scalars.allSatisfy { Swift.abs($0) <= 0.25 })
     }
+
+    @Test func sequentialFusesAConvolutionAndItsReLUWithoutChangingABit() throws {
+        var generator = RandomGenerator(seed: 4)
+        let convolution = Conv2d(3, 5, kernelSize: 3, stride: 2, padding: 1, generator: &generator)
+        let next = Conv2d(5, 2, kernelSize: 1, generator: &generator)
+        let fused = Sequential(convolution, ReLU(), next, ReLU())
+        let images = sample([4, 3, 9, 9], seed: 5), weights = sample([4, 2, 5, 5], seed: 6)
+        func loss(_ output: Tensor) throws -> Tensor { try (output * weights).sum() }
+        let (fusedLoss, fusedGradients) = try valueAndGradient(of: fused) { try loss($0(images)) }
+        let (plainLoss, plainGradients) = try valueAndGradient(of: fused) { _ in
+            try loss(ReLU()(next(ReLU()(convolution(images)))))
+        }
+        #expect(fusedLoss.scalars == plainLoss.scalars)
+        #expect(fusedGradients.keys.sorted() == ["layers.0.bias", "layers.0.weight", "layers.2.bias", "layers.2.weight"])
+        for (name, gradient) in plainGradients {
+            #expect(fusedGradients[name]?.scalars == gradient.scalars, "\(name)")
+        }
+    }
 }
