@@ -26,6 +26,10 @@ struct ConvolutionGeometry {
     /// Columns of the patch matrix: one per output pixel of every image.
     var patchColumns: Int { batch * outputHeight * outputWidth }
 
+    /// Whether the kernel is 1 × 1 with stride 1 and no padding: the patch matrix is then the
+    /// images in channel-major order, and col2im only lays a product back out as NCHW.
+    var isPointwise: Bool { kernelHeight == 1 && kernelWidth == 1 && stride == 1 && padding == 0 }
+
     /// Rows of one phase plane: the zero-padded image plane split by row and column remainder
     /// modulo the stride, so that the taps of a kernel offset read consecutive values.
     var phaseHeight: Int { (height + 2 * padding + stride - 1) / stride }
@@ -71,6 +75,9 @@ struct ConvolutionGeometry {
     /// and column remainder modulo the stride), where every tap row of the patch matrix is a run of
     /// consecutive values; planes are split across cores.
     func imageToColumns(_ image: [Float]) -> [Float] {
+        if isPointwise {
+            return ChannelLayout.channelMajor(image, batch: batch, channels: channels, area: height * width, channelSums: nil)
+        }
         let columns = patchColumns, outputArea = outputHeight * outputWidth, phaseCount = self.phaseCount
         let planeArea = height * width, taps = kernelHeight * kernelWidth, stride = self.stride
         let tapOffsets = tapOffsets(), phaseRuns = phaseRuns()
@@ -120,13 +127,28 @@ struct ConvolutionGeometry {
     /// core). Each plane is accumulated in zero phase planes, tap after tap in the order (kernel
     /// row, kernel column, output pixel), then gathered into the image, so results do not depend
     /// on the grouping or the thread count. With a `bias` [channels], `bias[c]` is added to every
-    /// pixel of channel `c` as the planes are gathered.
+    /// pixel of channel `c` as the planes are gathered. A pointwise kernel skips the phase planes.
     func columnsToImage(productOf filters: [Float], and columns: [Float], innerCount k: Int, adding bias: [Float]? = nil) -> [Float] {
         let outputArea = outputHeight * outputWidth, planeArea = height * width
         guard k > 0, batch > 0 else {
             return (0..<(batch * channels * planeArea)).map { bias?[$0 / planeArea % channels] ?? 0 }
         }
         _ = (LinearAlgebraBackend.prepared, AllocatorTuning.applied)
+        if isPointwise {  // no two entries land on one pixel: one product, laid out as NCHW
+            var product = [Float](unsafeUninitializedCapacity: patchRows * patchColumns) { _, initialized in
+                initialized = patchRows * patchColumns
+            }
+            filters.withUnsafeBufferPointer { a in
+                columns.withUnsafeBufferPointer { b in
+                    product.withUnsafeMutableBufferPointer { c in
+                        MatrixProduct(transposeA: true, transposeB: false, m: patchRows, n: patchColumns, k: k,
+                                      lda: patchRows, ldb: patchColumns, ldc: patchColumns)
+                            .run(a: a.baseAddress!, b: b.baseAddress!, c: c.baseAddress!, beta: 0, split: true)
+                    }
+                }
+            }
+            return ChannelLayout.batchMajor(product, channels: channels, batch: batch, area: planeArea, adding: bias)
+        }
         let imagesPerCore = (batch + Parallel.coreCount - 1) / Parallel.coreCount
         let imagesPerTile = Swift.max(1, Swift.min(imagesPerCore, Self.tileValues / Swift.max(1, patchRows * outputArea)))
         let groupCount = (batch + imagesPerTile - 1) / imagesPerTile

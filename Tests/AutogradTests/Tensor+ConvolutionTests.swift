@@ -97,6 +97,23 @@ import Testing
         } < gradientTolerance)
     }
 
+    /// 1 × 1 kernels with stride 1 and no padding take the pointwise path (no phase planes).
+    @Test func pointwiseConvolutionsMatchTheReferenceAndTheirAdjoint() throws {
+        let x = sample([3, 5, 4, 6], seed: 106), w = sample([7, 5, 1, 1], seed: 107), b = sample([7], seed: 108)
+        let y = try x.convolution2D(filters: w)
+        #expect(isClose(y, reference(x, w, stride: 1, padding: 0), tolerance: 1e-4))
+        let z = sample(y.shape, seed: 109)
+        let transposed = try z.transposedConvolution2D(filters: w)
+        let left = try (y * z).sum().scalar, right = try (x * transposed).sum().scalar
+        #expect(abs(left - right) < 1e-3 * max(1, abs(left)))
+        #expect(try maximumGradientError(at: [x, w, b]) {
+            try $0[0].convolution2D(filters: $0[1], bias: $0[2])
+        } < gradientTolerance)
+        #expect(try maximumGradientError(at: [z, w, sample([5], seed: 110)]) {
+            try $0[0].transposedConvolution2D(filters: $0[1], bias: $0[2])
+        } < gradientTolerance)
+    }
+
     @Test func shapeErrors() {
         #expect(throws: AutogradError.shapeMismatch(operation: "convolution2D", left: [1, 2, 4, 4], right: [3, 1, 3, 3])) {
             try Tensor(zeros: [1, 2, 4, 4]).convolution2D(filters: Tensor(zeros: [3, 1, 3, 3]))
