@@ -46,20 +46,13 @@ extension Tensor {
         let mask = rectified ? output.scalars : nil
         let input = self
         return Tensor.recorded(output, operation: operation, inputs: [self, filters] + (bias.map { [$0] } ?? [])) { gradient in
-            var biasGradient: Tensor?
-            let channelMajorGradient: Tensor
-            if let bias {
-                var sums = [Float](repeating: 0, count: outputCount)
-                let values = sums.withUnsafeMutableBufferPointer { sums in
-                    ChannelLayout.channelMajor(gradient.scalars, batch: geometry.batch, channels: outputCount, area: area,
-                                               positiveWhere: mask, channelSums: sums.baseAddress!)
-                }
-                channelMajorGradient = Tensor(uncheckedShape: [outputCount, geometry.batch * area], scalars: values)
-                biasGradient = Tensor(uncheckedShape: bias.shape, scalars: sums)
-            } else {
-                channelMajorGradient = Tensor(uncheckedShape: [outputCount, geometry.batch * area], scalars: ChannelLayout.channelMajor(
-                    gradient.scalars, batch: geometry.batch, channels: outputCount, area: area, positiveWhere: mask, channelSums: nil))
+            var sums = [Float](repeating: 0, count: bias == nil ? 0 : outputCount)
+            let values = sums.withUnsafeMutableBufferPointer { sums in
+                ChannelLayout.channelMajor(gradient.scalars, batch: geometry.batch, channels: outputCount, area: area,
+                                           positiveWhere: mask, channelSums: bias == nil ? nil : sums.baseAddress)
             }
+            let channelMajorGradient = Tensor(uncheckedShape: [outputCount, geometry.batch * area], scalars: values)
+            let biasGradient = bias.map { Tensor(uncheckedShape: $0.shape, scalars: sums) }
             var inputGradient: Tensor?, filterGradient: Tensor?
             if filters.isTracked {
                 var values = Tensor.productBuffer(count: filters.scalarCount)
