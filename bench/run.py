@@ -10,8 +10,8 @@ peak memory, the machine's load, and the GFLOP/s of the dominant matmuls against
 Timings are reported, never asserted.
 
 The host's speed drifts by a third over seconds to minutes (a shared VM), so the two sides run in
-alternation for several rounds and each (workload, side, threads) keeps its fastest round; the ratio
-line also gives the range of the per-round ratios.
+alternation for several rounds (which side goes first alternates too) and each (workload, side,
+threads) keeps its fastest round; the ratio line also gives the range of the per-round ratios.
 
 Usage: python bench/run.py [--torch-python PATH] [--data DIR] [--threads 1,2] [--repetitions R] [--rounds N]
                            [workload ...]
@@ -94,13 +94,17 @@ def main():
     swift, torch = {}, {}
     round_ratios = {name: [] for name in chosen}  # per round: best Swift wall / best PyTorch wall
     for name in chosen:
-        for _ in range(max(1, arguments.rounds)):
+        for round_index in range(max(1, arguments.rounds)):
             this_round = {"swift": [], "torch": []}
             for threads in thread_counts:
                 common = ["--threads", str(threads), "--repetitions", str(arguments.repetitions), name]
-                keep_fastest(swift, (name, threads), run([binary] + common, environment)[name], this_round["swift"])
+                sides = [("swift", swift, [binary] + common, environment)]
                 if has_torch:
-                    keep_fastest(torch, (name, threads), run(reference + common)[name], this_round["torch"])
+                    sides.append(("torch", torch, reference + common, None))
+                if round_index % 2 == 1:
+                    sides.reverse()  # neither side always runs first
+                for side, results, command, side_environment in sides:
+                    keep_fastest(results, (name, threads), run(command, side_environment)[name], this_round[side])
             if has_torch:
                 round_ratios[name].append(min(this_round["swift"]) / min(this_round["torch"]))
 

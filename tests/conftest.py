@@ -31,11 +31,12 @@ def kernel():
 
 
 def stop_channels(client) -> None:
-    """Stops `client`'s channels once its heartbeat thread beats (or after two heartbeat periods).
+    """Stops `client`'s channels once its heartbeat loop has started (or after two heartbeat periods).
 
     jupyter_client's heartbeat thread, stopped before its loop sets its running flag, misses every beat at once
     and re-creates its socket in a tight loop until ZeroMQ runs out of sockets ("Too many open files"). A client
-    stopped within milliseconds of `start_channels` (the IOPub-welcome test) hits that window.
+    stopped within milliseconds of `start_channels` (the IOPub-welcome test) hits that window. `is_beating()`
+    turns true as the loop starts, before any reply.
     """
     heartbeat = client.hb_channel
     deadline = time.monotonic() + 2 * heartbeat.time_to_dead

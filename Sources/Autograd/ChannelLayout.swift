@@ -1,7 +1,8 @@
 /// Moves convolution values between the sgemm's channel-major layout [C, N, area] and NCHW
 /// [N, C, area], adding a per-channel bias (and applying a ReLU) on the way to NCHW, and summing the
-/// bias gradient (after ReLU's mask) on the way back, so that neither costs a pass over the images
-/// of its own.
+/// bias gradient (after ReLU's mask) on the way back, so that in `convolution2D` neither costs a
+/// pass over the images of its own; `channelSums` is the bias gradient of a transposed
+/// convolution, a pass of its own.
 ///
 /// Work is split across cores by channel; each channel's sum is taken by one thread in one fixed
 /// order (images, then pixels, eight lanes at a time), so sums do not depend on the thread count.

@@ -1,6 +1,6 @@
-/// Copies a short run of values (an image row, 7 to 196 values in the models we teach) with
+/// Copies a run of values (an image row or plane: 7 to 784 values in the models we teach) with
 /// 8- or 4-wide loads and stores; the last group overlaps the one before it instead of a scalar
-/// tail, and no call to memmove, which cost more than such a copy.
+/// tail, and no call to memmove, which cost more than the copy on runs this short.
 @inline(__always)
 func copyRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
     let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)

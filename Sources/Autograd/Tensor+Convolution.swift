@@ -46,13 +46,14 @@ extension Tensor {
         let mask = rectified ? output.scalars : nil
         let input = self
         return Tensor.recorded(output, operation: operation, inputs: [self, filters] + (bias.map { [$0] } ?? [])) { gradient in
-            var sums = [Float](repeating: 0, count: bias == nil ? 0 : outputCount)
+            let trackedBias = bias.flatMap { $0.isTracked ? $0 : nil }
+            var sums = [Float](repeating: 0, count: trackedBias == nil ? 0 : outputCount)
             let values = sums.withUnsafeMutableBufferPointer { sums in
                 ChannelLayout.channelMajor(gradient.scalars, batch: geometry.batch, channels: outputCount, area: area,
-                                           positiveWhere: mask, channelSums: bias == nil ? nil : sums.baseAddress)
+                                           positiveWhere: mask, channelSums: trackedBias == nil ? nil : sums.baseAddress)
             }
             let channelMajorGradient = Tensor(uncheckedShape: [outputCount, geometry.batch * area], scalars: values)
-            let biasGradient = bias.map { Tensor(uncheckedShape: $0.shape, scalars: sums) }
+            let biasGradient = trackedBias.map { Tensor(uncheckedShape: $0.shape, scalars: sums) }
             var inputGradient: Tensor?, filterGradient: Tensor?
             if filters.isTracked {
                 var values = Tensor.productBuffer(count: filters.scalarCount)
@@ -121,8 +122,8 @@ extension Tensor {
                             batch: 1, m: inputChannels, n: geometry.patchRows, k: geometry.patchColumns)
                 filterGradient = Tensor(uncheckedShape: filters.shape, scalars: values)
             }
-            let biasGradient = bias.map { bias in
-                Tensor(uncheckedShape: bias.shape, scalars: ChannelLayout.channelSums(
+            let biasGradient = bias.flatMap { bias in
+                !bias.isTracked ? nil : Tensor(uncheckedShape: bias.shape, scalars: ChannelLayout.channelSums(
                     gradient.scalars, batch: batch, channels: outputChannels, area: outputHeight * outputWidth))
             }
             return [inputGradient, filterGradient, biasGradient]

@@ -79,7 +79,13 @@ extension Tensor {
     /// `shape` and `permutation` with every run of axes that stay adjacent and in order merged into
     /// one axis (axes of size 1 dropped), so the copy has as few axes as the reordering needs.
     static func mergedAxes(shape: [Int], permutation: [Int]) -> (shape: [Int], permutation: [Int]) {
-        let kept = permutation.filter { shape[$0] != 1 }
+        // Axes of size 1 are dropped first and the rest renumbered, so that the axes on either side
+        // of a dropped one can merge.
+        let keptAxes = shape.indices.filter { shape[$0] != 1 }
+        var compactIndex = [Int](repeating: -1, count: shape.count)
+        for (index, axis) in keptAxes.enumerated() { compactIndex[axis] = index }
+        let shape = keptAxes.map { shape[$0] }
+        let kept = permutation.filter { compactIndex[$0] >= 0 }.map { compactIndex[$0] }
         var groups: [[Int]] = []   // source axes of each merged axis, in result order
         for axis in kept {
             if let last = groups.last?.last, axis == last + 1 {

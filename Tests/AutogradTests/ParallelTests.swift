@@ -72,20 +72,23 @@ import Testing
         let features = sample([256, 600], seed: 121), weight = sample([1_415, 600], seed: 122)
         let images = sample([16, 32, 14, 14], seed: 123), filters = sample([64, 32, 4, 4], seed: 124)
         let upFilters = sample([64, 32, 4, 4], seed: 125), biases = sample([64], seed: 126), upBiases = sample([32], seed: 127)
+        let pointFilters = sample([48, 32, 1, 1], seed: 128), pointBiases = sample([48], seed: 129)
         // About 6% of a [256, 1415] pattern, with rows and columns of different sizes.
         let clicks = try SparseMatrix(dense: Tensor(
             shape: [256, 1_415], scalars: (0..<(256 * 1_415)).map { ($0 / 1_415 * 7 + $0 % 1_415 * 13) % 17 == 0 ? 1 : 0 }))
         func run() throws -> [[Float]] {
             let (loss, gradients) = try valueAndGradient(
-                at: [features, weight, images, filters, upFilters, biases, upBiases]
+                at: [features, weight, images, filters, upFilters, biases, upBiases, pointFilters, pointBiases]
             ) { inputs in
+                // [16, 48, 14, 14]: large enough that the layout passes and the 1 × 1 col2im split across cores.
+                let pointwise = try inputs[2].convolution2D(filters: inputs[7], bias: inputs[8], rectified: true)
                 let logits = try inputs[0].matmul(inputs[1], transposingOther: true)
                 let encoded = try inputs[2].convolution2D(filters: inputs[3], bias: inputs[5], stride: 2, padding: 1).relu()
                 let decoded = try encoded.transposedConvolution2D(filters: inputs[4], bias: inputs[6], stride: 2, padding: 1)
                 let sampled = try clicks.sampledProduct(inputs[0], inputs[1])
                 let hidden = try clicks.matmul(inputs[1], transposingDense: false, densityForDenseProduct: 2)
                 return try logits.softplus().sum() + (decoded * decoded).sum(alongAxes: [0, 2, 3]).sum()
-                    + (sampled * sampled).sum() + hidden.tanh().sum()
+                    + (sampled * sampled).sum() + hidden.tanh().sum() + (pointwise * pointwise).sum()
             }
             return [loss.scalars] + gradients.map(\.scalars)
         }

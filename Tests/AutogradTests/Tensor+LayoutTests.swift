@@ -23,11 +23,13 @@ import Testing
     }
 
     /// Every value lands where the index arithmetic says, for merged axes, axes of size 1, batched
-    /// transposes across tile edges and the general path, on one thread and on two.
+    /// transposes across tile edges and the general path, on one thread and on two (the last three
+    /// shapes are large enough to be split across cores).
     @Test(arguments: [
         ([64, 16, 7, 7], [0, 2, 3, 1]), ([64, 7, 7, 16], [0, 3, 1, 2]), ([3, 37, 53], [0, 2, 1]),
         ([300, 200], [1, 0]), ([2, 1, 5, 3], [2, 0, 3, 1]), ([4, 3, 5, 2], [0, 2, 1, 3]),
         ([1, 1, 1], [2, 0, 1]), ([2, 3, 4], [0, 1, 2]), ([2, 0, 3], [2, 1, 0]), ([5, 6, 7, 8], [3, 1, 0, 2]),
+        ([64, 64, 7, 7], [0, 2, 3, 1]), ([4, 1, 5, 6], [2, 3, 1, 0]), ([40, 30, 50, 20], [2, 0, 3, 1]),
     ]) func permutedMatchesIndexArithmetic(shape: [Int], permutation: [Int]) {
         let original = LinearAlgebraBackend.threadCount
         defer { LinearAlgebraBackend.threadCount = original }
@@ -52,6 +54,8 @@ import Testing
         #expect(Tensor.mergedAxes(shape: [64, 16, 7, 7], permutation: [0, 2, 3, 1]) == ([64, 16, 49], [0, 2, 1]))
         #expect(Tensor.mergedAxes(shape: [2, 1, 5, 3], permutation: [2, 0, 3, 1]) == ([2, 5, 3], [1, 0, 2]))
         #expect(Tensor.mergedAxes(shape: [2, 3, 4], permutation: [0, 1, 2]) == ([24], [0]))
+        #expect(Tensor.mergedAxes(shape: [2, 1, 3], permutation: [1, 0, 2]) == ([6], [0]))
+        #expect(Tensor.mergedAxes(shape: [4, 1, 5, 6], permutation: [2, 3, 1, 0]) == ([4, 30], [1, 0]))
     }
 
     @Test func sliceValuesAndGradient() throws {
