@@ -84,61 +84,59 @@ enum ChannelLayout {
     }
 
     /// Writes `source + shift` (`source` without a shift), then `max(·, 0)` when `rectifying`, into
-    /// `target`, eight values at a time; the last group overlaps the one before it (it stores the
-    /// same values again) instead of a scalar tail. `max` is Swift's: 0 where `0 >= v`, else `v`.
+    /// `target`. `max` is Swift's: 0 where `0 >= v`, else `v`.
     @inline(__always)
     private static func shiftRun(
         _ source: UnsafePointer<Float>, by shift: Float?, rectifying: Bool, into target: UnsafeMutablePointer<Float>, count: Int
     ) {
-        @inline(__always) func scalar(_ value: Float) -> Float {
-            let shifted = shift.map { value + $0 } ?? value
-            return rectifying ? Swift.max(shifted, 0) : shifted
-        }
-        guard count >= 8 else {
-            for index in 0..<count { target[index] = scalar(source[index]) }
-            return
-        }
         let shifts = SIMD8<Float>(repeating: shift ?? 0), zero = SIMD8<Float>()
-        @inline(__always) func vector(_ values: SIMD8<Float>) -> SIMD8<Float> {
+        let from = UnsafeRawPointer(source)
+        writeRun(into: target, count: count, scalar: { index in
+            let shifted = shift.map { source[index] + $0 } ?? source[index]
+            return rectifying ? Swift.max(shifted, 0) : shifted
+        }, vector: { byteOffset in
+            let values = from.loadUnaligned(fromByteOffset: byteOffset, as: SIMD8<Float>.self)
             let shifted = shift == nil ? values : values + shifts
             return rectifying ? shifted.replacing(with: 0, where: zero .>= shifted) : shifted
-        }
-        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
-        var offset = 0
-        while offset + 8 < count {
-            to.storeBytes(of: vector(from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self)),
-                          toByteOffset: offset * 4, as: SIMD8<Float>.self)
-            offset += 8
-        }
-        let last = (count - 8) * 4
-        to.storeBytes(of: vector(from.loadUnaligned(fromByteOffset: last, as: SIMD8<Float>.self)),
-                      toByteOffset: last, as: SIMD8<Float>.self)
+        })
     }
 
     /// Writes `source · (mask > 0 ? 1 : 0)` into `target` (ReLU's backward rule, as
-    /// `Tensor.chainRule` computes it), eight values at a time, overlapping at the end.
+    /// `Tensor.chainRule` computes it).
     @inline(__always)
     private static func maskRun(
         _ source: UnsafePointer<Float>, where mask: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int
     ) {
+        let zero = SIMD8<Float>(), one = SIMD8<Float>(repeating: 1)
+        let from = UnsafeRawPointer(source), by = UnsafeRawPointer(mask)
+        writeRun(into: target, count: count, scalar: { index in
+            source[index] * (mask[index] > 0 ? 1 : 0)
+        }, vector: { byteOffset in
+            let keep = by.loadUnaligned(fromByteOffset: byteOffset, as: SIMD8<Float>.self) .> zero
+            return from.loadUnaligned(fromByteOffset: byteOffset, as: SIMD8<Float>.self) * zero.replacing(with: one, where: keep)
+        })
+    }
+
+    /// Fills `target[0..<count]` eight values at a time from `vector(byte offset)`, the last group
+    /// overlapping the one before it (it stores the same values again) instead of a scalar tail;
+    /// runs shorter than eight take `scalar(index)` value by value. The two must agree bit for bit.
+    @inline(__always)
+    private static func writeRun(
+        into target: UnsafeMutablePointer<Float>, count: Int,
+        scalar: (Int) -> Float, vector: (Int) -> SIMD8<Float>
+    ) {
         guard count >= 8 else {
-            for index in 0..<count { target[index] = source[index] * (mask[index] > 0 ? 1 : 0) }
+            for index in 0..<count { target[index] = scalar(index) }
             return
         }
-        let zero = SIMD8<Float>(), one = SIMD8<Float>(repeating: 1)
-        let from = UnsafeRawPointer(source), by = UnsafeRawPointer(mask), to = UnsafeMutableRawPointer(target)
-        @inline(__always) func masked(_ offset: Int) -> SIMD8<Float> {
-            let values = from.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-            let keep = by.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) .> zero
-            return values * zero.replacing(with: one, where: keep)
-        }
+        let to = UnsafeMutableRawPointer(target)
         var offset = 0
         while offset + 8 < count {
-            to.storeBytes(of: masked(offset * 4), toByteOffset: offset * 4, as: SIMD8<Float>.self)
+            to.storeBytes(of: vector(offset * 4), toByteOffset: offset * 4, as: SIMD8<Float>.self)
             offset += 8
         }
         let last = (count - 8) * 4
-        to.storeBytes(of: masked(last), toByteOffset: last, as: SIMD8<Float>.self)
+        to.storeBytes(of: vector(last), toByteOffset: last, as: SIMD8<Float>.self)
     }
 
     /// A running sum of runs of values: eight lanes over each run's whole groups of eight, one scalar

@@ -135,9 +135,7 @@ struct ConvolutionGeometry {
         }
         _ = (LinearAlgebraBackend.prepared, AllocatorTuning.applied)
         if isPointwise {  // no two entries land on one pixel: one product, laid out as NCHW
-            var product = [Float](unsafeUninitializedCapacity: patchRows * patchColumns) { _, initialized in
-                initialized = patchRows * patchColumns
-            }
+            var product = Tensor.productBuffer(count: patchRows * patchColumns)
             filters.withUnsafeBufferPointer { a in
                 columns.withUnsafeBufferPointer { b in
                     product.withUnsafeMutableBufferPointer { c in

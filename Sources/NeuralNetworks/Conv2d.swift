@@ -31,7 +31,7 @@ public final class Conv2d: Module, UnaryLayer {
 
     /// Convolves `input` `[N, inputChannels, H, W]` and adds the bias.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
-        try input.convolution2D(filters: weight, bias: bias, stride: stride, padding: padding)
+        try self(input, rectified: false)
     }
 
     /// The convolution followed by a ReLU, in one pass over the output (`Sequential` calls this for

@@ -100,17 +100,20 @@ extension Module {
         return result
     }
 
+    /// A module of the tree: its path, itself and its direct members.
+    private typealias ModuleTreeEntry = (name: String, module: Module, members: [(name: String, member: Member)])
+
     /// The modules of `namedModules()`, in its order, each with its direct members, so that one
     /// walk (one reflection of each module) serves both modules and parameters: the parameters are
     /// listed twice a training step.
-    private func moduleTree() -> [(name: String, module: Module, members: [(name: String, member: Member)])] {
-        var result: [(name: String, module: Module, members: [(name: String, member: Member)])] = [("", self, directMembers())]
+    private func moduleTree() -> [ModuleTreeEntry] {
+        var result: [ModuleTreeEntry] = [("", self, directMembers())]
         var seen: Set<ObjectIdentifier> = [ObjectIdentifier(self)]
         var index = 0
         while index < result.count {
             let (prefix, _, members) = result[index]
             index += 1
-            var children: [(name: String, module: Module, members: [(name: String, member: Member)])] = []
+            var children: [ModuleTreeEntry] = []
             for (name, member) in members {
                 guard case let .module(child) = member, seen.insert(ObjectIdentifier(child)).inserted else { continue }
                 children.append((prefix.isEmpty ? name : "\(prefix).\(name)", child, child.directMembers()))
