@@ -8,7 +8,7 @@ import time
 import zmq
 from jupyter_client.session import Session
 
-from conftest import TIMEOUT, execute, iopub_until_idle, stream_text
+from conftest import TIMEOUT, execute, iopub_until_idle, stop_channels, stream_text
 
 # A loop long enough to be interrupted; it checks the interrupt flag every iteration.
 SPIN = "var spins = 0\nwhile true {\n    spins += 1\n}"
@@ -141,6 +141,36 @@ def test_forged_message_is_ignored_and_kernel_still_answers(kernel):
             assert message["parent_header"].get("msg_id") != forged["header"]["msg_id"]
     finally:
         socket.close()
+
+
+def test_a_new_client_of_the_same_manager_gets_replies_after_the_old_one_leaves(kernel):
+    """Clients of one manager share the session id, which is their routing id on shell, control and stdin.
+
+    The second connects while the first is still connected (the kernel sees both with one id) and must be
+    answered once the first has gone: the kernel's ROUTER sockets hand the id over to the newest peer, as
+    ipykernel's do.
+    """
+    manager, first = kernel
+    assert execute(first, "let before = 6 * 7")[0]["content"]["status"] == "ok"
+    second = manager.client()
+    assert second.session.bsession == first.session.bsession
+    second.start_channels()
+    try:
+        time.sleep(0.5)  # let the kernel see the second connection while the first is still there
+        stop_channels(first)
+        reply, messages = execute(second, "before + 1")
+        assert reply["content"]["status"] == "ok"
+        assert any(m["msg_type"] == "execute_result" and m["content"]["data"]["text/plain"] == "43" for m in messages)
+        request = second.session.msg("kernel_info_request")
+        second.control_channel.send(request)
+        assert second.control_channel.get_msg(timeout=TIMEOUT)["parent_header"]["msg_id"] == request["header"]["msg_id"]
+        msg_id = second.execute('let typed = readLine()!\nprint("got \\(typed)")', allow_stdin=True)
+        assert second.get_stdin_msg(timeout=TIMEOUT)["msg_type"] == "input_request"
+        second.input("again")
+        assert second.get_shell_msg(timeout=TIMEOUT)["parent_header"]["msg_id"] == msg_id
+        assert "got again" in stream_text(iopub_until_idle(second, msg_id))
+    finally:
+        stop_channels(second)
 
 
 def test_comm_open_is_answered_with_comm_close(kernel):

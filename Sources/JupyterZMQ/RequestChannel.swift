@@ -15,6 +15,7 @@ final class RequestChannel: @unchecked Sendable {
 
     init(context: ZMQContext, endpoint: String, channel: KernelCore.Channel, codec: WireCodec) throws {
         socket = try ZMQSocket(context: context, kind: .router, name: channel.rawValue)
+        try socket.takeOverReusedRoutingIDs()
         try socket.bind(endpoint)
         self.channel = channel
         self.codec = codec

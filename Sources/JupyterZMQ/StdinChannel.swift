@@ -12,6 +12,7 @@ final class StdinChannel: @unchecked Sendable {
 
     init(context: ZMQContext, endpoint: String, codec: WireCodec) throws {
         socket = try ZMQSocket(context: context, kind: .router, name: "stdin")
+        try socket.takeOverReusedRoutingIDs()
         try socket.bind(endpoint)
         self.codec = codec
     }

@@ -57,6 +57,16 @@ final class ZMQSocket: @unchecked Sendable {
         }
     }
 
+    /// Makes a ROUTER hand a routing id to the newest peer that presents it (ZMQ_ROUTER_HANDOVER), as ipykernel does.
+    ///
+    /// jupyter_client gives every client of one kernel manager the session id as its routing id. Without
+    /// handover, a client that connects before the kernel has seen its predecessor with that id disconnect is
+    /// refused, and libzmq then reads the first frame of each of its requests as a routing id: its
+    /// requests are dropped as malformed and it never gets a reply.
+    func takeOverReusedRoutingIDs() throws {
+        try setOption(ZMQ_ROUTER_HANDOVER, 1)
+    }
+
     func bind(_ endpoint: String) throws {
         guard zmq_bind(handle, endpoint) == 0 else { throw JupyterZMQError.bind(endpoint: endpoint, reason: zmqReason()) }
     }

@@ -162,6 +162,38 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
     #expect(restart.value == true)
 }
 
+@Test func aFrontendReusingAConnectedRoutingIDTakesOverItsReplies() throws {
+    let connection = makeIPCConnection(key: "test-key")
+    let server = try KernelServer(connection: connection, interpreter: EchoInterpreter(), shellStackSize: 64 << 20)
+    let finished = DispatchSemaphore(value: 0)
+    Thread {
+        _ = server.run()
+        finished.signal()
+    }.start()
+    let first = try TestFrontend(connection: connection)
+    defer { first.close() }
+    _ = try first.request("kernel_info_request", on: first.shell)
+    #expect(try first.receive(on: first.shell)?.messageType == "kernel_info_reply")
+
+    // jupyter_client's clients of one manager share a routing id; the newest connection gets the replies.
+    let second = try TestFrontend(connection: connection)
+    defer { second.close() }
+    for socket in [second.shell, second.control] {
+        let request = try second.request("kernel_info_request", on: socket)
+        #expect(try second.receive(on: socket)?.parentMessageID == request.header.messageID)
+    }
+    _ = try second.request("execute_request", ["code": "input", "allow_stdin": true], on: second.shell)
+    let inputRequest = try #require(try second.receive(on: second.stdin))
+    let inputReply = Message(header: second.factory.header(type: "input_reply"), parentHeader: inputRequest.header.json,
+                             content: ["value": "typed"])
+    try second.stdin.send(second.codec.encode(inputReply))
+    #expect(try second.receive(on: second.shell)?.content["status"] == "ok")
+
+    _ = try second.request("shutdown_request", on: second.control)
+    _ = try second.receive(on: second.control)
+    #expect(finished.wait(timeout: .now() + 10) == .success)
+}
+
 @Test func streamMessagesOfOneParentAreCoalesced() {
     let factory = MessageFactory(session: "k")
     let parent = Message(header: factory.header(type: "execute_request"))
