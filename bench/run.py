@@ -69,6 +69,8 @@ def main():
     parser.add_argument("--repetitions", type=int, default=3, help="timed epochs after a warm-up (best is kept)")
     parser.add_argument("--rounds", type=int, default=3,
                         help="alternating Swift/PyTorch rounds per workload (each side's fastest round is kept)")
+    parser.add_argument("--target-cpu", default="native",
+                        help="the CPU the Swift side is compiled for, as the Makefile's TARGET_CPU (default native)")
     arguments = parser.parse_args()
     chosen = arguments.workloads or list(WORKLOADS)
     unknown = [name for name in chosen if name not in WORKLOADS]
@@ -77,7 +79,8 @@ def main():
     thread_counts = [int(count) for count in arguments.threads.split(",")]
 
     print("building bench/models (release) ...", flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--package-path", PACKAGE, "--scratch-path", SCRATCH],
+    subprocess.run(["swift", "build", "-c", "release", "--package-path", PACKAGE, "--scratch-path", SCRATCH,
+                    "-Xswiftc", "-target-cpu", "-Xswiftc", arguments.target_cpu],
                    check=True, stdout=subprocess.DEVNULL)
     binary = os.path.join(SCRATCH, "release", "ModelBenchmark")
     environment = dict(os.environ, SWIFT_EXPERIMENTS_DATA=arguments.data)

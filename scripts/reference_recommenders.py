@@ -36,10 +36,10 @@ Jobs:
 The splits are ours, written by the fidelity tests (Tests/ModelsTests/RecommenderFidelityTests.swift,
 RecBoleProtocolFidelityTests.swift):
 
-    SWIFT_EXPERIMENTS_FIDELITY=1 SWIFT_EXPERIMENTS_SPLITS=/tmp/splits swift test -c release \\
-        --filter ModelsTests.RecommenderFidelity
+    SWIFT_EXPERIMENTS_FIDELITY=1 SWIFT_EXPERIMENTS_SPLITS=/tmp/splits make swift-test \\
+        SWIFT_TEST_ARGS="--filter ModelsTests.RecommenderFidelity"
     SWIFT_EXPERIMENTS_FIDELITY=1 SWIFT_EXPERIMENTS_FIDELITY_SEEDS=2020,2021 SWIFT_EXPERIMENTS_SPLITS=/tmp/splits \\
-        swift test -c release --filter RecBoleProtocolFidelityTests/exportSplits
+        make swift-test SWIFT_TEST_ARGS="--filter RecBoleProtocolFidelityTests/exportSplits"
 
 Runs on CPU torch in a throwaway venv, by hand (CI never needs torch):
 

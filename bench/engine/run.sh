@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 python=${1:-/tmp/torchenv/bin/python}
-swift build -c release --product EngineBenchmark >/dev/null
+swift build -c release --product EngineBenchmark -Xswiftc -target-cpu -Xswiftc "${TARGET_CPU:-native}" >/dev/null
 for threads in 1 2; do
     echo "swift, ${threads} thread(s):"
     ./.build/release/EngineBenchmark --threads "$threads"
