@@ -122,6 +122,8 @@ def test_fuzz_every_socket_then_kernel_info(kernel):
 
     # The kernel survived: it answers kernel_info and still runs cells. Fresh clients are used because the
     # old IOPub queue holds replies to mutated headers (e.g. unparseable dates) that jupyter_client cannot load.
+    # They share the old client's session id, so each reaches the kernel while its predecessor may still be
+    # connected with that routing id: the kernel must hand the id over (this test's 120 s silences until it did).
     stop_channels(client)
     checker = manager.client()
     checker.start_channels()
@@ -135,7 +137,8 @@ def test_fuzz_every_socket_then_kernel_info(kernel):
         assert manager.is_alive()
     finally:
         stop_channels(checker)  # its reply can come within milliseconds of `start_channels`
-    # Every fuzzed shell request was handled before that reply, so a new subscriber sees only new messages.
+    # The shell fair-queues the fuzz connection's leftovers with the checker's request, so a few fuzzed requests
+    # may still run after that reply; the runner subscribes after them and waits for its own cell's messages.
     runner = manager.client()
     runner.start_channels()
     try:
