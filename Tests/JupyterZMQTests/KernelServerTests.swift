@@ -68,6 +68,13 @@ final class TestFrontend {
         return try codec.decode(socket.receive())
     }
 
+    /// Sends the `input_reply` carrying `value` to `inputRequest`.
+    func answer(_ inputRequest: Message, with value: String) throws {
+        let reply = Message(header: factory.header(type: "input_reply"), parentHeader: inputRequest.header.json,
+                            content: ["value": .string(value)])
+        try stdin.send(codec.encode(reply))
+    }
+
     /// IOPub messages up to and including the `idle` status whose parent is `parent`.
     func iopubUntilIdle(of parent: Message) throws -> [Message] {
         var messages: [Message] = []
@@ -93,6 +100,17 @@ final class RestartBox: @unchecked Sendable {
     var value: Bool?
 }
 
+/// Runs `server` on a thread of its own; the semaphore is signalled, and the box holds `run()`'s result, when it ends.
+func serveInBackground(_ server: KernelServer) -> (finished: DispatchSemaphore, restart: RestartBox) {
+    let finished = DispatchSemaphore(value: 0)
+    let restart = RestartBox()
+    Thread {
+        restart.value = server.run()
+        finished.signal()
+    }.start()
+    return (finished, restart)
+}
+
 func makeIPCConnection(key: String) -> ConnectionInfo {
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("kernel-test-\(UUID().uuidString.prefix(8))").path
     return ConnectionInfo(transport: "ipc", ip: base, shellPort: 1, controlPort: 2, stdinPort: 3, iopubPort: 4,
@@ -102,12 +120,7 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
 @Test func servesAFullSessionOverRealSockets() throws {
     let connection = makeIPCConnection(key: "test-key")
     let server = try KernelServer(connection: connection, interpreter: EchoInterpreter(), shellStackSize: 64 << 20)
-    let finished = DispatchSemaphore(value: 0)
-    let restart = RestartBox()
-    Thread {
-        restart.value = server.run()
-        finished.signal()
-    }.start()
+    let (finished, restart) = serveInBackground(server)
     let frontend = try TestFrontend(connection: connection)
     defer { frontend.close() }
 
@@ -148,9 +161,7 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
     _ = try frontend.request("execute_request", ["code": "input", "allow_stdin": true], on: frontend.shell)
     let inputRequest = try #require(try frontend.receive(on: frontend.stdin))
     #expect(inputRequest.messageType == "input_request")
-    let inputReply = Message(header: frontend.factory.header(type: "input_reply"), parentHeader: inputRequest.header.json,
-                             content: ["value": "typed"])
-    try frontend.stdin.send(frontend.codec.encode(inputReply))
+    try frontend.answer(inputRequest, with: "typed")
     let inputExecuteReply = try #require(try frontend.receive(on: frontend.shell))
     #expect(inputExecuteReply.content["status"] == "ok")
 
@@ -165,11 +176,7 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
 @Test func aFrontendReusingAConnectedRoutingIDTakesOverItsReplies() throws {
     let connection = makeIPCConnection(key: "test-key")
     let server = try KernelServer(connection: connection, interpreter: EchoInterpreter(), shellStackSize: 64 << 20)
-    let finished = DispatchSemaphore(value: 0)
-    Thread {
-        _ = server.run()
-        finished.signal()
-    }.start()
+    let (finished, _) = serveInBackground(server)
     let first = try TestFrontend(connection: connection)
     defer { first.close() }
     _ = try first.request("kernel_info_request", on: first.shell)
@@ -183,10 +190,7 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
         #expect(try second.receive(on: socket)?.parentMessageID == request.header.messageID)
     }
     _ = try second.request("execute_request", ["code": "input", "allow_stdin": true], on: second.shell)
-    let inputRequest = try #require(try second.receive(on: second.stdin))
-    let inputReply = Message(header: second.factory.header(type: "input_reply"), parentHeader: inputRequest.header.json,
-                             content: ["value": "typed"])
-    try second.stdin.send(second.codec.encode(inputReply))
+    try second.answer(try #require(try second.receive(on: second.stdin)), with: "typed")
     #expect(try second.receive(on: second.shell)?.content["status"] == "ok")
 
     _ = try second.request("shutdown_request", on: second.control)
