@@ -115,6 +115,38 @@ def test_control_answers_kernel_info_while_a_cell_runs(kernel):
     assert client.get_shell_msg(timeout=TIMEOUT)["content"]["status"] == "error"
 
 
+def test_requests_needing_the_interpreter_are_refused_on_control_while_shell_runs_cells(kernel):
+    """Execute and completion requests on control get an error reply and never run beside shell's cells.
+
+    The kernel used to run them on the control thread, racing the shell's cell over the session's state: with
+    many of each at once it crashed (the fuzz test's rare silence in CI was this).
+    """
+    manager, client = kernel
+    assert execute(client, "var total = 0")[0]["content"]["status"] == "ok"
+    shell_ids = set()
+    control_ids = set()
+    for index in range(150):
+        shell_ids.add(client.execute("total += 1"))
+        content = ({"code": "total += 1000", "silent": False, "store_history": True, "user_expressions": {},
+                    "allow_stdin": False, "stop_on_error": False}
+                   if index % 2 == 0 else {"code": "tot", "cursor_pos": 3})
+        request = client.session.msg("execute_request" if index % 2 == 0 else "complete_request", content)
+        client.control_channel.send(request)
+        control_ids.add(request["header"]["msg_id"])
+    while shell_ids:
+        reply = client.get_shell_msg(timeout=TIMEOUT)
+        assert reply["content"]["status"] == "ok"
+        shell_ids.discard(reply["parent_header"]["msg_id"])
+    while control_ids:
+        reply = client.control_channel.get_msg(timeout=TIMEOUT)
+        assert reply["content"]["status"] == "error"
+        assert "is answered on the shell channel only" in reply["content"]["evalue"]
+        control_ids.discard(reply["parent_header"]["msg_id"])
+    assert manager.is_alive()
+    reply, messages = execute(client, "total")
+    assert [m["content"]["data"]["text/plain"] for m in messages if m["msg_type"] == "execute_result"] == ["150"]
+
+
 def test_forged_message_is_ignored_and_kernel_still_answers(kernel):
     manager, client = kernel
     info = manager.get_connection_info()

@@ -25,6 +25,8 @@ public enum JupyterProtocolError: Error, Equatable, CustomStringConvertible {
     case stdinNotAllowed
     /// Waiting for an `input_reply` stopped, for example because the cell was interrupted.
     case inputCancelled(reason: String)
+    /// A request that needs the interpreter (execute, complete, inspect, is_complete) arrived on control.
+    case shellOnlyRequest(String)
 
     /// A one-line explanation that carries the offending names and values.
     public var description: String {
@@ -41,6 +43,8 @@ public enum JupyterProtocolError: Error, Equatable, CustomStringConvertible {
         case .invalidUTF8(let frame): return "the \(frame) frame is not valid UTF-8"
         case .stdinNotAllowed: return "stdin is not allowed by this frontend (allow_stdin is false)"
         case .inputCancelled(let reason): return "input request cancelled: \(reason)"
+        case .shellOnlyRequest(let type):
+            return "\(type) is answered on the shell channel only; control takes kernel_info, interrupt, shutdown, history and comm requests"
         }
     }
 

@@ -5,6 +5,8 @@ import Foundation
 /// Every request goes through `handle`: it publishes `busy`, looks the message type up in a dispatch table,
 /// runs the handler inside one catch, sends the reply, and publishes `idle`. `handle` may be called
 /// concurrently from the shell and control threads; only execution-related state is shared, under a lock.
+/// The interpreter is used by one thread at a time: requests that need it are refused on control
+/// (`shellOnlyRequestTypes`), so a cell never runs beside a completion or another cell.
 public final class KernelCore: @unchecked Sendable {
     /// The channel a request arrived on.
     public enum Channel: String, Sendable {
@@ -48,6 +50,9 @@ public final class KernelCore: @unchecked Sendable {
         "interrupt_request": { core, message in core.interruptReply(message) },
     ]
 
+    /// The requests that run the interpreter: answered on shell, refused with an error reply on control.
+    static let shellOnlyRequestTypes: Set<String> = ["execute_request", "complete_request", "inspect_request", "is_complete_request"]
+
     /// Creates a core around `interpreter`.
     public init(interpreter: Interpreter, factory: MessageFactory = MessageFactory()) {
         self.interpreter = interpreter
@@ -87,6 +92,9 @@ public final class KernelCore: @unchecked Sendable {
         }
         let replyType = Self.replyType(for: message.messageType)
         do {
+            if channel == .control, Self.shellOnlyRequestTypes.contains(message.messageType) {
+                throw JupyterProtocolError.shellOnlyRequest(message.messageType)
+            }
             if let content = try handler(self, message) {
                 reply(factory.reply(to: message, type: replyType, content: content))
             }

@@ -180,3 +180,16 @@ import Testing
     _ = harness.send("execute_request", ["code": "error boom", "stop_on_error": false])
     #expect(harness.send("execute_request", ["code": "1"])[0].content["status"] == "ok")
 }
+
+@Test func requestsThatNeedTheInterpreterAreRefusedOnControl() {
+    let harness = CoreHarness()
+    for type in ["execute_request", "complete_request", "inspect_request", "is_complete_request"] {
+        let reply = harness.send(type, ["code": "print hello", "cursor_pos": 3], on: .control)[0]
+        #expect(reply.messageType == KernelCore.replyType(for: type))
+        #expect(reply.content["status"] == "error")
+        #expect(reply.content["evalue"]?.stringValue?.hasPrefix("\(type) is answered on the shell channel only") == true)
+    }
+    #expect(harness.interpreter.executed.isEmpty)
+    #expect(harness.transport.publishedTypes.allSatisfy { $0 == "status" })
+    #expect(harness.send("history_request", ["hist_access_type": "tail", "n": 1], on: .control)[0].content["status"] == "ok")
+}
