@@ -211,3 +211,34 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
     #expect(merged[0].content["text"] == "ab")
     #expect(merged[1].content["text"] == "c")
 }
+
+@Test func aPromptIsAnsweredOnlyByItsOwnInputReply() throws {
+    let connection = makeIPCConnection(key: "test-key")
+    let server = try KernelServer(connection: connection, interpreter: EchoInterpreter(), shellStackSize: 64 << 20)
+    let (finished, _) = serveInBackground(server)
+    let frontend = try TestFrontend(connection: connection)
+    defer { frontend.close() }
+    _ = try frontend.request("kernel_info_request", on: frontend.shell)
+    #expect(try frontend.receive(on: frontend.shell)?.messageType == "kernel_info_reply")
+
+    // An answer left over from before the prompt (no parent, as jupyter_client's `input()` sends) is discarded.
+    let leftover = Message(header: frontend.factory.header(type: "input_reply"), content: ["value": "leftover"])
+    try frontend.stdin.send(frontend.codec.encode(leftover))
+    Thread.sleep(forTimeInterval: 0.2)  // lets it reach the kernel's socket first (not a timing assertion)
+
+    let execute = try frontend.request("execute_request", ["code": "input", "allow_stdin": true], on: frontend.shell)
+    let inputRequest = try #require(try frontend.receive(on: frontend.stdin))
+    // An answer to another prompt is ignored; the one to this prompt is taken.
+    let otherPrompt = frontend.factory.header(type: "input_request")
+    let misdirected = Message(header: frontend.factory.header(type: "input_reply"), parentHeader: otherPrompt.json,
+                              content: ["value": "misdirected"])
+    try frontend.stdin.send(frontend.codec.encode(misdirected))
+    try frontend.answer(inputRequest, with: "typed")
+    #expect(try frontend.receive(on: frontend.shell)?.content["status"] == "ok")
+    let result = try frontend.iopubUntilIdle(of: execute).first { $0.messageType == "execute_result" }
+    #expect(result?.content["data"]?["text/plain"] == "typed")
+
+    _ = try frontend.request("shutdown_request", on: frontend.control)
+    _ = try frontend.receive(on: frontend.control)
+    #expect(finished.wait(timeout: .now() + 10) == .success)
+}
