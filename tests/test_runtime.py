@@ -188,7 +188,9 @@ def test_a_new_client_of_the_same_manager_gets_replies_after_the_old_one_leaves(
     assert second.session.bsession == first.session.bsession
     second.start_channels()
     try:
-        time.sleep(0.5)  # let the kernel see the second connection while the first is still there
+        while second.get_iopub_msg(timeout=TIMEOUT)["msg_type"] != "iopub_welcome":
+            pass  # the second's IOPub subscription is in place
+        time.sleep(0.5)  # let the kernel see the second's shell connection while the first is still there
         stop_channels(first)
         reply, messages = execute(second, "before + 1")
         assert reply["content"]["status"] == "ok"
