@@ -9,7 +9,7 @@ extension CellParser {
     /// multi-line string, an operator without its right operand); the indent is four spaces per open level.
     static func completeness(of code: String) -> Completeness {
         if code.allSatisfy(\.isWhitespace) || Magic(code) != nil { return .complete }
-        if BracketRun.firstExcessiveBracket(in: code) != nil { return .invalid }  // not worth an exponential parse
+        if BracketNesting.firstExcessiveBracket(in: code) != nil { return .invalid }  // not worth an exponential parse
         let tree = Parser.parse(source: code)
         var depth = 0
         var lastPresentEnd = AbsolutePosition(utf8Offset: 0)

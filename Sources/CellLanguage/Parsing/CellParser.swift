@@ -7,13 +7,13 @@ import SwiftSyntax
 enum CellParser {
     /// The parsed tree and the first error diagnostic, if any.
     ///
-    /// A run of more than `BracketRun.limit` nested `[` is an error found before parsing (SwiftParser would take
-    /// exponential time); the tree is then that of the source with square brackets read as parentheses, which
-    /// keeps every offset, so the error's line and column are right.
+    /// More than `BracketNesting.limit` square brackets open at once is an error found before parsing (SwiftParser
+    /// would take exponential time); the tree is then that of the source with square brackets read as parentheses,
+    /// which keeps every offset, so the error's line and column are right.
     static func parse(_ source: String) -> (tree: SourceFileSyntax, firstError: Diagnostic?) {
-        if let offset = BracketRun.firstExcessiveBracket(in: source) {
+        if let offset = BracketNesting.firstExcessiveBracket(in: source) {
             let tree = Parser.parse(source: String(source.map { $0 == "[" ? "(" : $0 == "]" ? ")" : $0 }))
-            return (tree, Diagnostic(node: tree, position: AbsolutePosition(utf8Offset: offset), message: BracketRunMessage()))
+            return (tree, Diagnostic(node: tree, position: AbsolutePosition(utf8Offset: offset), message: BracketNestingMessage()))
         }
         let tree = Parser.parse(source: source)
         let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)
@@ -21,11 +21,11 @@ enum CellParser {
     }
 }
 
-/// The error for a run of nested square brackets longer than `BracketRun.limit`.
-struct BracketRunMessage: DiagnosticMessage {
+/// The error for more than `BracketNesting.limit` square brackets open at once.
+struct BracketNestingMessage: DiagnosticMessage {
     var message: String {
-        "more than \(BracketRun.limit) square brackets nested in a row; parsing time doubles with each, so build so deep a value in steps"
+        "more than \(BracketNesting.limit) square brackets open at once; parsing time doubles with each, so build so deep a value in steps"
     }
-    var diagnosticID: MessageID { MessageID(domain: "CellLanguage", id: "bracketRun") }
+    var diagnosticID: MessageID { MessageID(domain: "CellLanguage", id: "bracketNesting") }
     var severity: DiagnosticSeverity { .error }
 }

@@ -1,36 +1,35 @@
-/// Finds runs of directly nested opening square brackets (`[[[[`), which SwiftParser takes exponential time over.
+/// Finds square brackets nested too deep for SwiftParser, which takes exponential time over them.
 ///
-/// SwiftParser (swift-syntax 603) looks ahead at each `[` twice, as an inline-array type (`[3 of Int]`) and as an
-/// array type, so a run of n brackets costs about 2^n steps: 20 take half a second, 30 would take minutes, and a
-/// parse cannot be interrupted. A cell with a longer run than `limit` gets a syntax error instead of a stuck kernel.
-/// Brackets inside comments and string literals do not count; whitespace between brackets does not end a run.
-enum BracketRun {
-    /// The longest run accepted: parsing it takes a few tens of milliseconds.
-    static let limit = 16
+/// SwiftParser (swift-syntax 603) looks ahead at each `[` as an inline-array type (`[3 of Int]`) and again as an
+/// array type, and the lookahead goes on through `(`, labels, `any`, `<` and further `[`: so `[[[[`, `[([(`,
+/// `[(a: [(a:` or `[a<[[a<[` cost about twice as much with each bracket. Twenty take half a second, thirty would
+/// take minutes, and a parse cannot be interrupted. A cell that has more than `limit` square brackets open at once
+/// gets a syntax error instead of a stuck kernel. Brackets inside comments and string literals do not count.
+enum BracketNesting {
+    /// The most square brackets open at once that a cell may have: their worst case parses in tens of milliseconds.
+    static let limit = 12
 
-    /// The UTF-8 offset of the first `[` that makes a run longer than `limit`, or nil when there is none.
+    /// The UTF-8 offset of the first `[` that makes more than `limit` open at once, or nil when there is none.
     static func firstExcessiveBracket(in source: String) -> Int? {
         let bytes = Array(source.utf8)
         var index = 0
-        var run = 0
+        var depth = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
+            switch bytes[index] {
             case UInt8(ascii: "["):
-                run += 1
-                if run > limit { return index }
+                depth += 1
+                if depth > limit { return index }
                 index += 1
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            case UInt8(ascii: "]"):
+                depth = max(0, depth - 1)
                 index += 1
             case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/"):
                 index = endOfLine(in: bytes, from: index)
             case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
                 index = endOfBlockComment(in: bytes, from: index)
             case UInt8(ascii: "\""), UInt8(ascii: "#"):
-                run = 0
                 index = endOfStringLiteral(in: bytes, from: index) ?? index + 1
             default:
-                run = 0
                 index += 1
             }
         }
