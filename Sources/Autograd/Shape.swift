@@ -40,6 +40,7 @@ enum Shape {
                 throw AutogradError.shapeMismatch(operation: operation, left: left, right: right)
             }
         }
+        try MemoryLimit.check(result, operation: operation)
         return result
     }
 

@@ -23,6 +23,7 @@ extension Tensor {
             throw AutogradError.shapeMismatch(operation: operation, left: shape, right: other.shape)
         }
         let batchShape = batchSelf.isEmpty ? batchOther : batchSelf
+        try MemoryLimit.check(batchShape + [m, n], operation: operation)
         let batch = Shape.count(batchShape)
         var values = Tensor.productBuffer(count: batch * m * n)
         Tensor.gemm(self, transposingSelf, batchSelf.isEmpty ? 0 : m * k,

@@ -79,6 +79,17 @@ import Testing
         #expect(runner.text("a + \"x\"").hasPrefix("CompilationError"))
     }
 
+    @Test func aTensorTooLargeForMemoryIsAnErrorAndTheSessionLives() {
+        var runner = LibraryRunner()
+        _ = runner.run("let kept = Tensor(ones: [2])")
+        #expect(runner.text("let huge = Tensor(zeros: [10_000_000, 10_000_000])")
+            .hasPrefix("RuntimeError: AutogradError: Tensor(zeros:): invalid shape [10000000, 10000000]: it needs 400000.0 GB"))
+        #expect(runner.text("var generator = RandomGenerator(seed: 1)\ngenerator.normal([-1, 2])")
+            == "RuntimeError: AutogradError: normal: invalid shape [-1, 2]: sizes cannot be negative")
+        #expect(runner.text("Tensor(zeros: [400_000, 1]) + Tensor(zeros: [1, 400_000])").hasPrefix("RuntimeError: AutogradError: +: "))
+        #expect(runner.text("kept.scalars") == "[1.0, 1.0]")
+    }
+
     @Test func annealingAndOptimizersAreValues() {
         var runner = LibraryRunner()
         #expect(runner.text("Annealing.linear(cap: 0.2, steps: 100).beta(atStep: 5)") == "0.05")

@@ -8,11 +8,12 @@ extension BindingTable {
                             summary: "Creates a new array containing the specified number of a single, repeated value.") { call in
                 guard case .int(let count) = call.arguments[1] else { return .void }
                 guard count >= 0 else { throw CellLanguageError.runtimeFault("Can't construct Array with count < 0") }
+                try ElementMemory.check(count: count, bytesEach: MemoryLayout<Value>.stride, what: "Array(repeating:count: \(count))")
                 return .array(Array(repeating: call.arguments[0], count: count))
             },
             FunctionBinding("Array", kind: .initializer, parameters: [.init(nil, "elements", .sequence("S"))],
                             returns: "[S.Element]", summary: "Creates an array containing the elements of a sequence.") { call in
-                .array(call.arguments[0].sequenceElements ?? [])
+                .array(try call.arguments[0].sequenceElements ?? [])
             },
             FunctionBinding("append", kind: .method, parameters: [.init(nil, "newElement", .any("Element"))],
                             returns: "Void", summary: "Adds a new element at the end of the array.", isMutating: true) { call in
@@ -22,7 +23,7 @@ extension BindingTable {
             FunctionBinding("append", kind: .method, parameters: [.init("contentsOf", "newElements", .sequence("S"))],
                             returns: "Void", summary: "Adds the elements of a sequence to the end of the array.",
                             isMutating: true) { call in
-                let newElements = call.arguments[0].sequenceElements ?? []
+                let newElements = try call.arguments[0].sequenceElements ?? []
                 return try call.mutateArray { $0.append(contentsOf: newElements) }
             },
             FunctionBinding("insert", kind: .method,
@@ -86,7 +87,7 @@ extension BindingTable {
             },
             FunctionBinding("indices", kind: .property, returns: "Range<Int>",
                             summary: "The indices that are valid for subscripting the collection, in ascending order.") { call in
-                .range(lower: 0, upper: call.elements.count, isClosed: false)
+                .range(lower: 0, upper: try call.elements.count, isClosed: false)
             },
         ])
     }

@@ -33,7 +33,7 @@ indirect enum ParameterType {
         case (.any, _): return value
         case (.int, .int), (.double, .double), (.string, .string), (.bool, .bool): return value
         case (.double, .int(let number)): return .double(Double(number))
-        case (.sequence, _): return value.sequenceElements != nil ? value : nil
+        case (.sequence, _): return value.isSequence ? value : nil
         case (.function, .function): return value
         case (.array(let element), _):
             guard case .array(let elements) = value else { return nil }

@@ -32,7 +32,7 @@ extension BindingTable {
                                          .init(nil, "sequence2", .sequence("Sequence2"))],
                             returns: "[(Sequence1.Element, Sequence2.Element)]",
                             summary: "Creates a sequence of pairs built out of two underlying sequences.") { call in
-                let pairs = zip(call.arguments[0].sequenceElements ?? [], call.arguments[1].sequenceElements ?? [])
+                let pairs = zip(try call.arguments[0].sequenceElements ?? [], try call.arguments[1].sequenceElements ?? [])
                 return .array(pairs.map { .tuple([$0, $1], labels: [nil, nil]) })
             },
             FunctionBinding("stride", kind: .function,

@@ -3,19 +3,19 @@ extension BindingTable {
     static var sequenceBindings: TypeBindings {
         TypeBindings("Sequence", summary: "A type that provides sequential, iterated access to its elements.", [
             FunctionBinding("count", kind: .property, returns: "Int", summary: "The number of elements.") { call in
-                .int(call.receiver.sequenceElements?.count ?? 0)
+                .int(try call.receiver.sequenceElements?.count ?? 0)
             },
             FunctionBinding("isEmpty", kind: .property, returns: "Bool",
                             summary: "A Boolean value indicating whether the collection is empty.") { call in
-                .bool(call.receiver.sequenceElements?.isEmpty ?? true)
+                .bool(try call.receiver.sequenceElements?.isEmpty ?? true)
             },
             FunctionBinding("first", kind: .property, returns: "Element?",
                             summary: "The first element of the collection, or nil when it is empty.") { call in
-                .optional(call.receiver.sequenceElements?.first)
+                .optional(try call.receiver.sequenceElements?.first)
             },
             FunctionBinding("last", kind: .property, returns: "Element?",
                             summary: "The last element of the collection, or nil when it is empty.") { call in
-                .optional(call.receiver.sequenceElements?.last)
+                .optional(try call.receiver.sequenceElements?.last)
             },
             FunctionBinding("map", kind: .method, parameters: [.init(nil, "transform", .function("(Element) throws -> T"))],
                             returns: "[T]",
@@ -33,7 +33,7 @@ extension BindingTable {
                                          .init(nil, "nextPartialResult", .function("(Result, Element) throws -> Result"))],
                             returns: "Result",
                             summary: "Returns the result of combining the elements of the sequence using the given closure.") { call in
-                let elements = call.elements
+                let elements = try call.elements
                 let initial = call.argument(0, adaptingTo: elements.first)
                 return try elements.reduce(initial) { try call.call(call.arguments[1], [$0, $1]) }
             },
@@ -48,7 +48,7 @@ extension BindingTable {
             },
             FunctionBinding("forEach", kind: .method, parameters: [.init(nil, "body", .function("(Element) throws -> Void"))],
                             returns: "Void", summary: "Calls the given closure on each element in the sequence.") { call in
-                for element in call.elements { _ = try call.call(call.arguments[0], [element]) }
+                for element in try call.elements { _ = try call.call(call.arguments[0], [element]) }
                 return .void
             },
             FunctionBinding("sorted", kind: .method, returns: "[Element]",
@@ -63,17 +63,17 @@ extension BindingTable {
             },
             FunctionBinding("reversed", kind: .method, returns: "[Element]",
                             summary: "Returns the elements of the sequence in reverse order.") { call in
-                .array(call.elements.reversed())
+                .array(try call.elements.reversed())
             },
             FunctionBinding("min", kind: .method, returns: "Element?",
                             summary: "Returns the minimum element in the sequence, or nil when it is empty.") { call in
-                let elements = call.elements
+                let elements = try call.elements
                 guard !elements.isEmpty else { return .optional(nil) }
                 return .optional(try extremum(of: elements, evaluator: call.evaluator, wantsLeast: true))
             },
             FunctionBinding("max", kind: .method, returns: "Element?",
                             summary: "Returns the maximum element in the sequence, or nil when it is empty.") { call in
-                let elements = call.elements
+                let elements = try call.elements
                 guard !elements.isEmpty else { return .optional(nil) }
                 return .optional(try extremum(of: elements, evaluator: call.evaluator, wantsLeast: false))
             },
@@ -82,7 +82,7 @@ extension BindingTable {
                             returns: "Element?",
                             summary: "Returns the minimum element in the sequence, using the given predicate as the comparison between elements.") { call in
                 var best: Value?
-                for element in call.elements {
+                for element in try call.elements {
                     if let current = best, !(try call.predicate(call.arguments[0], element, current)) { continue }
                     best = element
                 }
@@ -93,7 +93,7 @@ extension BindingTable {
                             returns: "Element?",
                             summary: "Returns the maximum element in the sequence, using the given predicate as the comparison between elements.") { call in
                 var best: Value?
-                for element in call.elements {
+                for element in try call.elements {
                     if let current = best, !(try call.predicate(call.arguments[0], current, element)) { continue }
                     best = element
                 }
@@ -123,7 +123,7 @@ extension BindingTable {
             },
             FunctionBinding("enumerated", kind: .method, returns: "[(offset: Int, element: Element)]",
                             summary: "Returns a sequence of pairs (offset, element): a zero-based counter and an element.") { call in
-                .array(call.elements.enumerated().map { .tuple([.int($0.offset), $0.element], labels: ["offset", "element"]) })
+                .array(try call.elements.enumerated().map { .tuple([.int($0.offset), $0.element], labels: ["offset", "element"]) })
             },
             FunctionBinding("joined", kind: .method, parameters: [.init("separator", .string, defaultValue: .string(""))],
                             returns: "String",
@@ -143,7 +143,7 @@ extension BindingTable {
 
 extension BindingInvocation {
     /// The receiver's elements (for sequence members).
-    var elements: [Value] { receiver.sequenceElements ?? [] }
+    var elements: [Value] { get throws { try receiver.sequenceElements ?? [] } }
 
     /// Calls a predicate closure; fails unless it gives a Bool.
     func predicate(_ function: Value, _ arguments: Value...) throws -> Bool {

@@ -25,6 +25,7 @@ extension BindingTable {
                             summary: "Creates a new string representing the given string repeated the specified number of times.") { call in
                 guard case .string(let text) = call.arguments[0], case .int(let count) = call.arguments[1] else { return .void }
                 guard count >= 0 else { throw CellLanguageError.runtimeFault("Negative count not allowed") }
+                try ElementMemory.check(count: count, bytesEach: text.utf8.count, what: "String(repeating:count: \(count))")
                 return .string(String(repeating: text, count: count))
             },
             FunctionBinding("String", kind: .initializer,

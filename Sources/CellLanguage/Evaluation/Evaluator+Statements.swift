@@ -186,7 +186,7 @@ extension Evaluator {
             }
             return .normal
         }
-        guard let elements = sequence.sequenceElements else {
+        guard let elements = try sequence.sequenceElements else {
             throw LocatedError(error: .typeMismatch("for-in loop requires '\(sequence.typeName)' to conform to 'Sequence'"),
                                node: Syntax(loop.sequence))
         }

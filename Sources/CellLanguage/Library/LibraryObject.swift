@@ -223,7 +223,7 @@ enum LibraryConversion {
 
     /// The elements of an array (or any sequence).
     static func elements(_ value: Value, expected: String) throws -> [Value] {
-        guard let elements = unwrapped(value).sequenceElements else {
+        guard let elements = try unwrapped(value).sequenceElements else {
             throw CellLanguageError.cannotConvertArgument(valueType: value.typeName, expectedType: expected)
         }
         return elements

@@ -19,31 +19,30 @@ extension BindingTable {
     /// `Tensor`: creation, arithmetic (`+ - * /` with tensors or numbers, broadcasting), `matmul`, reductions.
     static var tensorBindings: TypeBindings {
         let tensor = Tensor.self
-        func shapeArgument(_ call: BindingInvocation, _ index: Int) throws -> [Int] { try call.ints(index) }
         func floatsArgument(_ call: BindingInvocation, _ index: Int) throws -> [Float] { try call.doubles(index).map(Float.init) }
         return TypeBindings("Tensor", summary: "A dense, row-major array of Float of any rank, with gradients through its operations.", [
             FunctionBinding("init", kind: .initializer,
                             parameters: [.init("shape", .sequence("[Int]"), documentation: "The size of each axis."),
                                          .init("scalars", .sequence("[Float]"), documentation: "The values in row-major order.")],
                             returns: "Tensor", summary: "A tensor from its shape and row-major values (their counts must agree).") { call in
-                let shape = try shapeArgument(call, 0), scalars = try floatsArgument(call, 1)
+                let shape = try call.ints(0), scalars = try floatsArgument(call, 1)
                 return .library(try call.library { try Tensor(shape: shape, scalars: scalars) })
             },
             FunctionBinding("init", kind: .initializer,
                             parameters: [.init("zeros", "shape", .sequence("[Int]"), documentation: "The size of each axis.")],
                             returns: "Tensor", summary: "A tensor of zeros.") { call in
-                .library(Tensor(zeros: try shapeArgument(call, 0)))
+                .library(Tensor(zeros: try allocationShape(call, 0, for: "Tensor(zeros:)")))
             },
             FunctionBinding("init", kind: .initializer,
                             parameters: [.init("ones", "shape", .sequence("[Int]"), documentation: "The size of each axis.")],
                             returns: "Tensor", summary: "A tensor of ones.") { call in
-                .library(Tensor(ones: try shapeArgument(call, 0)))
+                .library(Tensor(ones: try allocationShape(call, 0, for: "Tensor(ones:)")))
             },
             FunctionBinding("init", kind: .initializer,
                             parameters: [.init("repeating", "value", .double, documentation: "The value of every element."),
                                          .init("shape", .sequence("[Int]"), documentation: "The size of each axis.")],
                             returns: "Tensor", summary: "A tensor with every element equal to `value`.") { call in
-                .library(Tensor(repeating: Float(try call.double(0)), shape: try shapeArgument(call, 1)))
+                .library(Tensor(repeating: Float(try call.double(0)), shape: try allocationShape(call, 1, for: "Tensor(repeating:shape:)")))
             },
             FunctionBinding("init", kind: .initializer,
                             parameters: [.init(nil, "vector", .sequence("[Float]"), documentation: "The values.")],
@@ -94,7 +93,7 @@ extension BindingTable {
             FunctionBinding("reshaped", kind: .method,
                             parameters: [.init("to", "newShape", .sequence("[Int]"), documentation: "The new shape, with as many values.")],
                             returns: "Tensor", summary: "The same values in a new shape.") { call in
-                let value = try call.receiver(as: tensor), newShape = try shapeArgument(call, 0)
+                let value = try call.receiver(as: tensor), newShape = try call.ints(0)
                 return .library(try call.library { try value.reshaped(to: newShape) })
             },
             FunctionBinding("transposed", kind: .method, returns: "Tensor", summary: "The matrix with its last two axes swapped.") { call in
@@ -181,7 +180,7 @@ extension BindingTable {
                                          .init("mean", .double, defaultValue: .double(0), documentation: "The mean."),
                                          .init("standardDeviation", .double, defaultValue: .double(1), documentation: "The standard deviation.")],
                             returns: "Tensor", summary: "A tensor of normal draws.", isMutating: true) { call in
-                let shape = try call.ints(0), mean = Float(try call.double(1)), deviation = Float(try call.double(2))
+                let shape = try allocationShape(call, 0, for: "normal"), mean = Float(try call.double(1)), deviation = Float(try call.double(2))
                 var result = Tensor(zeros: [])
                 try call.mutateReceiver(as: generator) { result = $0.normal(shape, mean: mean, standardDeviation: deviation) }
                 return .library(result)
@@ -191,11 +190,19 @@ extension BindingTable {
                                          .init("lowerBound", .double, defaultValue: .double(0), documentation: "The smallest value."),
                                          .init("upperBound", .double, defaultValue: .double(1), documentation: "The bound values stay below.")],
                             returns: "Tensor", summary: "A tensor of uniform draws.", isMutating: true) { call in
-                let shape = try call.ints(0), lower = Float(try call.double(1)), upper = Float(try call.double(2))
+                let shape = try allocationShape(call, 0, for: "uniform"), lower = Float(try call.double(1)), upper = Float(try call.double(2))
                 var result = Tensor(zeros: [])
                 try call.mutateReceiver(as: generator) { result = $0.uniform(shape, lowerBound: lower, upperBound: upper) }
                 return .library(result)
             },
         ])
     }
+}
+
+/// The shape argument at `index` of a call that allocates a tensor of that shape; refused (a run-time error naming
+/// `operation`) when the tensor cannot fit in memory, instead of the kernel dying in the allocation.
+private func allocationShape(_ call: BindingInvocation, _ index: Int, for operation: String) throws -> [Int] {
+    let shape = try call.ints(index)
+    try call.library { try MemoryLimit.check(shape, operation: operation) }
+    return shape
 }

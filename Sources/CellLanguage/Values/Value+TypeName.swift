@@ -42,17 +42,34 @@ extension Value {
         }
     }
 
-    /// The elements when the value is a sequence (`for-in`, `map`, `zip`), or nil.
-    var sequenceElements: [Value]? {
+    /// Whether the value is a sequence (array, range, string, dictionary); nothing is built to tell.
+    var isSequence: Bool {
         switch self {
-        case .array(let elements): return elements
-        case .range(let lower, let upper, let isClosed):
-            if isClosed { return (lower...upper).map(Value.int) }
-            return (lower..<upper).map(Value.int)
-        case .string(let text): return text.map { .string(String($0)) }
-        case .dictionary(let dictionary):
-            return dictionary.entries.map { .tuple([$0.key.value, $0.value], labels: ["key", "value"]) }
-        default: return nil
+        case .array, .range, .string, .dictionary: return true
+        default: return false
+        }
+    }
+
+    /// The elements when the value is a sequence (`map`, `zip`, `Array(_:)`), or nil. A range is built into an
+    /// array, so one whose elements would not fit in memory is a run-time fault rather than a kernel that dies
+    /// allocating them (`for-in` walks ranges without building them).
+    var sequenceElements: [Value]? {
+        get throws {
+            switch self {
+            case .array(let elements): return elements
+            case .range(let lower, let upper, let isClosed):
+                let (span, overflow) = upper.subtractingReportingOverflow(lower)
+                let (count, closedOverflow) = span.addingReportingOverflow(isClosed ? 1 : 0)
+                let name = "\(lower)\(isClosed ? "..." : "..<")\(upper)"
+                try ElementMemory.check(count: overflow || closedOverflow ? Int.max : max(0, count),
+                                        bytesEach: MemoryLayout<Value>.stride, what: "the range \(name) as an array")
+                if isClosed { return (lower...upper).map(Value.int) }
+                return (lower..<upper).map(Value.int)
+            case .string(let text): return text.map { .string(String($0)) }
+            case .dictionary(let dictionary):
+                return dictionary.entries.map { .tuple([$0.key.value, $0.value], labels: ["key", "value"]) }
+            default: return nil
+            }
         }
     }
 }

@@ -1,0 +1,17 @@
+import Autograd
+
+/// Refuses collections too large for this machine before a cell builds them: Swift stops the process when an
+/// allocation fails, which would lose every variable of the session.
+enum ElementMemory {
+    /// Throws a run-time fault naming `what` when `count` elements of `bytesEach` bytes would not fit in the memory
+    /// available now.
+    static func check(count: Int, bytesEach: Int, what: String) throws {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: bytesEach)
+        if overflow {
+            throw CellLanguageError.runtimeFault("\(what) has more bytes than an Int can count")
+        }
+        if let shortfall = MemoryLimit.shortfall(forBytes: bytes) {
+            throw CellLanguageError.runtimeFault("\(what): \(shortfall)")
+        }
+    }
+}
