@@ -15,13 +15,8 @@ public enum MemoryLimit {
         func refuse(_ reason: String) -> AutogradError {
             AutogradError.invalidShape(operation: operation, shape: shape, reason: reason)
         }
-        var count = 1
-        for size in shape {
-            guard size >= 0 else { throw refuse("sizes cannot be negative") }
-            let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            guard !overflow else { throw refuse("it has more values than an Int can count") }
-            count = product
-        }
+        guard shape.allSatisfy({ $0 >= 0 }) else { throw refuse("sizes cannot be negative") }
+        guard let count = Shape.checkedCount(shape) else { throw refuse("it has more values than an Int can count") }
         let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<Float>.stride)
         guard !overflow else { throw refuse("it has more values than an Int can count") }
         if let shortfall = shortfall(forBytes: bytes) { throw refuse(shortfall) }

@@ -5,6 +5,18 @@ enum Shape {
         shape.reduce(1, *)
     }
 
+    /// The number of values of a shape from a user: nil when a size is negative or the product overflows `Int`.
+    static func checkedCount(_ shape: [Int]) -> Int? {
+        var count = 1
+        for size in shape {
+            guard size >= 0 else { return nil }
+            let (product, overflow) = count.multipliedReportingOverflow(by: size)
+            if overflow { return nil }
+            count = product
+        }
+        return count
+    }
+
     /// Row-major strides of `shape`, in scalars.
     static func strides(_ shape: [Int]) -> [Int] {
         var strides = [Int](repeating: 1, count: shape.count)

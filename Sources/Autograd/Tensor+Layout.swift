@@ -6,13 +6,14 @@ extension Tensor {
     public func reshaped(to newShape: [Int]) throws -> Tensor {
         var resolved = newShape
         if let inferred = newShape.firstIndex(of: -1) {
-            let known = newShape.enumerated().filter { $0.offset != inferred }.reduce(1) { $0 * $1.element }
-            guard known > 0, scalarCount % known == 0 else {
+            var others = newShape
+            others.remove(at: inferred)
+            guard let known = Shape.checkedCount(others), known > 0, scalarCount % known == 0 else {
                 throw AutogradError.shapeMismatch(operation: "reshaped(to:)", left: shape, right: newShape)
             }
             resolved[inferred] = scalarCount / known
         }
-        guard resolved.allSatisfy({ $0 >= 0 }), Shape.count(resolved) == scalarCount else {
+        guard Shape.checkedCount(resolved) == scalarCount else {
             throw AutogradError.shapeMismatch(operation: "reshaped(to:)", left: shape, right: newShape)
         }
         let inputShape = shape

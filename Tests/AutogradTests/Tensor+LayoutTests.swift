@@ -8,6 +8,11 @@ import Testing
         #expect(throws: AutogradError.shapeMismatch(operation: "reshaped(to:)", left: [2, 3, 4], right: [5, 5])) {
             try x.reshaped(to: [5, 5])
         }
+        for overflowing in [[Int.max, 2], [Int.max, 2, -1], [-1, -1], [2, -2, -3, 2]] {
+            #expect(throws: AutogradError.shapeMismatch(operation: "reshaped(to:)", left: [2, 3, 4], right: overflowing)) {
+                try x.reshaped(to: overflowing)
+            }
+        }
         #expect(try maximumGradientError(at: [x]) { try $0[0].reshaped(to: [4, 6]) } < gradientTolerance)
     }
 
