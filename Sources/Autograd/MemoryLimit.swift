@@ -10,14 +10,16 @@ public enum MemoryLimit {
     static let uncheckedBytes = 256 << 20
 
     /// Throws `AutogradError.invalidShape` naming `operation` when a tensor of `shape` has a negative size, a count
-    /// too large for `Int`, or more bytes than the memory available now.
+    /// too large for `Int`, or more bytes than the memory available now (in all, or along its longest axis).
     public static func check(_ shape: [Int], operation: String) throws {
         func refuse(_ reason: String) -> AutogradError {
             AutogradError.invalidShape(operation: operation, shape: shape, reason: reason)
         }
         guard shape.allSatisfy({ $0 >= 0 }) else { throw refuse("sizes cannot be negative") }
         guard let count = Shape.checkedCount(shape) else { throw refuse("it has more values than an Int can count") }
-        let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<Float>.stride)
+        // A longest axis that could not be held is refused even when another axis is 0: a reduction or a
+        // transpose of the empty tensor would allocate along it.
+        let (bytes, overflow) = max(count, shape.max() ?? 0).multipliedReportingOverflow(by: MemoryLayout<Float>.stride)
         guard !overflow else { throw refuse("it has more values than an Int can count") }
         if let shortfall = shortfall(forBytes: bytes) { throw refuse(shortfall) }
     }

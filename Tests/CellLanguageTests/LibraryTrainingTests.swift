@@ -87,6 +87,9 @@ import Testing
         #expect(runner.text("var generator = RandomGenerator(seed: 1)\ngenerator.normal([-1, 2])")
             == "RuntimeError: AutogradError: normal: invalid shape [-1, 2]: sizes cannot be negative")
         #expect(runner.text("Tensor(zeros: [400_000, 1]) + Tensor(zeros: [1, 400_000])").hasPrefix("RuntimeError: AutogradError: +: "))
+        #expect(runner.text("Tensor(ones: [4, 6]).plotImages(height: Int.max, width: 2)")
+            == "RuntimeError: plotImages: 24 values do not split into 9223372036854775807×2 images (shape [4, 6])")
+        #expect(runner.text("Tensor(ones: [4, 6]).plotImages(height: -2, width: -3)").hasPrefix("RuntimeError: plotImages: "))
         #expect(runner.text("kept.scalars") == "[1.0, 1.0]")
     }
 

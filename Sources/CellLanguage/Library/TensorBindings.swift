@@ -127,8 +127,8 @@ extension BindingTable {
                             returns: "[PlotImage]",
                             summary: "Each row of a `[N, height · width]` tensor (images, reconstructions, samples) as a picture for `Figure.imageGrid`.") { call in
                 let value = try call.receiver(as: tensor), height = try call.int(0), width = try call.int(1)
-                let pixelCount = height * width
-                guard pixelCount > 0, value.scalarCount % pixelCount == 0 else {
+                let (pixelCount, overflow) = height.multipliedReportingOverflow(by: width)
+                guard height > 0, width > 0, !overflow, value.scalarCount % pixelCount == 0 else {
                     throw CellLanguageError.runtimeFault(
                         "plotImages: \(value.scalarCount) values do not split into \(height)×\(width) images (shape \(value.shape))")
                 }
