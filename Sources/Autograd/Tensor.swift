@@ -52,10 +52,10 @@ public struct Tensor: @unchecked Sendable {
 
     /// Creates a tensor from its shape and row-major values, checking that the counts agree.
     public init(shape: [Int], scalars: [Float]) throws {
-        guard shape.allSatisfy({ $0 >= 0 }), Shape.count(shape) == scalars.count else {
-            throw AutogradError.invalidShape(
-                operation: "Tensor(shape:scalars:)", shape: shape,
-                reason: "needs \(Shape.count(shape)) scalars, got \(scalars.count)")
+        guard let count = Shape.checkedCount(shape), count == scalars.count else {
+            let needed = Shape.checkedCount(shape).map { "needs \($0) scalars" } ?? "has no valid count"
+            throw AutogradError.invalidShape(operation: "Tensor(shape:scalars:)", shape: shape,
+                                             reason: "\(needed), got \(scalars.count)")
         }
         self.shape = shape
         self.scalars = scalars

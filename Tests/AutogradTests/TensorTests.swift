@@ -5,7 +5,15 @@ import Testing
     @Test func initializerChecksCount() throws {
         let tensor = try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
         #expect(tensor.rank == 2 && tensor.scalarCount == 6)
-        #expect(throws: AutogradError.self) { try Tensor(shape: [2, 2], scalars: [1, 2, 3]) }
+        #expect(throws: AutogradError.invalidShape(operation: "Tensor(shape:scalars:)", shape: [2, 2], reason: "needs 4 scalars, got 3")) {
+            try Tensor(shape: [2, 2], scalars: [1, 2, 3])
+        }
+        for invalid in [[2, Int.max], [-2, -3]] {
+            #expect(throws: AutogradError.invalidShape(operation: "Tensor(shape:scalars:)", shape: invalid,
+                                                       reason: "has no valid count, got 6")) {
+                try Tensor(shape: invalid, scalars: [1, 2, 3, 4, 5, 6])
+            }
+        }
     }
 
     @Test func rowsAndScalars() throws {
