@@ -52,8 +52,9 @@ public struct Tensor: @unchecked Sendable {
 
     /// Creates a tensor from its shape and row-major values, checking that the counts agree.
     public init(shape: [Int], scalars: [Float]) throws {
-        guard let count = Shape.checkedCount(shape), count == scalars.count else {
-            let needed = Shape.checkedCount(shape).map { "needs \($0) scalars" } ?? "has no valid count"
+        let count = Shape.checkedCount(shape)
+        guard count == scalars.count else {
+            let needed = count.map { "needs \($0) scalars" } ?? "has no valid count"
             throw AutogradError.invalidShape(operation: "Tensor(shape:scalars:)", shape: shape,
                                              reason: "\(needed), got \(scalars.count)")
         }

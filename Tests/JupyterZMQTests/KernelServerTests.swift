@@ -75,6 +75,12 @@ final class TestFrontend {
         try stdin.send(codec.encode(reply))
     }
 
+    /// Asks the kernel to shut down over control; returns its `shutdown_reply`.
+    func shutDownKernel(restart: Bool = false) throws -> Message? {
+        _ = try request("shutdown_request", ["restart": .bool(restart)], on: control)
+        return try receive(on: control)
+    }
+
     /// IOPub messages up to and including the `idle` status whose parent is `parent`.
     func iopubUntilIdle(of parent: Message) throws -> [Message] {
         var messages: [Message] = []
@@ -100,15 +106,18 @@ final class RestartBox: @unchecked Sendable {
     var value: Bool?
 }
 
-/// Runs `server` on a thread of its own; the semaphore is signalled, and the box holds `run()`'s result, when it ends.
-func serveInBackground(_ server: KernelServer) -> (finished: DispatchSemaphore, restart: RestartBox) {
+/// Serves an `EchoInterpreter` over a fresh ipc connection on a thread of its own; the semaphore is signalled,
+/// and the box holds `run()`'s result, when the server ends.
+func serveEchoKernel() throws -> (connection: ConnectionInfo, finished: DispatchSemaphore, restart: RestartBox) {
+    let connection = makeIPCConnection(key: "test-key")
+    let server = try KernelServer(connection: connection, interpreter: EchoInterpreter(), shellStackSize: 64 << 20)
     let finished = DispatchSemaphore(value: 0)
     let restart = RestartBox()
     Thread {
         restart.value = server.run()
         finished.signal()
     }.start()
-    return (finished, restart)
+    return (connection, finished, restart)
 }
 
 func makeIPCConnection(key: String) -> ConnectionInfo {
@@ -118,9 +127,7 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
 }
 
 @Test func servesAFullSessionOverRealSockets() throws {
-    let connection = makeIPCConnection(key: "test-key")
-    let server = try KernelServer(connection: connection, interpreter: EchoInterpreter(), shellStackSize: 64 << 20)
-    let (finished, restart) = serveInBackground(server)
+    let (connection, finished, restart) = try serveEchoKernel()
     let frontend = try TestFrontend(connection: connection)
     defer { frontend.close() }
 
@@ -166,17 +173,14 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
     #expect(inputExecuteReply.content["status"] == "ok")
 
     // Shutdown over control ends run() with the restart flag.
-    _ = try frontend.request("shutdown_request", ["restart": true], on: frontend.control)
-    let shutdownReply = try #require(try frontend.receive(on: frontend.control))
+    let shutdownReply = try #require(try frontend.shutDownKernel(restart: true))
     #expect(shutdownReply.content["restart"] == true)
     #expect(finished.wait(timeout: .now() + 10) == .success)
     #expect(restart.value == true)
 }
 
 @Test func aFrontendReusingAConnectedRoutingIDTakesOverItsReplies() throws {
-    let connection = makeIPCConnection(key: "test-key")
-    let server = try KernelServer(connection: connection, interpreter: EchoInterpreter(), shellStackSize: 64 << 20)
-    let (finished, _) = serveInBackground(server)
+    let (connection, finished, _) = try serveEchoKernel()
     let first = try TestFrontend(connection: connection)
     defer { first.close() }
     _ = try first.request("kernel_info_request", on: first.shell)
@@ -193,8 +197,7 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
     try second.answer(try #require(try second.receive(on: second.stdin)), with: "typed")
     #expect(try second.receive(on: second.shell)?.content["status"] == "ok")
 
-    _ = try second.request("shutdown_request", on: second.control)
-    _ = try second.receive(on: second.control)
+    _ = try second.shutDownKernel()
     #expect(finished.wait(timeout: .now() + 10) == .success)
 }
 
@@ -213,9 +216,7 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
 }
 
 @Test func aPromptIsAnsweredOnlyByItsOwnInputReply() throws {
-    let connection = makeIPCConnection(key: "test-key")
-    let server = try KernelServer(connection: connection, interpreter: EchoInterpreter(), shellStackSize: 64 << 20)
-    let (finished, _) = serveInBackground(server)
+    let (connection, finished, _) = try serveEchoKernel()
     let frontend = try TestFrontend(connection: connection)
     defer { frontend.close() }
     _ = try frontend.request("kernel_info_request", on: frontend.shell)
@@ -238,7 +239,6 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
     let result = try frontend.iopubUntilIdle(of: execute).first { $0.messageType == "execute_result" }
     #expect(result?.content["data"]?["text/plain"] == "typed")
 
-    _ = try frontend.request("shutdown_request", on: frontend.control)
-    _ = try frontend.receive(on: frontend.control)
+    _ = try frontend.shutDownKernel()
     #expect(finished.wait(timeout: .now() + 10) == .success)
 }
