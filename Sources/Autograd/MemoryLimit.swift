@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Swift stops the process when an allocation fails, and Linux kills it when it touches pages it was promised but
 /// that are not there: either way a kernel would lose every variable. Shapes that come from users (the tensor
-/// constructors of cells, broadcasting, matrix products) are checked before their buffer is allocated.
+/// constructors of cells, broadcasting, matrix products, the parameters of layers and models) are checked before
+/// their buffer is allocated.
 public enum MemoryLimit {
     /// Tensors of at most this many bytes are not compared with the memory available (that reads /proc/meminfo).
     static let uncheckedBytes = 256 << 20

@@ -4,7 +4,7 @@ import Autograd
 /// `[outputChannels, inputChannels, k, k]` and a bias per output channel, both initialised
 /// uniform on `±1/√(inputChannels·k²)` (PyTorch's default).
 /// ```swift
-/// let conv = Conv2d(1, 32, kernelSize: 4, stride: 2, padding: 1, generator: &generator)
+/// let conv = try Conv2d(1, 32, kernelSize: 4, stride: 2, padding: 1, generator: &generator)
 /// let features = try conv(images)      // [N, 1, 28, 28] → [N, 32, 14, 14]
 /// ```
 public final class Conv2d: Module, UnaryLayer {
@@ -17,11 +17,14 @@ public final class Conv2d: Module, UnaryLayer {
     /// Zeros added on every side of the image.
     public let padding: Int
 
-    /// Creates the layer with PyTorch's default initialisation.
+    /// Creates the layer with PyTorch's default initialisation. Throws when a size is negative or the
+    /// filters would not fit in the memory available.
     public init(
         _ inputChannels: Int, _ outputChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
         bias hasBias: Bool = true, generator: inout RandomGenerator
-    ) {
+    ) throws {
+        try MemoryLimit.check([outputChannels, inputChannels, kernelSize, kernelSize],
+                              operation: "Conv2d(\(inputChannels), \(outputChannels), kernelSize: \(kernelSize))")
         let bound = 1 / Float(Swift.max(inputChannels * kernelSize * kernelSize, 1)).squareRoot()
         weight = generator.uniform([outputChannels, inputChannels, kernelSize, kernelSize], lowerBound: -bound, upperBound: bound)
         bias = hasBias ? generator.uniform([outputChannels], lowerBound: -bound, upperBound: bound) : nil

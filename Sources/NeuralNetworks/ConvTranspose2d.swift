@@ -15,11 +15,14 @@ public final class ConvTranspose2d: Module, UnaryLayer {
     /// Extra rows and columns added on one side of the output (less than `stride`).
     public let outputPadding: Int
 
-    /// Creates the layer with PyTorch's default initialisation.
+    /// Creates the layer with PyTorch's default initialisation. Throws when a size is negative or the
+    /// filters would not fit in the memory available.
     public init(
         _ inputChannels: Int, _ outputChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
         outputPadding: Int = 0, bias hasBias: Bool = true, generator: inout RandomGenerator
-    ) {
+    ) throws {
+        try MemoryLimit.check([inputChannels, outputChannels, kernelSize, kernelSize],
+                              operation: "ConvTranspose2d(\(inputChannels), \(outputChannels), kernelSize: \(kernelSize))")
         let bound = 1 / Float(Swift.max(outputChannels * kernelSize * kernelSize, 1)).squareRoot()
         weight = generator.uniform([inputChannels, outputChannels, kernelSize, kernelSize], lowerBound: -bound, upperBound: bound)
         bias = hasBias ? generator.uniform([outputChannels], lowerBound: -bound, upperBound: bound) : nil

@@ -2,20 +2,23 @@ import Autograd
 
 /// A lookup table of learned vectors, `weight[index]`, as `torch.nn.Embedding` (initialised N(0, 1)).
 /// ```swift
-/// let items = Embedding(1682, 64, generator: &generator)
+/// let items = try Embedding(1682, 64, generator: &generator)
 /// let vectors = try items([3, 14, 15, 92], shape: [2, 2])     // [2, 2, 64]
 /// ```
 public final class Embedding: Module {
     /// The table, `[count, dimension]`.
     @Parameter public var weight: Tensor
 
-    /// Creates a table of `count` vectors of `dimension` values drawn from `initializer`.
+    /// Creates a table of `count` vectors of `dimension` values drawn from `initializer`. Throws when a size is
+    /// negative or the table would not fit in the memory available.
     public init(_ count: Int, _ dimension: Int, initializer: Initializer = .normal(), generator: inout RandomGenerator) throws {
+        try MemoryLimit.check([count, dimension], operation: "Embedding(\(count), \(dimension))")
         weight = try initializer.tensor([count, dimension], generator: &generator)
     }
 
-    /// Creates a table of `count` vectors drawn from N(0, 1).
-    public init(_ count: Int, _ dimension: Int, generator: inout RandomGenerator) {
+    /// Creates a table of `count` vectors drawn from N(0, 1); throws as the initialiser form does.
+    public init(_ count: Int, _ dimension: Int, generator: inout RandomGenerator) throws {
+        try MemoryLimit.check([count, dimension], operation: "Embedding(\(count), \(dimension))")
         weight = generator.normal([count, dimension])
     }
 

@@ -47,8 +47,10 @@ public enum Initializer: Sendable, Equatable {
         return (shape[1] * receptiveField, shape[0] * receptiveField)
     }
 
-    /// Draws a tensor of `shape` from `generator`.
+    /// Draws a tensor of `shape` from `generator`; throws for an invalid initialiser, a negative size, or a tensor
+    /// larger than the memory available.
     public func tensor(_ shape: [Int], generator: inout RandomGenerator) throws -> Tensor {
+        try MemoryLimit.check(shape, operation: "Initializer.tensor")
         let (fanIn, fanOut) = Initializer.fans(of: shape)
         switch self {
         case let .constant(value):

@@ -12,8 +12,9 @@ public final class LayerNorm: Module, UnaryLayer {
     /// Added to the variance for stability.
     public let epsilon: Float
 
-    /// Creates the layer.
-    public init(_ dimension: Int, epsilon: Float = 1e-5, elementwiseAffine: Bool = true) {
+    /// Creates the layer; throws when `dimension` is negative or its scale and shift would not fit in memory.
+    public init(_ dimension: Int, epsilon: Float = 1e-5, elementwiseAffine: Bool = true) throws {
+        try MemoryLimit.check([dimension], operation: "LayerNorm(\(dimension))")
         self.dimension = dimension
         self.epsilon = epsilon
         weight = elementwiseAffine ? Tensor(ones: [dimension]) : nil

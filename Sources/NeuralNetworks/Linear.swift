@@ -5,7 +5,7 @@ import Autograd
 ///
 /// ```swift
 /// var generator = RandomGenerator(seed: 0)
-/// let layer = Linear(784, 400, generator: &generator)
+/// let layer = try Linear(784, 400, generator: &generator)
 /// let hidden = try layer(images)              // [batch, 400]
 /// ```
 public final class Linear: Module, UnaryLayer {
@@ -15,18 +15,21 @@ public final class Linear: Module, UnaryLayer {
     @Parameter public var bias: Tensor?
 
     /// Creates a layer with PyTorch's default initialisation: weight and bias uniform on `±1/√inputCount`.
-    public init(_ inputCount: Int, _ outputCount: Int, bias hasBias: Bool = true, generator: inout RandomGenerator) {
+    /// Throws when a size is negative or the weight would not fit in the memory available.
+    public init(_ inputCount: Int, _ outputCount: Int, bias hasBias: Bool = true, generator: inout RandomGenerator) throws {
+        try Linear.checkSizes(inputCount, outputCount)
         let bound = 1 / Float(Swift.max(inputCount, 1)).squareRoot()
         weight = generator.uniform([outputCount, inputCount], lowerBound: -bound, upperBound: bound)
         bias = hasBias ? generator.uniform([outputCount], lowerBound: -bound, upperBound: bound) : nil
     }
 
     /// Creates a layer whose weight (and bias, zeros unless given) come from initialisers,
-    /// e.g. `weightInitializer: .xavierUniform()`.
+    /// e.g. `weightInitializer: .xavierUniform()`. Throws as the default initialiser does, or for an invalid initialiser.
     public init(
         _ inputCount: Int, _ outputCount: Int, bias hasBias: Bool = true,
         weightInitializer: Initializer, biasInitializer: Initializer = .zeros, generator: inout RandomGenerator
     ) throws {
+        try Linear.checkSizes(inputCount, outputCount)
         weight = try weightInitializer.tensor([outputCount, inputCount], generator: &generator)
         bias = hasBias ? try biasInitializer.tensor([outputCount], generator: &generator) : nil
     }
@@ -39,6 +42,11 @@ public final class Linear: Module, UnaryLayer {
         }
         self.weight = weight
         self.bias = bias
+    }
+
+    /// Throws when a weight `[outputCount, inputCount]` cannot be allocated (a negative size, or more than the memory available).
+    private static func checkSizes(_ inputCount: Int, _ outputCount: Int) throws {
+        try MemoryLimit.check([outputCount, inputCount], operation: "Linear(\(inputCount), \(outputCount))")
     }
 
     /// `input · Wᵀ + b` for an input `[…, inputCount]`.

@@ -11,7 +11,7 @@ import Autograd
 /// ```swift
 /// var generator = RandomGenerator(seed: 7)
 /// let model = Sequential(
-///     Linear(4, 16, generator: &generator), Tanh(), Linear(16, 1, generator: &generator))
+///     try Linear(4, 16, generator: &generator), Tanh(), try Linear(16, 1, generator: &generator))
 /// let optimizer = Adam(learningRate: 1e-2)
 /// for step in 0..<200 {
 ///     let (loss, gradients) = try valueAndGradient(of: model) { model in
@@ -29,9 +29,9 @@ import Autograd
 /// ```swift
 /// final class AutoEncoder: Module, UnaryLayer {
 ///     let encoder: Linear, decoder: Linear
-///     init(items: Int, hidden: Int, generator: inout RandomGenerator) {
-///         encoder = Linear(items, hidden, generator: &generator)
-///         decoder = Linear(hidden, items, generator: &generator)
+///     init(items: Int, hidden: Int, generator: inout RandomGenerator) throws {
+///         encoder = try Linear(items, hidden, generator: &generator)
+///         decoder = try Linear(hidden, items, generator: &generator)
 ///     }
 ///     func callAsFunction(_ x: Tensor) throws -> Tensor { try decoder(encoder(x).sigmoid()) }
 /// }

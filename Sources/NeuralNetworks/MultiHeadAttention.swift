@@ -37,12 +37,13 @@ public final class MultiHeadAttention: Module, UnaryLayer {
             throw NeuralNetworksError.invalidConfiguration(
                 component: "MultiHeadAttention", reason: "dimension \(dimension) is not divisible by headCount \(headCount)")
         }
+        try MemoryLimit.check([4, dimension, dimension], operation: "MultiHeadAttention(\(dimension), headCount: \(headCount))")
         let bound = (6 / Float(4 * dimension)).squareRoot()
         let inputProjection = Initializer.uniform(lowerBound: -bound, upperBound: bound)
         query = try Linear(dimension, dimension, bias: bias, weightInitializer: inputProjection, generator: &generator)
         key = try Linear(dimension, dimension, bias: bias, weightInitializer: inputProjection, generator: &generator)
         value = try Linear(dimension, dimension, bias: bias, weightInitializer: inputProjection, generator: &generator)
-        output = Linear(dimension, dimension, bias: bias, generator: &generator)
+        output = try Linear(dimension, dimension, bias: bias, generator: &generator)
         if bias { output.bias = Tensor(zeros: [dimension]) }
         attentionDropout = Dropout(probability: dropout, seed: seed)
         self.headCount = headCount

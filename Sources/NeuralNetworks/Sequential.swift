@@ -4,7 +4,7 @@ import Autograd
 ///
 /// ```swift
 /// var generator = RandomGenerator(seed: 3)
-/// let model = Sequential(Linear(784, 400, generator: &generator), Tanh(), Linear(400, 10, generator: &generator))
+/// let model = Sequential(try Linear(784, 400, generator: &generator), Tanh(), try Linear(400, 10, generator: &generator))
 /// let logits = try model(images)
 /// ```
 public final class Sequential: Module, UnaryLayer {

@@ -35,15 +35,15 @@ public final class TransformerEncoderBlock: Module, UnaryLayer {
         _ dimension: Int, headCount: Int, feedForwardDimension: Int, dropout: Float = 0.1,
         negativeSlope: Float = 0.01, epsilon: Float = 1e-5, seed: UInt64 = 0, generator: inout RandomGenerator
     ) throws {
-        attention = try MultiHeadAttention(dimension, headCount: headCount, dropout: dropout, seed: seed + 3, generator: &generator)
+        attention = try MultiHeadAttention(dimension, headCount: headCount, dropout: dropout, seed: seed &+ 3, generator: &generator)
         attentionOutputDropout = Dropout(probability: dropout, seed: seed)
-        attentionNorm = LayerNorm(dimension, epsilon: epsilon)
-        feedForwardInput = Linear(dimension, feedForwardDimension, generator: &generator)
+        attentionNorm = try LayerNorm(dimension, epsilon: epsilon)
+        feedForwardInput = try Linear(dimension, feedForwardDimension, generator: &generator)
         activation = LeakyReLU(negativeSlope: negativeSlope)
-        feedForwardDropout = Dropout(probability: dropout, seed: seed + 1)
-        feedForwardOutput = Linear(feedForwardDimension, dimension, generator: &generator)
-        feedForwardOutputDropout = Dropout(probability: dropout, seed: seed + 2)
-        feedForwardNorm = LayerNorm(dimension, epsilon: epsilon)
+        feedForwardDropout = Dropout(probability: dropout, seed: seed &+ 1)
+        feedForwardOutput = try Linear(feedForwardDimension, dimension, generator: &generator)
+        feedForwardOutputDropout = Dropout(probability: dropout, seed: seed &+ 2)
+        feedForwardNorm = try LayerNorm(dimension, epsilon: epsilon)
     }
 
     /// Applies the block to `input` `[batch, length, dimension]`; `mask` as in ``MultiHeadAttention``.

@@ -93,6 +93,17 @@ import Testing
         #expect(runner.text("kept.scalars") == "[1.0, 1.0]")
     }
 
+    @Test func aModelTooLargeForMemoryIsAnErrorAndTheSessionLives() {
+        var runner = LibraryRunner()
+        _ = runner.run("let kept = Tensor(ones: [2])")
+        #expect(runner.text("let model = MultiVAE(items: 1 << 40, hidden: 600, latent: 200)")
+            .hasPrefix("RuntimeError: AutogradError: Linear(1099511627776, 600): invalid shape [600, 1099511627776]: it needs "))
+        #expect(runner.text("let model = ConditionalVAE(classCount: Int.max)")
+            == "RuntimeError: ModelsError: ConditionalVAE: the decoder's input width (20 + 9223372036854775807) is more than an Int can count")
+        #expect(runner.text("let model = VQVAE(residualBlocks: 1 << 40)").hasPrefix("RuntimeError: AutogradError: VQVAE(residualBlocks: "))
+        #expect(runner.text("kept.scalars") == "[1.0, 1.0]")
+    }
+
     @Test func annealingAndOptimizersAreValues() {
         var runner = LibraryRunner()
         #expect(runner.text("Annealing.linear(cap: 0.2, steps: 100).beta(atStep: 5)") == "0.05")

@@ -25,7 +25,7 @@ struct GenerativeVQVAETests {
     @Test("the nearest code is the one at the smallest squared distance")
     func nearestCodes() throws {
         var generator = RandomGenerator(seed: 0)
-        let quantizer = VectorQuantizer(codeCount: 3, codeDimension: 2, generator: &generator)
+        let quantizer = try VectorQuantizer(codeCount: 3, codeDimension: 2, generator: &generator)
         quantizer.codebook = try Tensor(shape: [3, 2], scalars: [0, 0, 1, 1, -2, 0])
         let vectors = try Tensor(shape: [4, 2], scalars: [0.9, 0.8, -1.2, 0.1, 0.1, -0.2, 5, 5])
         #expect(try quantizer.nearestCodes(vectors) == [1, 2, 0, 1])
@@ -60,7 +60,7 @@ struct GenerativeVQVAETests {
     @Test("one EMA update matches a hand computation with Laplace smoothing")
     func movingAverage() throws {
         var generator = RandomGenerator(seed: 0)
-        let quantizer = VectorQuantizer(codeCount: 2, codeDimension: 1,
+        let quantizer = try VectorQuantizer(codeCount: 2, codeDimension: 1,
                                         update: .exponentialMovingAverage(decay: 0.9, epsilon: 0.1), generator: &generator)
         quantizer.codebook = try Tensor(shape: [2, 1], scalars: [0, 10])
         quantizer.embeddingSums = [0, 10]
@@ -107,7 +107,7 @@ struct GenerativeVQVAETests {
     @Test("dead codes move onto encoder outputs")
     func deadCodeRestart() throws {
         var generator = RandomGenerator(seed: 0)
-        let quantizer = VectorQuantizer(codeCount: 3, codeDimension: 2, generator: &generator)
+        let quantizer = try VectorQuantizer(codeCount: 3, codeDimension: 2, generator: &generator)
         quantizer.codebook = try Tensor(shape: [3, 2], scalars: [0, 0, 50, 50, -50, -50])
         let inputs = try Tensor(shape: [2, 2], scalars: [0.1, 0.2, 0.3, 0.4])
         var restartGenerator = RandomGenerator(seed: 1)

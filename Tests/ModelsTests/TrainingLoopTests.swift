@@ -11,9 +11,9 @@ private final class TinyRegression {
     let inputs = try! Tensor(rows: [[1, 0], [0, 1], [1, 1], [2, 1]])
     let targets = try! Tensor(rows: [[1], [2], [3], [4]])
 
-    init(seed: UInt64 = 1) {
+    init(seed: UInt64 = 1) throws {
         var generator = RandomGenerator(seed: seed)
-        layer = Linear(2, 1, generator: &generator)
+        layer = try Linear(2, 1, generator: &generator)
     }
 
     func step() throws -> [String: Double] {
@@ -28,7 +28,7 @@ private final class TinyRegression {
 @Suite("Training loop")
 struct TrainingLoopTests {
     @Test func recordsStepsAndEpochMeans() throws {
-        let model = TinyRegression()
+        let model = try TinyRegression()
         var progress: [TrainingProgress] = []
         let control = TrainingControl(onProgress: { progress.append($0) })
         let history = try TrainingLoop.run(model: model.layer, epochs: 3, stepsPerEpoch: 4, control: control,
@@ -49,7 +49,7 @@ struct TrainingLoopTests {
     }
 
     @Test func cancellationStopsBeforeTheNextStepAndKeepsTheModel() throws {
-        let model = TinyRegression()
+        let model = try TinyRegression()
         var stepsTaken = 0
         var parametersAfterLastStep: [String: Tensor] = [:]
         let control = TrainingControl(isCancelled: { stepsTaken == 5 })
@@ -68,7 +68,7 @@ struct TrainingLoopTests {
     }
 
     @Test func earlyStoppingRestoresTheBestEpoch() throws {
-        let model = TinyRegression()
+        let model = try TinyRegression()
         let scores = [0.1, 0.5, 0.4, 0.3, 0.2, 0.9]
         var parametersByEpoch: [Int: [String: Tensor]] = [:]
         var control = TrainingControl()
@@ -87,7 +87,7 @@ struct TrainingLoopTests {
     }
 
     @Test func earlyStoppingOnAnUnrecordedMetricThrows() throws {
-        let model = TinyRegression()
+        let model = try TinyRegression()
         var control = TrainingControl()
         control.earlyStopping = EarlyStopping(metric: "ndcg@100")
         #expect(throws: ModelsError.self) {
@@ -97,13 +97,13 @@ struct TrainingLoopTests {
     }
 
     @Test func checkpointsAreWrittenEachEpoch() throws {
-        let model = TinyRegression()
+        let model = try TinyRegression()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("training-loop-\(UInt64.random(in: 0...UInt64.max)).safetensors")
         defer { try? FileManager.default.removeItem(at: url) }
         let control = TrainingControl(checkpoint: CheckpointPolicy(url: url))
         _ = try TrainingLoop.run(model: model.layer, epochs: 2, stepsPerEpoch: 3, control: control,
                                  step: { _ in try model.step() })
-        let restored = TinyRegression(seed: 99)
+        let restored = try TinyRegression(seed: 99)
         #expect(restored.layer.parameters() != model.layer.parameters())
         let metadata = try restored.layer.load(from: url)
         #expect(restored.layer.parameters() == model.layer.parameters())

@@ -14,4 +14,11 @@ import Autograd
         var generator = RandomGenerator(seed: 1)
         #expect(try Embedding(10, 4, initializer: .zeros, generator: &generator).weight == Tensor(zeros: [10, 4]))
     }
+
+    @Test func aTableLargerThanMemoryIsAnErrorNamingTheLayer() {
+        var generator = RandomGenerator(seed: 1)
+        let error = #expect(throws: AutogradError.self) { try Embedding(1 << 40, 64, generator: &generator) }
+        #expect("\(error!)".hasPrefix("Embedding(1099511627776, 64): invalid shape [1099511627776, 64]: it needs "))
+        #expect(throws: AutogradError.self) { try Embedding(10, -1, initializer: .normal(), generator: &generator) }
+    }
 }

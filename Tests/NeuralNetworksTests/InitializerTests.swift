@@ -50,4 +50,13 @@ import Autograd
                 == Initializer.xavierUniform().tensor([4, 4], generator: &second))
         #expect(try Initializer.constant(2.5).tensor([3], generator: &first) == Tensor([2.5, 2.5, 2.5]))
     }
+
+    @Test func aTensorLargerThanMemoryIsAnErrorBeforeAnyDraw() throws {
+        var generator = RandomGenerator(seed: 1), untouched = RandomGenerator(seed: 1)
+        #expect(throws: AutogradError.self) { try Initializer.kaimingUniform().tensor([1 << 40, 1 << 20], generator: &generator) }
+        #expect(throws: AutogradError.invalidShape(operation: "Initializer.tensor", shape: [2, -1], reason: "sizes cannot be negative")) {
+            try Initializer.zeros.tensor([2, -1], generator: &generator)
+        }
+        #expect(try Initializer.normal().tensor([3], generator: &generator) == (try Initializer.normal().tensor([3], generator: &untouched)))
+    }
 }

@@ -24,12 +24,12 @@ import Autograd
         var generator = RandomGenerator(seed: 0)
         switch name {
         case "layerNorm":
-            return (LayerNorm(4), { try ($1 as! LayerNorm)($0["input"]!) })
+            return (try LayerNorm(4), { try ($1 as! LayerNorm)($0["input"]!) })
         case "conv2d":
-            return (Conv2d(2, 3, kernelSize: 3, stride: 2, padding: 1, generator: &generator),
+            return (try Conv2d(2, 3, kernelSize: 3, stride: 2, padding: 1, generator: &generator),
                     { try ($1 as! Conv2d)($0["input"]!) })
         case "convTranspose2d":
-            return (ConvTranspose2d(3, 2, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &generator),
+            return (try ConvTranspose2d(3, 2, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &generator),
                     { try ($1 as! ConvTranspose2d)($0["input"]!) })
         case "multiHeadAttention":
             return (try MultiHeadAttention(8, headCount: 2, generator: &generator), {

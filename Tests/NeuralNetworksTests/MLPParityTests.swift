@@ -20,7 +20,7 @@ import Autograd
 
     func model(_ fixture: Fixture) throws -> Sequential {
         var generator = RandomGenerator(seed: 0)
-        let model = Sequential(Linear(3, 5, generator: &generator), Tanh(), Linear(5, 2, generator: &generator))
+        let model = Sequential(try Linear(3, 5, generator: &generator), Tanh(), try Linear(5, 2, generator: &generator))
         try model.update(parameters: fixture.initial.mapValues(\.tensor), requiringAll: true)
         return model
     }

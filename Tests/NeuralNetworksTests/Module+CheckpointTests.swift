@@ -11,9 +11,9 @@ import Autograd
 
     @Test func roundTripsParametersAndMetadata() throws {
         let url = try temporaryFolder().appendingPathComponent("model.safetensors")
-        let original = smallNetwork(seed: 1)
+        let original = try smallNetwork(seed: 1)
         try original.save(to: url, metadata: ["epoch": "3"])
-        let restored = smallNetwork(seed: 2)
+        let restored = try smallNetwork(seed: 2)
         #expect(restored.parameters() != original.parameters())
         #expect(try restored.load(from: url) == ["epoch": "3"])
         #expect(restored.parameters() == original.parameters())
@@ -58,7 +58,7 @@ import Autograd
     @Test func namesTheTensorThatDoesNotFitTheModel() throws {
         let url = try temporaryFolder().appendingPathComponent("wide.safetensors")
         try smallNetwork(seed: 4, hidden: 5).save(to: url)
-        let narrow = smallNetwork(seed: 5)
+        let narrow = try smallNetwork(seed: 5)
         let before = narrow.parameters()
         #expect(throws: NeuralNetworksError.checkpointMismatch(
             path: url.path, name: "layers.0.bias", reason: "the file has shape [5], the model expects [4]")) {

@@ -5,7 +5,7 @@ import Autograd
 
 @Suite struct ModuleFreezingTests {
     @Test func frozenParametersGetNoGradientAndKeepTheirValues() throws {
-        let model = smallNetwork(seed: 1)
+        let model = try smallNetwork(seed: 1)
         model.freeze(where: { $0.hasPrefix("layers.2.") })
         #expect(model.trainableParameterNames == ["layers.0.weight", "layers.0.bias"])
         #expect(model.parameterNames.count == 4)

@@ -5,11 +5,11 @@ import Autograd
 
 @Suite struct ModuleInitializationTests {
     @Test func initializeRedrawsTheChosenParametersReproducibly() throws {
-        func model() -> Sequential {
+        func model() throws -> Sequential {
             var generator = RandomGenerator(seed: 1)
-            return Sequential(Linear(3, 4, generator: &generator), Tanh(), Linear(4, 2, generator: &generator))
+            return Sequential(try Linear(3, 4, generator: &generator), Tanh(), try Linear(4, 2, generator: &generator))
         }
-        let first = model(), second = model()
+        let first = try model(), second = try model()
         var generator = RandomGenerator(seed: 2), again = RandomGenerator(seed: 2)
         try first.initialize(.constant(0.5), where: { $0.hasSuffix("bias") }, generator: &generator)
         try first.initialize(.xavierNormal(), where: { $0.hasSuffix("weight") }, generator: &generator)

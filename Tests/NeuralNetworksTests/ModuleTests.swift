@@ -14,13 +14,13 @@ final class Composite: Module, UnaryLayer {
     let shared: Linear
     let count = 3
 
-    init(generator: inout RandomGenerator) {
+    init(generator: inout RandomGenerator) throws {
         scale = Tensor(ones: [2])
         absent = nil
-        first = Linear(2, 2, generator: &generator)
-        blocks = [Linear(2, 2, generator: &generator), Linear(2, 2, bias: false, generator: &generator)]
-        named = ["b": Linear(2, 1, generator: &generator), "a": Linear(2, 1, generator: &generator)]
-        optional = Linear(2, 2, generator: &generator)
+        first = try Linear(2, 2, generator: &generator)
+        blocks = [try Linear(2, 2, generator: &generator), try Linear(2, 2, bias: false, generator: &generator)]
+        named = ["b": try Linear(2, 1, generator: &generator), "a": try Linear(2, 1, generator: &generator)]
+        optional = try Linear(2, 2, generator: &generator)
         shared = first
     }
 
@@ -32,9 +32,9 @@ final class Composite: Module, UnaryLayer {
 }
 
 @Suite struct ModuleTests {
-    @Test func findsParametersByPath() {
+    @Test func findsParametersByPath() throws {
         var generator = RandomGenerator(seed: 1)
-        let model = Composite(generator: &generator)
+        let model = try Composite(generator: &generator)
         #expect(model.parameterNames == [
             "scale", "first.weight", "first.bias", "blocks.0.weight", "blocks.0.bias", "blocks.1.weight",
             "named.a.weight", "named.a.bias", "named.b.weight", "named.b.bias",
@@ -44,38 +44,38 @@ final class Composite: Module, UnaryLayer {
         #expect(model.parameters()["blocks.0.weight"] == model.blocks[0].weight)
     }
 
-    @Test func ignoresPlainValuesAndTheirContainers() {
+    @Test func ignoresPlainValuesAndTheirContainers() throws {
         final class WithData: Module {
             let popularity = [Float](repeating: 1, count: 100_000)
             let constants = [Tensor(ones: [3]), Tensor(zeros: [2])]
             let lookup = ["a": 1, "b": 2]
             let buffer = Tensor(ones: [4])
             let head: Linear
-            init(generator: inout RandomGenerator) { head = Linear(2, 1, generator: &generator) }
+            init(generator: inout RandomGenerator) throws { head = try Linear(2, 1, generator: &generator) }
         }
         var generator = RandomGenerator(seed: 1)
-        #expect(WithData(generator: &generator).parameterNames == ["head.weight", "head.bias"])
+        #expect(try WithData(generator: &generator).parameterNames == ["head.weight", "head.bias"])
     }
 
-    @Test func findsInheritedAndNestedMembers() {
+    @Test func findsInheritedAndNestedMembers() throws {
         class Base: Module {
             let shared: Linear
-            init(generator: inout RandomGenerator) { shared = Linear(2, 2, bias: false, generator: &generator) }
+            init(generator: inout RandomGenerator) throws { shared = try Linear(2, 2, bias: false, generator: &generator) }
         }
         final class Derived: Base {
             let inner: Sequential
-            override init(generator: inout RandomGenerator) {
-                inner = Sequential(Sequential(Linear(2, 1, bias: false, generator: &generator)))
-                super.init(generator: &generator)
+            override init(generator: inout RandomGenerator) throws {
+                inner = Sequential(Sequential(try Linear(2, 1, bias: false, generator: &generator)))
+                try super.init(generator: &generator)
             }
         }
         var generator = RandomGenerator(seed: 1)
-        #expect(Derived(generator: &generator).parameterNames == ["shared.weight", "inner.layers.0.layers.0.weight"])
+        #expect(try Derived(generator: &generator).parameterNames == ["shared.weight", "inner.layers.0.layers.0.weight"])
     }
 
-    @Test func namesModulesOnceEvenWhenShared() {
+    @Test func namesModulesOnceEvenWhenShared() throws {
         var generator = RandomGenerator(seed: 1)
-        let model = Composite(generator: &generator)
+        let model = try Composite(generator: &generator)
         let names = model.namedModules().map(\.name)
         #expect(names.first == "")
         #expect(names.contains("blocks.1") && names.contains("named.b") && names.contains("optional"))
@@ -84,7 +84,7 @@ final class Composite: Module, UnaryLayer {
 
     @Test func updateReplacesValuesAndChecksNamesAndShapes() throws {
         var generator = RandomGenerator(seed: 2)
-        let model = Composite(generator: &generator)
+        let model = try Composite(generator: &generator)
         try model.update(parameters: ["scale": Tensor([3, 4])])
         #expect(model.scale == Tensor([3, 4]))
         #expect(throws: NeuralNetworksError.unknownParameter(name: "nope")) {
@@ -99,9 +99,9 @@ final class Composite: Module, UnaryLayer {
         #expect(model.scale == Tensor([3, 4]))
     }
 
-    @Test func trainAndEvalReachEverySubModule() {
+    @Test func trainAndEvalReachEverySubModule() throws {
         var generator = RandomGenerator(seed: 3)
-        let model = Sequential(Linear(2, 2, generator: &generator), Dropout(probability: 0.5, seed: 1))
+        let model = Sequential(try Linear(2, 2, generator: &generator), Dropout(probability: 0.5, seed: 1))
         model.eval()
         #expect(model.namedModules().allSatisfy { !$0.module.isTraining })
         model.train()
@@ -110,7 +110,7 @@ final class Composite: Module, UnaryLayer {
 
     @Test func valueAndGradientMatchesTheTensorIdiomAndRestoresParameters() throws {
         var generator = RandomGenerator(seed: 4)
-        let model = Composite(generator: &generator)
+        let model = try Composite(generator: &generator)
         let input = sample([5, 2], seed: 5)
         let before = model.parameters()
         let (loss, gradients) = try valueAndGradient(of: model) { model in try model(input).squared().mean() }
@@ -129,9 +129,9 @@ final class Composite: Module, UnaryLayer {
         #expect(gradients["named.a.bias"]!.shape == [1])
     }
 
-    @Test func valueAndGradientRestoresParametersWhenTheBodyThrows() {
+    @Test func valueAndGradientRestoresParametersWhenTheBodyThrows() throws {
         var generator = RandomGenerator(seed: 6)
-        let model = Linear(3, 2, generator: &generator)
+        let model = try Linear(3, 2, generator: &generator)
         let before = model.weight
         #expect(throws: NeuralNetworksError.self) {
             _ = try valueAndGradient(of: model) { model in try model(Tensor([1, 2])).sum() }

@@ -18,13 +18,13 @@ import Autograd
         let folder = try temporaryFolder()
         let modelURL = folder.appendingPathComponent("model.safetensors")
         let optimizerURL = folder.appendingPathComponent("optimizer.safetensors")
-        let model = smallNetwork(seed: 1), optimizer = Adam(learningRate: 0.05)
+        let model = try smallNetwork(seed: 1), optimizer = Adam(learningRate: 0.05)
         try train(model, optimizer, steps: 3)
         try model.save(to: modelURL)
         try optimizer.save(to: optimizerURL)
         try train(model, optimizer, steps: 2)
 
-        let resumedModel = smallNetwork(seed: 2), resumedOptimizer = Adam(learningRate: 0.05)
+        let resumedModel = try smallNetwork(seed: 2), resumedOptimizer = Adam(learningRate: 0.05)
         try resumedModel.load(from: modelURL)
         try resumedOptimizer.load(from: optimizerURL)
         #expect(resumedOptimizer.updateCount == 3 && resumedOptimizer.slots["layers.0.weight"]?.step == 3)
@@ -34,7 +34,7 @@ import Autograd
 
     @Test func refusesTheStateOfAnotherOptimizer() throws {
         let url = try temporaryFolder().appendingPathComponent("optimizer.safetensors")
-        let model = smallNetwork(seed: 1), optimizer = SGD(learningRate: 0.1, momentum: 0.9)
+        let model = try smallNetwork(seed: 1), optimizer = SGD(learningRate: 0.1, momentum: 0.9)
         try train(model, optimizer, steps: 2)
         try optimizer.save(to: url)
         #expect(throws: NeuralNetworksError.malformedCheckpoint(path: url.path, reason: "it holds the state of SGD, not Adam")) {

@@ -24,13 +24,13 @@ final class SignDescent: Optimizer {
 
     @Test func parametersWithoutGradientsAreLeftAlone() throws {
         var generator = RandomGenerator(seed: 1)
-        let layer = Linear(2, 2, generator: &generator)
+        let layer = try Linear(2, 2, generator: &generator)
         let bias = layer.bias
         try Adam(learningRate: 0.1).update(layer, along: ["weight": Tensor(ones: [2, 2])])
         #expect(layer.bias == bias)
     }
 
-    @Test func rejectsUnknownNamesAndWrongShapes() {
+    @Test func rejectsUnknownNamesAndWrongShapes() throws {
         var parameters = ["w": Tensor([1, 2])]
         let optimizer = SGD(learningRate: 0.1)
         #expect(throws: NeuralNetworksError.unknownParameter(name: "v")) {
@@ -52,7 +52,7 @@ final class SignDescent: Optimizer {
 
     @Test func trainingASmallNetworkLowersItsLoss() throws {
         var generator = RandomGenerator(seed: 5)
-        let model = Sequential(Linear(2, 16, generator: &generator), Tanh(), Linear(16, 1, generator: &generator))
+        let model = Sequential(try Linear(2, 16, generator: &generator), Tanh(), try Linear(16, 1, generator: &generator))
         let inputs = try Tensor(rows: [[0, 0], [0, 1], [1, 0], [1, 1]])
         let targets = try Tensor(rows: [[0], [1], [1], [0]])
         let optimizer = Adam(learningRate: 0.05)

@@ -38,7 +38,7 @@ func temporaryFolder() throws -> URL {
 }
 
 /// Linear(3, hidden)-tanh-Linear(hidden, 2) drawn from `seed`.
-func smallNetwork(seed: UInt64, hidden: Int = 4) -> Sequential {
+func smallNetwork(seed: UInt64, hidden: Int = 4) throws -> Sequential {
     var generator = RandomGenerator(seed: seed)
-    return Sequential(Linear(3, hidden, generator: &generator), Tanh(), Linear(hidden, 2, generator: &generator))
+    return Sequential(try Linear(3, hidden, generator: &generator), Tanh(), try Linear(hidden, 2, generator: &generator))
 }

@@ -59,10 +59,10 @@ public final class AdversarialAutoencoder: Module, ImageGenerativeModel {
                 reason: "image \(imageHeight)×\(imageWidth), latent \(latent), hidden \(hidden) and discriminatorHidden \(discriminatorHidden) must be positive and non-empty")
         }
         var weights = RandomGenerator(seed: seed)
-        let pixels = imageHeight * imageWidth
-        encoder = makePerceptron(widths: [pixels] + hidden + [latent], generator: &weights)
-        decoder = makePerceptron(widths: [latent] + hidden.reversed() + [pixels], generator: &weights)
-        discriminator = makePerceptron(widths: [latent] + discriminatorHidden + [1], generator: &weights)
+        let pixels = try CheckedSize.product([imageHeight, imageWidth], component: "AdversarialAutoencoder", what: "the pixel count")
+        encoder = try makePerceptron(widths: [pixels] + hidden + [latent], generator: &weights)
+        decoder = try makePerceptron(widths: [latent] + hidden.reversed() + [pixels], generator: &weights)
+        discriminator = try makePerceptron(widths: [latent] + discriminatorHidden + [1], generator: &weights)
         self.imageHeight = imageHeight
         self.imageWidth = imageWidth
         self.latentCount = latent
@@ -105,12 +105,12 @@ public final class AdversarialAutoencoder: Module, ImageGenerativeModel {
     }
 }
 
-/// Linear layers through `widths` with ReLU between them and none after the last.
-func makePerceptron(widths: [Int], generator: inout RandomGenerator) -> Sequential {
+/// Linear layers through `widths` with ReLU between them and none after the last; throws as `Linear` does.
+func makePerceptron(widths: [Int], generator: inout RandomGenerator) throws -> Sequential {
     var layers: [UnaryLayer] = []
     for index in 0..<(widths.count - 1) {
         if index > 0 { layers.append(ReLU()) }
-        layers.append(Linear(widths[index], widths[index + 1], generator: &generator))
+        layers.append(try Linear(widths[index], widths[index + 1], generator: &generator))
     }
     return Sequential(layers)
 }

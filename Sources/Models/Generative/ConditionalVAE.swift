@@ -53,15 +53,17 @@ public final class ConditionalVAE: Module, ImageGenerativeModel {
         var weights = RandomGenerator(seed: seed)
         let networks = try makeVAENetworks(
             architecture: .multilayerPerceptron(hidden: hidden), height: imageHeight, width: imageWidth,
-            inputExtra: classCount, latentInput: latent + classCount, generator: &weights)
+            inputExtra: classCount,
+            latentInput: try CheckedSize.sum([latent, classCount], component: "ConditionalVAE", what: "the decoder's input width"),
+            generator: &weights)
         self.imageHeight = imageHeight
         self.imageWidth = imageWidth
         self.latentCount = latent
         self.classCount = classCount
         self.likelihood = likelihood
         encoder = networks.encoder
-        meanHead = Linear(hidden, latent, generator: &weights)
-        logVarianceHead = Linear(hidden, latent, generator: &weights)
+        meanHead = try Linear(hidden, latent, generator: &weights)
+        logVarianceHead = try Linear(hidden, latent, generator: &weights)
         decoder = networks.decoder
         generator = RandomGenerator(seed: seed, stream: 0x4356_4145)
     }

@@ -10,10 +10,10 @@ public final class ResidualBlock: Module, UnaryLayer {
     /// The 1×1 convolution, `hiddenChannels → channels`.
     let widen: Conv2d
 
-    /// Creates the block with PyTorch's default initialisation.
-    public init(channels: Int, hiddenChannels: Int, generator: inout RandomGenerator) {
-        narrow = Conv2d(channels, hiddenChannels, kernelSize: 3, padding: 1, bias: false, generator: &generator)
-        widen = Conv2d(hiddenChannels, channels, kernelSize: 1, bias: false, generator: &generator)
+    /// Creates the block with PyTorch's default initialisation; throws as `Conv2d` does.
+    public init(channels: Int, hiddenChannels: Int, generator: inout RandomGenerator) throws {
+        narrow = try Conv2d(channels, hiddenChannels, kernelSize: 3, padding: 1, bias: false, generator: &generator)
+        widen = try Conv2d(hiddenChannels, channels, kernelSize: 1, bias: false, generator: &generator)
     }
 
     /// `input + widen(relu(narrow(relu(input))))` for `[N, channels, H, W]`.

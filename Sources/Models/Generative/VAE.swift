@@ -78,8 +78,8 @@ public final class VAE: Module, ImageGenerativeModel {
         self.architecture = architecture
         self.likelihood = likelihood
         encoder = networks.encoder
-        meanHead = Linear(networks.featureCount, latent, generator: &weights)
-        logVarianceHead = Linear(networks.featureCount, latent, generator: &weights)
+        meanHead = try Linear(networks.featureCount, latent, generator: &weights)
+        logVarianceHead = try Linear(networks.featureCount, latent, generator: &weights)
         decoder = networks.decoder
         generator = RandomGenerator(seed: seed, stream: 0x5641_45)
     }
@@ -133,15 +133,16 @@ func makeVAENetworks(
     architecture: VAEArchitecture, height: Int, width: Int, inputExtra: Int, latentInput: Int,
     generator: inout RandomGenerator
 ) throws -> (encoder: Sequential, decoder: Sequential, featureCount: Int) {
-    let pixels = height * width
+    let pixels = try CheckedSize.product([height, width], component: "VAE", what: "the pixel count")
     switch architecture {
     case let .multilayerPerceptron(hidden):
         guard hidden > 0 else {
             throw ModelsError.invalidConfiguration(component: "VAE", reason: "hidden \(hidden) must be positive")
         }
-        let encoder = Sequential(Linear(pixels + inputExtra, hidden, generator: &generator), ReLU())
+        let inputs = try CheckedSize.sum([pixels, inputExtra], component: "VAE", what: "the encoder's input width")
+        let encoder = Sequential(try Linear(inputs, hidden, generator: &generator), ReLU())
         let decoder = Sequential(
-            Linear(latentInput, hidden, generator: &generator), ReLU(), Linear(hidden, pixels, generator: &generator))
+            try Linear(latentInput, hidden, generator: &generator), ReLU(), try Linear(hidden, pixels, generator: &generator))
         return (encoder, decoder, hidden)
     case .convolutional:
         guard height % 4 == 0, width % 4 == 0, inputExtra == 0 else {
@@ -150,17 +151,17 @@ func makeVAENetworks(
                 reason: "image sides \(height)×\(width) must be multiples of 4 and no label may be appended")
         }
         let (gridHeight, gridWidth) = (height / 4, width / 4)
-        let featureCount = 64 * gridHeight * gridWidth
+        let featureCount = try CheckedSize.product([64, gridHeight, gridWidth], component: "VAE", what: "the feature count")
         let encoder = Sequential(
             Lambda { try $0.reshaped(to: [$0.shape[0], 1, height, width]) },
-            Conv2d(1, 32, kernelSize: 4, stride: 2, padding: 1, generator: &generator), ReLU(),
-            Conv2d(32, 64, kernelSize: 4, stride: 2, padding: 1, generator: &generator), ReLU(),
+            try Conv2d(1, 32, kernelSize: 4, stride: 2, padding: 1, generator: &generator), ReLU(),
+            try Conv2d(32, 64, kernelSize: 4, stride: 2, padding: 1, generator: &generator), ReLU(),
             Lambda { try $0.reshaped(to: [$0.shape[0], featureCount]) })
         let decoder = Sequential(
-            Linear(latentInput, featureCount, generator: &generator), ReLU(),
+            try Linear(latentInput, featureCount, generator: &generator), ReLU(),
             Lambda { try $0.reshaped(to: [$0.shape[0], 64, gridHeight, gridWidth]) },
-            ConvTranspose2d(64, 32, kernelSize: 4, stride: 2, padding: 1, generator: &generator), ReLU(),
-            ConvTranspose2d(32, 1, kernelSize: 4, stride: 2, padding: 1, generator: &generator),
+            try ConvTranspose2d(64, 32, kernelSize: 4, stride: 2, padding: 1, generator: &generator), ReLU(),
+            try ConvTranspose2d(32, 1, kernelSize: 4, stride: 2, padding: 1, generator: &generator),
             Lambda { try $0.reshaped(to: [$0.shape[0], pixels]) })
         return (encoder, decoder, featureCount)
     }

@@ -53,26 +53,32 @@ public final class VQVAE: Module, ImageGenerativeModel {
             throw ModelsError.invalidConfiguration(
                 component: "VQVAE", reason: "EMA decay \(decay) must lie in [0, 1) and epsilon \(epsilon) be positive")
         }
+        // Two stacks of residual blocks, each block 64 × residualChannels × (3·3 + 1) weights: refused as a whole
+        // when they cannot fit, since each block alone is too small to be compared with the memory available.
+        if residualBlocks > 0 {
+            try MemoryLimit.check([2, residualBlocks, 64 * 10, residualChannels],
+                                  operation: "VQVAE(residualBlocks: \(residualBlocks), residualChannels: \(residualChannels))")
+        }
         var weights = RandomGenerator(seed: seed)
         var encoderLayers: [UnaryLayer] = [
             Lambda { try $0.reshaped(to: [$0.shape[0], 1, imageHeight, imageWidth]) },
-            Conv2d(1, 32, kernelSize: 4, stride: 2, padding: 1, generator: &weights), ReLU(),
-            Conv2d(32, 64, kernelSize: 4, stride: 2, padding: 1, generator: &weights),
+            try Conv2d(1, 32, kernelSize: 4, stride: 2, padding: 1, generator: &weights), ReLU(),
+            try Conv2d(32, 64, kernelSize: 4, stride: 2, padding: 1, generator: &weights),
         ]
         for _ in 0..<residualBlocks {
-            encoderLayers.append(ResidualBlock(channels: 64, hiddenChannels: residualChannels, generator: &weights))
+            encoderLayers.append(try ResidualBlock(channels: 64, hiddenChannels: residualChannels, generator: &weights))
         }
-        encoderLayers += [ReLU(), Conv2d(64, codeDimension, kernelSize: 1, generator: &weights)]
+        encoderLayers += [ReLU(), try Conv2d(64, codeDimension, kernelSize: 1, generator: &weights)]
         encoder = Sequential(encoderLayers)
-        quantizer = VectorQuantizer(codeCount: codeCount, codeDimension: codeDimension, commitmentCost: commitmentCost,
+        quantizer = try VectorQuantizer(codeCount: codeCount, codeDimension: codeDimension, commitmentCost: commitmentCost,
                                     update: codebookUpdate, generator: &weights)
-        var decoderLayers: [UnaryLayer] = [Conv2d(codeDimension, 64, kernelSize: 1, generator: &weights)]
+        var decoderLayers: [UnaryLayer] = [try Conv2d(codeDimension, 64, kernelSize: 1, generator: &weights)]
         for _ in 0..<residualBlocks {
-            decoderLayers.append(ResidualBlock(channels: 64, hiddenChannels: residualChannels, generator: &weights))
+            decoderLayers.append(try ResidualBlock(channels: 64, hiddenChannels: residualChannels, generator: &weights))
         }
         decoderLayers += [
-            ReLU(), ConvTranspose2d(64, 32, kernelSize: 4, stride: 2, padding: 1, generator: &weights), ReLU(),
-            ConvTranspose2d(32, 1, kernelSize: 4, stride: 2, padding: 1, generator: &weights),
+            ReLU(), try ConvTranspose2d(64, 32, kernelSize: 4, stride: 2, padding: 1, generator: &weights), ReLU(),
+            try ConvTranspose2d(32, 1, kernelSize: 4, stride: 2, padding: 1, generator: &weights),
         ]
         decoder = Sequential(decoderLayers)
         self.imageHeight = imageHeight

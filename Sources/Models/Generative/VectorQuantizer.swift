@@ -67,11 +67,13 @@ public final class VectorQuantizer: Module {
     /// How many training steps ago each code was last chosen (for dead-code restart).
     public internal(set) var stepsSinceUsed: [Int]
 
-    /// Creates the quantizer with the reference initialisation drawn from `generator`.
+    /// Creates the quantizer with the reference initialisation drawn from `generator`; throws when a size is
+    /// negative or the codebook would not fit in the memory available.
     public init(
         codeCount: Int, codeDimension: Int, commitmentCost: Float = 0.25, update: CodebookUpdate = .loss,
         generator: inout RandomGenerator
-    ) {
+    ) throws {
+        try MemoryLimit.check([codeCount, codeDimension], operation: "VectorQuantizer(codeCount: \(codeCount), codeDimension: \(codeDimension))")
         self.codeCount = codeCount
         self.codeDimension = codeDimension
         self.commitmentCost = commitmentCost

@@ -74,9 +74,9 @@ public final class RecVAE: Module {
         self.gamma = gamma
         self.likelihood = likelihood
         var generator = RandomGenerator(seed: seed)
-        encoder = RecVAEEncoder(items: items, hidden: hidden, latent: latent, generator: &generator)
-        priorEncoder = RecVAEEncoder(items: items, hidden: hidden, latent: latent, generator: &generator)
-        decoder = Linear(latent, items, generator: &generator)
+        encoder = try RecVAEEncoder(items: items, hidden: hidden, latent: latent, generator: &generator)
+        priorEncoder = try RecVAEEncoder(items: items, hidden: hidden, latent: latent, generator: &generator)
+        decoder = try Linear(latent, items, generator: &generator)
         noise = RandomGenerator(seed: seed, stream: 0x5EED_0F_2EC)
         shuffler = SeededGenerator(seed: seed &+ 1)
         super.init()

@@ -15,12 +15,13 @@ public final class RecVAEEncoder: Module {
     /// Hidden → posterior log-variance.
     let logVarianceHead: Linear
 
-    /// Creates an encoder over `items` items with PyTorch's default initialisation.
-    public init(items: Int, hidden: Int, latent: Int, generator: inout RandomGenerator) {
-        layers = [Linear(items, hidden, generator: &generator)] + (1..<5).map { _ in Linear(hidden, hidden, generator: &generator) }
-        norms = (0..<5).map { _ in LayerNorm(hidden, epsilon: 0.1) }
-        meanHead = Linear(hidden, latent, generator: &generator)
-        logVarianceHead = Linear(hidden, latent, generator: &generator)
+    /// Creates an encoder over `items` items with PyTorch's default initialisation; throws as `Linear` does.
+    public init(items: Int, hidden: Int, latent: Int, generator: inout RandomGenerator) throws {
+        layers = [try Linear(items, hidden, generator: &generator)]
+            + (try (1..<5).map { _ in try Linear(hidden, hidden, generator: &generator) })
+        norms = try (0..<5).map { _ in try LayerNorm(hidden, epsilon: 0.1) }
+        meanHead = try Linear(hidden, latent, generator: &generator)
+        logVarianceHead = try Linear(hidden, latent, generator: &generator)
         super.init()
     }
 
