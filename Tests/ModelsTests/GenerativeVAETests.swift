@@ -19,6 +19,11 @@ struct GenerativeVAETests {
         #expect(mean.shape == [3, 20] && logVariance.shape == [3, 20])
         #expect(try model.reconstruct(images).shape == [3, 784])
         #expect(try model.sample(count: 5, seed: 2).shape == [5, 784])
+        #expect(try model.sample(count: 0).shape == [0, 784])
+        #expect(throws: AutogradError.invalidShape(operation: "VAE.sample(count: -3)", shape: [-3, 20], reason: "sizes cannot be negative")) {
+            try model.sample(count: -3)
+        }
+        #expect(throws: AutogradError.self) { try model.sample(count: 1 << 40) }
         let traversal = try model.traversal(of: Tensor(repeating: 0.5, shape: [1, 784]), dimensions: [0, 3], values: [-1, 0, 1])
         #expect(traversal.shape == [6, 784])
         #expect(throws: ModelsError.self) { try model.latentGrid(values: [0, 1]) }
@@ -129,5 +134,17 @@ struct GenerativeVAETests {
         #expect(try model.reconstruct(images, labels: [0, 1]).shape == [2, 64])
         #expect(throws: ModelsError.self) { try model.sample(classes: [4]) }
         #expect(throws: ModelsError.self) { try model.encode(images, labels: [0]) }
+    }
+
+    @Test("a batch size or epoch count near Int.max trains (or counts its steps) without overflowing")
+    func extremeBatchSizeAndEpochCount() throws {
+        let data = try GenerativeTestData.bars(count: 6)
+        let model = try VAE(imageHeight: 8, imageWidth: 8, latent: 2, architecture: .multilayerPerceptron(hidden: 4), seed: 1)
+        let history = try model.fit(data, epochs: 1, batchSize: .max, optimizer: Adam(learningRate: 1e-3))
+        #expect(history.steps.count == 1)
+        var totals: [Int] = []
+        let stopAfterOneStep = TrainingControl(isCancelled: { !totals.isEmpty }, onProgress: { totals.append($0.totalSteps) })
+        let interrupted = try model.fit(data, epochs: .max, batchSize: 4, optimizer: Adam(learningRate: 1e-3), control: stopAfterOneStep)
+        #expect(interrupted.wasInterrupted && totals == [Int.max])
     }
 }

@@ -27,6 +27,16 @@ private final class TinyRegression {
 
 @Suite("Training loop")
 struct TrainingLoopTests {
+    @Test func stepsPerEpochCoverEveryItemWithoutOverflow() {
+        #expect(TrainingLoop.stepsPerEpoch(count: 10, batchSize: 3) == 4)
+        #expect(TrainingLoop.stepsPerEpoch(count: 9, batchSize: 3) == 3)
+        #expect(TrainingLoop.stepsPerEpoch(count: 0, batchSize: 4) == 0)
+        #expect(TrainingLoop.stepsPerEpoch(count: 5, batchSize: .max) == 1)
+        #expect(TrainingLoop.stepsPerEpoch(count: .max, batchSize: 2) == Int.max / 2 + 1)
+        let progress = TrainingProgress(epoch: 1, epochs: .max, step: 1, stepsPerEpoch: 2, globalStep: 1, loss: 0, elapsed: 0)
+        #expect(progress.totalSteps == .max && progress.fractionCompleted < 1e-18)
+    }
+
     @Test func recordsStepsAndEpochMeans() throws {
         let model = try TinyRegression()
         var progress: [TrainingProgress] = []

@@ -48,7 +48,7 @@ final class TrainingProgressDisplay {
     /// Records one step and refreshes the bar when it is due.
     func record(_ progress: TrainingProgress) {
         if bar == nil {
-            bar = ProgressBar(total: progress.epochs * progress.stepsPerEpoch, label: label, epochCount: progress.epochs)
+            bar = ProgressBar(total: progress.totalSteps, label: label, epochCount: progress.epochs)
         }
         if bar!.update(completed: progress.globalStep, epoch: progress.epoch, loss: progress.loss) {
             display.show(RichOutput(data: bar!.mimeBundle()))

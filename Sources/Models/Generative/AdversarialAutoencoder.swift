@@ -90,8 +90,10 @@ public final class AdversarialAutoencoder: Module, ImageGenerativeModel {
         try withoutGradient { try decode(encode(images)).sigmoid() }
     }
 
-    /// `count` mean images `[count, pixels]` decoded from `z ~ N(0, I)` drawn from a generator seeded with `seed`.
+    /// `count` mean images `[count, pixels]` decoded from `z ~ N(0, I)` drawn from a generator seeded with `seed`;
+    /// throws when `count` is negative or the codes would not fit in memory.
     public func sample(count: Int, seed: UInt64 = 0) throws -> Tensor {
+        try MemoryLimit.check([count, latentCount], operation: "AdversarialAutoencoder.sample(count: \(count))")
         var noise = RandomGenerator(seed: seed)
         return try withoutGradient { try decode(noise.normal([count, latentCount])).sigmoid() }
     }

@@ -12,8 +12,10 @@ extension VAE {
         try withoutGradient { decodedMean(try decode(encode(images).mean)) }
     }
 
-    /// `count` images decoded from `z ~ N(0, I)`, drawn from a generator seeded with `seed`.
+    /// `count` images decoded from `z ~ N(0, I)`, drawn from a generator seeded with `seed`; throws when `count` is
+    /// negative or the latents would not fit in memory.
     public func sample(count: Int, seed: UInt64 = 0) throws -> Tensor {
+        try MemoryLimit.check([count, latentCount], operation: "VAE.sample(count: \(count))")
         var noise = RandomGenerator(seed: seed)
         return try decodeMeans(noise.normal([count, latentCount]))
     }

@@ -29,7 +29,7 @@ enum AutoencoderTraining {
             throw ModelsError.invalidConfiguration(component: "fit", reason: "batchSize must be positive, got \(batchSize)")
         }
         if let validation { try check(validation.foldIn, itemCount: data.columnCount, operation: "fit(validation:)") }
-        let batchCount = (data.rowCount + batchSize - 1) / batchSize
+        let batchCount = TrainingLoop.stepsPerEpoch(count: data.rowCount, batchSize: batchSize)
         var batches: [[Int]] = []
         var generator = shuffler
         defer { shuffler = generator }

@@ -135,7 +135,7 @@ public final class RecVAE: Module {
             throw ModelsError.invalidConfiguration(
                 component: "RecVAE.fit", reason: "passes must be non-negative and not both 0, got \(encoderPasses), \(decoderPasses)")
         }
-        let batchCount = (data.rowCount + batchSize - 1) / max(batchSize, 1)
+        let batchCount = TrainingLoop.stepsPerEpoch(count: data.rowCount, batchSize: max(batchSize, 1))
         train()
         defer { eval() }
         return try AutoencoderTraining.fit(

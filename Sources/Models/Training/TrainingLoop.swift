@@ -24,6 +24,12 @@ public struct TrainingStep: Sendable, Equatable {
 ///     validate: { epoch in try evaluate(validation) })                        // returns ["ndcg@100": …]
 /// ```
 public enum TrainingLoop {
+    /// The batches of `batchSize` (positive) that cover `count` items, the last one partial:
+    /// ⌈count / batchSize⌉, without the overflow of `(count + batchSize − 1) / batchSize` near `Int.max`.
+    static func stepsPerEpoch(count: Int, batchSize: Int) -> Int {
+        count / batchSize + (count % batchSize > 0 ? 1 : 0)
+    }
+
     /// Runs `epochs` epochs of `stepsPerEpoch` steps on `model`.
     ///
     /// - Parameters:

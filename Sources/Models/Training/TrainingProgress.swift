@@ -27,9 +27,14 @@ public struct TrainingProgress: Sendable, Equatable {
         self.elapsed = elapsed
     }
 
+    /// The steps of the whole run, `epochs × stepsPerEpoch` (`Int.max` when that is more than an `Int` holds).
+    public var totalSteps: Int {
+        let (total, overflow) = epochs.multipliedReportingOverflow(by: stepsPerEpoch)
+        return overflow ? .max : total
+    }
+
     /// The fraction of all steps done, from 0 to 1.
     public var fractionCompleted: Double {
-        let total = epochs * stepsPerEpoch
-        return total == 0 ? 1 : Double(globalStep) / Double(total)
+        totalSteps == 0 ? 1 : Double(globalStep) / Double(totalSteps)
     }
 }
