@@ -30,7 +30,8 @@ extension ImageGenerativeModel {
         train()
         var batches: [[Int]] = []
         return try TrainingLoop.run(
-            model: self, epochs: epochs, stepsPerEpoch: TrainingLoop.stepsPerEpoch(count: data.count, batchSize: batchSize), control: control,
+            model: self, epochs: epochs, stepsPerEpoch: TrainingLoop.stepsPerEpoch(count: data.count, batchSize: batchSize),
+            control: control,
             startEpoch: { _ in
                 batches = GenerativeBatches.shuffled(count: data.count, batchSize: batchSize, generator: &generator)
             },

@@ -73,7 +73,8 @@ public final class VectorQuantizer: Module {
         codeCount: Int, codeDimension: Int, commitmentCost: Float = 0.25, update: CodebookUpdate = .loss,
         generator: inout RandomGenerator
     ) throws {
-        try MemoryLimit.check([codeCount, codeDimension], operation: "VectorQuantizer(codeCount: \(codeCount), codeDimension: \(codeDimension))")
+        try MemoryLimit.check([codeCount, codeDimension],
+                              operation: "VectorQuantizer(codeCount: \(codeCount), codeDimension: \(codeDimension))")
         self.codeCount = codeCount
         self.codeDimension = codeDimension
         self.commitmentCost = commitmentCost

@@ -155,7 +155,8 @@ public final class AutoRec: Module {
         defer { eval() }
         var batches: [[Int]] = []
         return try TrainingLoop.run(
-            model: self, epochs: epochs, stepsPerEpoch: TrainingLoop.stepsPerEpoch(count: data.rowCount, batchSize: batchSize), control: control,
+            model: self, epochs: epochs, stepsPerEpoch: TrainingLoop.stepsPerEpoch(count: data.rowCount, batchSize: batchSize),
+            control: control,
             startEpoch: { _ in batches = shuffler.shuffledBatches(count: data.rowCount, batchSize: batchSize) },
             step: { position in
                 let batch = data.selectingRows(batches[position.batchIndex])
