@@ -13,7 +13,8 @@ extension Tensor {
     /// is laid out back, so it costs no pass of its own. With `rectified`, the output is
     /// `max(·, 0)` of that, as `.relu()` after it would give, bit for bit, in the same pass (and
     /// the gradient is masked in the pass that lays it back): `Sequential` fuses a `Conv2d`
-    /// followed by a `ReLU` this way.
+    /// followed by a `ReLU` this way. Throws for shapes that do not fit each other, or when the patch
+    /// matrix and the output would not fit in the memory available.
     public func convolution2D(
         filters: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0, rectified: Bool = false
     ) throws -> Tensor {
@@ -34,6 +35,8 @@ extension Tensor {
             batch: shape[0], channels: shape[1], height: shape[2], width: shape[3],
             kernelHeight: filters.shape[2], kernelWidth: filters.shape[3], stride: stride, padding: padding)
         let outputCount = filters.shape[0], area = geometry.outputHeight * geometry.outputWidth
+        // The patch matrix, the product and the output, refused together when they cannot fit.
+        try MemoryLimit.check([geometry.patchRows + 2 * outputCount, geometry.patchColumns], operation: operation)
         let patches = Tensor(uncheckedShape: [geometry.patchRows, geometry.patchColumns],
                              scalars: geometry.imageToColumns(scalars))
         var channelMajor = Tensor.productBuffer(count: outputCount * geometry.patchColumns)
@@ -75,7 +78,8 @@ extension Tensor {
     /// adjoint of `convolution2D` with the same stride and padding.
     ///
     /// Backward, with `P = im2col(G)`: `∂input = filters · P`, `∂filters = input · Pᵀ` and `∂bias`
-    /// the per-channel sums of `G`. The bias is added as col2im writes the images.
+    /// the per-channel sums of `G`. The bias is added as col2im writes the images. Throws for shapes
+    /// that do not fit each other, or when the output and `P` would not fit in the memory available.
     public func transposedConvolution2D(
         filters: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0, outputPadding: Int = 0
     ) throws -> Tensor {
@@ -100,6 +104,10 @@ extension Tensor {
             batch: batch, channels: outputChannels, height: outputHeight, width: outputWidth,
             kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, padding: padding)
         let area = height * width
+        // The output and the patch matrix of its gradient (made by the backward pass), refused together when they
+        // cannot fit.
+        try MemoryLimit.check([batch, outputChannels, outputHeight * outputWidth + kernelHeight * kernelWidth * area],
+                              operation: operation)
         let channelMajorInput = Tensor(uncheckedShape: [inputChannels, batch * area], scalars: ChannelLayout.channelMajor(
             scalars, batch: batch, channels: inputChannels, area: area, channelSums: nil))
         let output = Tensor(uncheckedShape: [batch, outputChannels, outputHeight, outputWidth], scalars: geometry.columnsToImage(

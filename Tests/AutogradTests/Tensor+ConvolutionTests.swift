@@ -131,4 +131,17 @@ import Testing
             try Tensor(zeros: [1, 1, 4, 4]).transposedConvolution2D(filters: Tensor(zeros: [1, 3, 3, 3]), bias: Tensor(zeros: [1, 3]))
         }
     }
+
+    @Test func convolutionsWhoseBuffersExceedMemoryAreErrors() throws {
+        let image = Tensor(zeros: [1, 1, 4096, 4096])    // 64 MB
+        // 4,096 filters over 16.7 million pixels: a product and an output of 275 GB each.
+        let error = #expect(throws: AutogradError.self) {
+            try image.convolution2D(filters: Tensor(zeros: [4096, 1, 3, 3]), padding: 1)
+        }
+        #expect("\(error!)".hasPrefix("convolution2D: invalid shape [8201, 16777216]: it needs "))
+        // Transposed to 4,096 channels of 8,194²: 1.1 TB.
+        #expect(throws: AutogradError.self) {
+            try image.transposedConvolution2D(filters: Tensor(zeros: [1, 4096, 4, 4]), stride: 2)
+        }
+    }
 }

@@ -52,6 +52,8 @@ import Testing
         #expect(evaluate("Int(\"42\")") == "Optional(42)")
         #expect(evaluate("String(42) + \"!\"") == "\"42!\"")
         #expect(evaluate("Double.pi > 3") == "true")
+        #expect(evaluate("Double.nan.isNaN && !Double.nan.isFinite && !Double.infinity.isFinite && 2.5.isFinite") == "true")
+        #expect(evaluate("Double.nan == Double.nan") == "false")
         #expect(evaluate("var d = [\"a\": 1]\nd[\"a\", default: 0] += 5\nd[\"b\"] = 2\nd") == "[\"a\": 6, \"b\": 2]")
     }
 

@@ -36,6 +36,11 @@ struct GenerativeVAETests {
         #expect(try model.latentMeans(images).shape == [4, 2])
         #expect(try model.reconstruct(images.reshaped(to: [4, 1, 8, 8])).shape == [4, 64])
         #expect(try model.latentGrid(values: [-1, 0, 1]).shape == [9, 64])
+        let tooMany = [Float](repeating: 0, count: 200_000)   // a 200,000² grid of points: 320 GB
+        #expect(throws: AutogradError.self) { try model.latentGrid(values: tooMany) }
+        #expect(throws: AutogradError.self) {
+            try model.traversal(of: images.sliced(alongAxis: 0, range: 0..<1), dimensions: Array(repeating: 0, count: 200_000), values: tooMany)
+        }
         #expect(throws: ModelsError.self) { try VAE(imageHeight: 10, imageWidth: 10, architecture: .convolutional) }
     }
 

@@ -58,6 +58,9 @@ extension BindingTable {
             FunctionBinding("infinity", kind: .staticProperty, returns: "Double", summary: "Positive infinity.") { _ in
                 .double(.infinity)
             },
+            FunctionBinding("nan", kind: .staticProperty, returns: "Double", summary: "A quiet NaN (\"not a number\").") { _ in
+                .double(.nan)
+            },
             FunctionBinding("squareRoot", kind: .method, returns: "Double", summary: "Returns the square root of the value.") { call in
                 .double(call.number.squareRoot())
             },
@@ -67,6 +70,10 @@ extension BindingTable {
             },
             FunctionBinding("isNaN", kind: .property, returns: "Bool", summary: "Whether the value is NaN.") { call in
                 .bool(call.number.isNaN)
+            },
+            FunctionBinding("isFinite", kind: .property, returns: "Bool",
+                            summary: "Whether the value is neither infinite nor NaN.") { call in
+                .bool(call.number.isFinite)
             },
             FunctionBinding("truncatingRemainder", kind: .method, parameters: [.init("dividingBy", "other", .double)],
                             returns: "Double", summary: "Returns the remainder of this value divided by the given value using truncating division.") { call in

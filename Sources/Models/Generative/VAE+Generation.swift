@@ -33,7 +33,8 @@ extension VAE {
 
     /// A latent traversal: starting from the posterior mean of one image (`[1, pixels]`), each of
     /// `dimensions` in turn is set to each of `values` with the others held, and decoded.
-    /// Returns `[dimensions.count · values.count, pixels]`, one row of the grid per dimension.
+    /// Returns `[dimensions.count · values.count, pixels]`, one row of the grid per dimension; throws for a dimension
+    /// outside the latent or a grid that would not fit in memory.
     /// ```swift
     /// let grid = try model.traversal(of: digits.imageTensor([0]), dimensions: [0, 1, 2],
     ///                                values: stride(from: -3, through: 3, by: 0.75).map { Float($0) })
@@ -48,12 +49,14 @@ extension VAE {
     }
 
     /// For a 2-D latent: the images decoded on the grid `values × values` of `(z₀, z₁)`, row by row
-    /// (`z₁` fixed along a row), `[values.count², pixels]` — the learned manifold.
+    /// (`z₁` fixed along a row), `[values.count², pixels]` — the learned manifold. Throws when the grid would not
+    /// fit in memory.
     public func latentGrid(values: [Float]) throws -> Tensor {
         guard latentCount == 2 else {
             throw ModelsError.invalidInput(
                 operation: "VAE.latentGrid", reason: "needs a 2-D latent, the model has \(latentCount)")
         }
+        try MemoryLimit.check([values.count, values.count, 2], operation: "VAE.latentGrid(values:)")
         var points = [Float]()
         for second in values { for first in values { points += [first, second] } }
         return try decodeMeans(Tensor(shape: [values.count * values.count, 2], scalars: points))
@@ -62,6 +65,7 @@ extension VAE {
 
 /// Latent rows: `base` repeated, with `base[dimension] = value` for each dimension and value.
 func latentTraversal(base: [Float], dimensions: [Int], values: [Float]) throws -> Tensor {
+    try MemoryLimit.check([dimensions.count, values.count, base.count], operation: "traversal")
     var rows = [Float]()
     for dimension in dimensions {
         guard dimension >= 0, dimension < base.count else {
