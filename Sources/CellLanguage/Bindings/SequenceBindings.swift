@@ -3,19 +3,21 @@ extension BindingTable {
     static var sequenceBindings: TypeBindings {
         TypeBindings("Sequence", summary: "A type that provides sequential, iterated access to its elements.", [
             FunctionBinding("count", kind: .property, returns: "Int", summary: "The number of elements.") { call in
-                .int(try call.receiver.sequenceElements?.count ?? 0)
+                .int(try call.receiver.rangeSummary?.count ?? call.receiver.sequenceElements?.count ?? 0)
             },
             FunctionBinding("isEmpty", kind: .property, returns: "Bool",
                             summary: "A Boolean value indicating whether the collection is empty.") { call in
-                .bool(try call.receiver.sequenceElements?.isEmpty ?? true)
+                .bool(try call.receiver.rangeSummary.map { $0.count == 0 } ?? call.receiver.sequenceElements?.isEmpty ?? true)
             },
             FunctionBinding("first", kind: .property, returns: "Element?",
                             summary: "The first element of the collection, or nil when it is empty.") { call in
-                .optional(try call.receiver.sequenceElements?.first)
+                if let range = try call.receiver.rangeSummary { return .optional(range.first.map(Value.int)) }
+                return .optional(try call.receiver.sequenceElements?.first)
             },
             FunctionBinding("last", kind: .property, returns: "Element?",
                             summary: "The last element of the collection, or nil when it is empty.") { call in
-                .optional(try call.receiver.sequenceElements?.last)
+                if let range = try call.receiver.rangeSummary { return .optional(range.last.map(Value.int)) }
+                return .optional(try call.receiver.sequenceElements?.last)
             },
             FunctionBinding("map", kind: .method, parameters: [.init(nil, "transform", .function("(Element) throws -> T"))],
                             returns: "[T]",

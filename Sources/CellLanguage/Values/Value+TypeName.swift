@@ -72,4 +72,18 @@ extension Value {
             }
         }
     }
+
+    /// A range's element count and its first and last elements, computed from its bounds rather than by building
+    /// it (`(0..<Int.max).count` is `Int.max`, as in Swift), or nil for any other value. A closed range with more
+    /// elements than an `Int` can count (`Int.min...Int.max`) is an arithmetic overflow, where Swift would trap.
+    var rangeSummary: (count: Int, first: Int?, last: Int?)? {
+        get throws {
+            guard case .range(let lower, let upper, let isClosed) = self else { return nil }
+            let name = "\(lower)\(isClosed ? "..." : "..<")\(upper)"
+            let (span, overflow) = upper.subtractingReportingOverflow(lower)
+            let (count, closedOverflow) = span.addingReportingOverflow(isClosed ? 1 : 0)
+            guard !overflow, !closedOverflow else { throw CellLanguageError.arithmeticOverflow(operation: "(\(name)).count") }
+            return count == 0 ? (0, nil, nil) : (count, lower, isClosed ? upper : upper - 1)
+        }
+    }
 }
