@@ -121,11 +121,13 @@ extension RankingMetric {
     }
 }
 
-/// `value` with `digits` decimals, without locale-dependent formatting.
+/// `value` with `digits` decimals, without locale-dependent formatting; a value whose scaled digits would not fit
+/// an `Int` (10¹⁴ and up with 4 decimals) prints as Swift prints a Double, e.g. "1e+300".
 func fixed(_ value: Double, _ digits: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
+    guard abs(value) * scale < 1e18 else { return "\(value)" }
     let scaled = (abs(value) * scale).rounded()
     let whole = Int(scaled / scale)
     let fraction = String(Int(scaled) - whole * Int(scale))

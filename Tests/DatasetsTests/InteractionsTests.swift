@@ -103,6 +103,8 @@ func sampleInteractions() throws -> Interactions {
         #expect(bundle["text/html"]!.contains("<th style=\"text-align:left\">density</th><td style=\"text-align:right\">60.00%</td>"))
         #expect(bundle["text/plain"]!.contains("rating 4"))
         #expect(formatted(1_234_567) == "1,234,567" && formatted(12) == "12")
+        #expect(fixed(123456.5, 2) == "123456.50" && fixed(-0.00004, 4) == "0.0000" && fixed(.nan, 2) == "nan")
+        #expect(fixed(1e300, 2) == "1e+300" && fixed(-3e16, 4) == "-3e+16")   // a mean rating of a file with absurd ratings
         #expect(escapeHTML("<a & 'b'>") == "&lt;a &amp; &#39;b&#39;&gt;")
     }
 }

@@ -45,4 +45,18 @@ struct AxisScaleTests {
         #expect(scale.fraction(of: 50) > 0.49 && scale.fraction(of: 50) < 0.51)
         #expect(AxisScale(lower: 1, upper: 100, isLogarithmic: true).fraction(of: -1).isNaN)
     }
+
+    @Test("data spanning Double's whole range gives finite bounds, positions and ticks")
+    func extremeRanges() {
+        let wide = AxisScale.fitting(lower: -1e308, upper: 1e308, logarithmic: false)
+        #expect(wide.lower.isFinite && wide.upper.isFinite && wide.lower < -1e308 && wide.upper > 1e308)
+        #expect(abs(wide.fraction(of: 0) - 0.5) < 1e-12 && wide.fraction(of: 1e308) < 1)
+        let ticks = wide.ticks(targetCount: 6)
+        #expect(!ticks.isEmpty && ticks.count <= 25 && ticks.allSatisfy { $0.value.isFinite })
+        let logarithmic = AxisScale.fitting(lower: 1e-320, upper: 1e300, logarithmic: true)
+        #expect(logarithmic.lower > 0 && logarithmic.upper.isFinite)
+        #expect(!logarithmic.ticks().isEmpty)
+        // Far from zero, consecutive multiples of the step are more than 2⁵³: the ticks still end.
+        #expect(AxisScale(lower: 1e20, upper: 1e20 + 65_536, isLogarithmic: false).ticks(targetCount: 6).count <= 25)
+    }
 }

@@ -24,6 +24,20 @@ struct FigureBarsTests {
         #expect(counts.left.first == 0 && counts.right.last == 2)
     }
 
+    @Test("histograms of extreme values, a single huge value or a huge bin count are counted and drawn")
+    func histogramExtremes() throws {
+        let wide = histogramCounts([1e308, -1e308, 0], bins: 4)
+        #expect(wide.height == [1, 0, 1, 1])
+        #expect((wide.left + wide.right).allSatisfy(\.isFinite) && wide.left.first == -1e308 && wide.right.last == 1e308)
+        let single = histogramCounts([1e300, 1e300], bins: 3)
+        #expect(single.height == [0, 2, 0] && single.left.first! < 1e300 && single.right.last! > 1e300)
+        var figure = Figure(width: 320, height: 200, title: "extremes")
+        figure.histogram([1e308, -1e308, 0], bins: .max)
+        figure.histogram([1e300, 1e300], bins: 3)
+        if case .bars(let series) = figure.marks.first { #expect(series.height.count == Figure.maximumHistogramBins) }
+        #expect(DecodedImage(png: try figure.pngData()) != nil)
+    }
+
     @Test("histogram renders with a numeric axis")
     func histogramRenders() throws {
         var figure = Figure(width: 480, height: 320, title: "Weights", xLabel: "value", yLabel: "count")

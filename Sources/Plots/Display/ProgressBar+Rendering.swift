@@ -61,12 +61,13 @@ extension ProgressBar {
     }
 }
 
-/// "mm:ss", or "h:mm:ss" past an hour.
+/// "mm:ss", or "h:mm:ss" past an hour; durations beyond 10¹⁵ s (an estimate for `Int.max` steps) read as 10¹⁵ s.
 func formatDuration(_ seconds: Double) -> String {
-    let total = Int(max(0, seconds.isFinite ? seconds : 0).rounded())
+    let total = Int(min(max(0, seconds.isFinite ? seconds : 0), 1e15).rounded())
     let hours = total / 3600, minutes = (total % 3600) / 60, remainder = total % 60
-    return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, remainder)
-                     : String(format: "%02d:%02d", minutes, remainder)
+    func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    // Interpolated rather than `String(format: "%d")`, which reads 32 bits and garbles more hours than that holds.
+    return (hours > 0 ? "\(hours):" : "") + "\(twoDigits(minutes)):\(twoDigits(remainder))"
 }
 
 /// Four significant digits, switching to scientific notation for very small or large losses.

@@ -12,6 +12,8 @@ struct AxisScale: Equatable {
 
     /// A scale covering `lower...upper` of the data, padded by `padding` of its span on each side
     /// (as matplotlib's default 5 % margins). Degenerate ranges are widened so the axis has a span.
+    /// The bounds stay finite (and positive on a log axis) for data anywhere in Double's range: spans are
+    /// taken as halves (`high/2 − low/2` cannot overflow where `high − low` can) and the padded bounds clamped.
     static func fitting(lower dataLower: Double, upper dataUpper: Double,
                         logarithmic: Bool, padding: Double = 0.05) -> AxisScale {
         if logarithmic {
@@ -19,7 +21,8 @@ struct AxisScale: Equatable {
             if !(low.isFinite && high.isFinite) { low = 0; high = 1 }
             if high - low < 1e-9 { low -= 0.5; high += 0.5 }
             let span = high - low
-            return AxisScale(lower: pow(10, low - span * padding), upper: pow(10, high + span * padding),
+            return AxisScale(lower: Swift.max(pow(10, low - span * padding), .leastNormalMagnitude),
+                             upper: Swift.min(pow(10, high + span * padding), .greatestFiniteMagnitude),
                              isLogarithmic: true)
         }
         var low = dataLower, high = dataUpper
@@ -29,8 +32,9 @@ struct AxisScale: Equatable {
             low -= half
             high += half
         }
-        let span = high - low
-        return AxisScale(lower: low - span * padding, upper: high + span * padding, isLogarithmic: false)
+        let margin = (high / 2 - low / 2) * 2 * padding
+        return AxisScale(lower: Swift.max(low - margin, -.greatestFiniteMagnitude),
+                         upper: Swift.min(high + margin, .greatestFiniteMagnitude), isLogarithmic: false)
     }
 
     /// The position of `value` along the axis: 0 at `lower`, 1 at `upper`. NaN when not drawable
@@ -41,7 +45,7 @@ struct AxisScale: Equatable {
             return (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
         }
         guard value.isFinite else { return .nan }
-        return (value - lower) / (upper - lower)
+        return (value / 2 - lower / 2) / (upper / 2 - lower / 2)
     }
 
     /// Ticks at round numbers inside the axis, about `targetCount` of them, with their labels.
@@ -50,13 +54,18 @@ struct AxisScale: Equatable {
     }
 
     private func linearTicks(targetCount: Int) -> [Tick] {
-        let step = NiceNumbers.niceStep(span: upper - lower, targetCount: targetCount)
+        let span = upper - lower
+        // Past ±9e307 the span overflows; twice a nice step of half of it is still a round step.
+        let step = span.isFinite ? NiceNumbers.niceStep(span: span, targetCount: targetCount)
+                                 : 2 * NiceNumbers.niceStep(span: upper / 2 - lower / 2, targetCount: targetCount)
         let first = (lower / step).rounded(.up)
         let last = (upper / step).rounded(.down)
-        guard first <= last else { return [] }
+        guard first.isFinite, last.isFinite, first <= last else { return [] }
         let decimals = NiceNumbers.decimals(forStep: step)
-        return stride(from: first, through: last, by: 1).map { multiple in
-            let value = multiple * step
+        // Counted with an integer: a stride of Doubles by 1 never ends past 2⁵³, where adding 1 changes nothing.
+        let count = Int(Swift.min(last - first, Double(4 * Swift.max(targetCount, 2))))
+        return (0...count).map { offset in
+            let value = (first + Double(offset)) * step
             return Tick(value: value, label: NiceNumbers.format(value, decimals: decimals, step: step))
         }
     }

@@ -67,7 +67,7 @@ extension ChartRenderer {
         let spacing = abs(frame.pointX(ticks[1].value) - frame.pointX(ticks[0].value))
         let widest = ticks.map { canvas.textWidth($0.label, size: FontSize.tick) }.max() ?? 0
         guard spacing > 0 else { return 1 }
-        return max(1, Int(((widest + 6) / spacing).rounded(.up)))
+        return max(1, Int(min((widest + 6) / spacing, Double(ticks.count)).rounded(.up)))
     }
 
     /// Dashed lines where epochs end, each epoch numbered at the top of its span.
@@ -89,7 +89,7 @@ extension ChartRenderer {
         let longLabel = "epoch \(spans.count)"
         let useLong = narrowest >= canvas.textWidth(longLabel, size: FontSize.annotation) + 6
         let shortWidth = canvas.textWidth(String(spans.count), size: FontSize.annotation) + 4
-        let stride = narrowest > 0 ? max(1, Int((shortWidth / narrowest).rounded(.up))) : 1
+        let stride = narrowest > 0 ? max(1, Int(min(shortWidth / narrowest, Double(spans.count)).rounded(.up))) : 1
         for (index, span) in spans.enumerated() where (index + 1) % stride == 0 || useLong {
             let label = useLong ? "epoch \(index + 1)" : String(index + 1)
             canvas.drawText(label, x: (span.start + span.end) / 2, y: area.y + 3, size: FontSize.annotation,

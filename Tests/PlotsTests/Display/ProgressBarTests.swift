@@ -53,6 +53,7 @@ struct ProgressBarTests {
     func durations() {
         #expect(formatDuration(75) == "01:15")
         #expect(formatDuration(3725) == "1:02:05")
+        #expect(formatDuration(1e30) == "277777777777:46:40")   // an estimate for Int.max steps, capped at 10¹⁵ s
         #expect(formatLoss(0.00001234) == "1.234e-05")
     }
 }
