@@ -58,11 +58,9 @@ extension Value {
             switch self {
             case .array(let elements): return elements
             case .range(let lower, let upper, let isClosed):
-                let (span, overflow) = upper.subtractingReportingOverflow(lower)
-                let (count, closedOverflow) = span.addingReportingOverflow(isClosed ? 1 : 0)
-                let name = "\(lower)\(isClosed ? "..." : "..<")\(upper)"
-                try ElementMemory.check(count: overflow || closedOverflow ? Int.max : max(0, count),
-                                        bytesEach: MemoryLayout<Value>.stride, what: "the range \(name) as an array")
+                let count = (try? rangeSummary)?.count ?? Int.max   // more than an Int counts: refused below
+                try ElementMemory.check(count: count, bytesEach: MemoryLayout<Value>.stride,
+                                        what: "the range \(lower)\(isClosed ? "..." : "..<")\(upper) as an array")
                 if isClosed { return (lower...upper).map(Value.int) }
                 return (lower..<upper).map(Value.int)
             case .string(let text): return text.map { .string(String($0)) }
@@ -79,10 +77,11 @@ extension Value {
     var rangeSummary: (count: Int, first: Int?, last: Int?)? {
         get throws {
             guard case .range(let lower, let upper, let isClosed) = self else { return nil }
-            let name = "\(lower)\(isClosed ? "..." : "..<")\(upper)"
             let (span, overflow) = upper.subtractingReportingOverflow(lower)
             let (count, closedOverflow) = span.addingReportingOverflow(isClosed ? 1 : 0)
-            guard !overflow, !closedOverflow else { throw CellLanguageError.arithmeticOverflow(operation: "(\(name)).count") }
+            guard !overflow, !closedOverflow else {
+                throw CellLanguageError.arithmeticOverflow(operation: "(\(lower)\(isClosed ? "..." : "..<")\(upper)).count")
+            }
             return count == 0 ? (0, nil, nil) : (count, lower, isClosed ? upper : upper - 1)
         }
     }
