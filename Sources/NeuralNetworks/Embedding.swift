@@ -9,17 +9,11 @@ public final class Embedding: Module {
     /// The table, `[count, dimension]`.
     @Parameter public var weight: Tensor
 
-    /// Creates a table of `count` vectors of `dimension` values drawn from `initializer`. Throws when a size is
-    /// negative or the table would not fit in the memory available.
+    /// Creates a table of `count` vectors of `dimension` values drawn from `initializer` (N(0, 1) by default, as
+    /// PyTorch). Throws when a size is negative or the table would not fit in the memory available.
     public init(_ count: Int, _ dimension: Int, initializer: Initializer = .normal(), generator: inout RandomGenerator) throws {
         try MemoryLimit.check([count, dimension], operation: "Embedding(\(count), \(dimension))")
         weight = try initializer.tensor([count, dimension], generator: &generator)
-    }
-
-    /// Creates a table of `count` vectors drawn from N(0, 1); throws as the initialiser form does.
-    public init(_ count: Int, _ dimension: Int, generator: inout RandomGenerator) throws {
-        try MemoryLimit.check([count, dimension], operation: "Embedding(\(count), \(dimension))")
-        weight = generator.normal([count, dimension])
     }
 
     /// Creates a layer from a given table `[count, dimension]`.

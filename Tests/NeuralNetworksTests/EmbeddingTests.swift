@@ -13,6 +13,8 @@ import Autograd
         }
         var generator = RandomGenerator(seed: 1)
         #expect(try Embedding(10, 4, initializer: .zeros, generator: &generator).weight == Tensor(zeros: [10, 4]))
+        var drawn = RandomGenerator(seed: 2), reference = RandomGenerator(seed: 2)
+        #expect(try Embedding(3, 2, generator: &drawn).weight == reference.normal([3, 2]))   // N(0, 1) by default
     }
 
     @Test func aTableLargerThanMemoryIsAnErrorNamingTheLayer() {
