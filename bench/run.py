@@ -41,6 +41,8 @@ def parse(output):
             results[fields["workload"]] = fields
         elif "gemm" in fields:
             results["gemm " + fields["gemm"]] = fields
+        elif "core" in fields:
+            results["core"] = fields["core"]
     return results
 
 
@@ -147,6 +149,10 @@ def main():
     print("dominant matmuls, 1 thread: GFLOP/s through Tensor.matmul, raw cblas_sgemm" + (", torch" if has_torch else ""))
     gemm_swift = run([binary, "--threads", "1", "gemm"], environment)
     gemm_torch = run(reference + ["--threads", "1", "gemm"]) if has_torch else {}
+    pinned = os.environ.get("OPENBLAS_CORETYPE")
+    print(f"  OpenBLAS kernels: {gemm_swift.pop('core', '?')} "
+          + (f"(OPENBLAS_CORETYPE={pinned} in the environment pins them; unset it to let OpenBLAS choose)"
+             if pinned else "(chosen by OpenBLAS and Autograd for this CPU)"))
     for key, row in gemm_swift.items():
         torch_value = f"  torch {gemm_torch[key]['torch_gflops']:>6}" if key in gemm_torch else ""
         print(f"  {key[5:]:<14} Tensor.matmul {row['tensor_gflops']:>6}  sgemm {row['sgemm_gflops']:>6}{torch_value}")

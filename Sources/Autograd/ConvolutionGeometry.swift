@@ -123,10 +123,10 @@ struct ConvolutionGeometry {
     ///
     /// The product is made one group of images at a time, by one sgemm into a tile that stays in
     /// cache, and each tile is added onto its images at once, instead of writing the whole patch
-    /// matrix to memory and reading it back; groups are split across cores (at least one group per
-    /// core). Each plane is accumulated in zero phase planes, tap after tap in the order (kernel
-    /// row, kernel column, output pixel), then gathered into the image, so results do not depend
-    /// on the grouping or the thread count. With a `bias` [channels], `bias[c]` is added to every
+    /// matrix to memory and reading it back; groups, which depend on the shape only, are split across
+    /// cores. Each plane is accumulated in zero phase planes, tap after tap in the order (kernel row,
+    /// kernel column, output pixel), then gathered into the image, so results do not depend on the
+    /// thread count. With a `bias` [channels], `bias[c]` is added to every
     /// pixel of channel `c` as the planes are gathered. A pointwise kernel skips the phase planes.
     func columnsToImage(productOf filters: [Float], and columns: [Float], innerCount k: Int, adding bias: [Float]? = nil) -> [Float] {
         let outputArea = outputHeight * outputWidth, planeArea = height * width
@@ -141,14 +141,16 @@ struct ConvolutionGeometry {
                     product.withUnsafeMutableBufferPointer { c in
                         MatrixProduct(transposeA: true, transposeB: false, m: patchRows, n: patchColumns, k: k,
                                       lda: patchRows, ldb: patchColumns, ldc: patchColumns)
-                            .run(a: a.baseAddress!, b: b.baseAddress!, c: c.baseAddress!, beta: 0, split: true)
+                            .run(a: a.baseAddress!, b: b.baseAddress!, c: c.baseAddress!, beta: 0, parallel: true)
                     }
                 }
             }
             return ChannelLayout.batchMajor(product, channels: channels, batch: batch, area: planeArea, adding: bias)
         }
-        let imagesPerCore = (batch + Parallel.coreCount - 1) / Parallel.coreCount
-        let imagesPerTile = Swift.max(1, Swift.min(imagesPerCore, Self.tileValues / Swift.max(1, patchRows * outputArea)))
+        // Groups come from the shape alone (at least `MatrixProduct.blockCount` of them, for the cores),
+        // so each tile is the same sgemm call whatever the thread count.
+        let imagesPerBlock = (batch + MatrixProduct.blockCount - 1) / MatrixProduct.blockCount
+        let imagesPerTile = Swift.max(1, Swift.min(imagesPerBlock, Self.tileValues / Swift.max(1, patchRows * outputArea)))
         let groupCount = (batch + imagesPerTile - 1) / imagesPerTile
         return [Float](unsafeUninitializedCapacity: batch * channels * planeArea) { output, initialized in
             filters.withUnsafeBufferPointer { a in
@@ -161,7 +163,7 @@ struct ConvolutionGeometry {
                             let first = group * imagesPerTile, count = Swift.min(imagesPerTile, batch - first)
                             let product = MatrixProduct(transposeA: true, transposeB: false, m: patchRows, n: count * outputArea,
                                                         k: k, lda: patchRows, ldb: patchColumns, ldc: count * outputArea)
-                            product.run(a: a.baseAddress!, b: b.baseAddress! + first * outputArea, c: tile, beta: 0, split: false)
+                            product.run(a: a.baseAddress!, b: b.baseAddress! + first * outputArea, c: tile, beta: 0, parallel: false)
                             addTile(tile, images: first..<(first + count), into: image, adding: bias)
                         }
                     }

@@ -21,10 +21,13 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         _ = nextUInt32()
     }
 
+    /// The LCG's multiplier.
+    private static let multiplier: UInt64 = 6364136223846793005
+
     /// The next 32 random bits.
     public mutating func nextUInt32() -> UInt32 {
         let old = state
-        state = old &* 6364136223846793005 &+ increment
+        state = old &* Self.multiplier &+ increment
         let shifted = UInt32(truncatingIfNeeded: ((old >> 18) ^ old) >> 27)
         let rotation = UInt32(truncatingIfNeeded: old >> 59)
         return (shifted >> rotation) | (shifted << ((~rotation &+ 1) & 31))
@@ -38,6 +41,93 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     /// A uniform `Float` in `[0, 1)` with 24 random bits.
     public mutating func nextUnitFloat() -> Float {
         Float(nextUInt32() >> 8) * 0x1p-24
+    }
+
+    /// Moves the generator on as `count` calls of ``nextUInt32()`` would, in O(log count) steps
+    /// (Brown's LCG jump-ahead, as PCG's `pcg_advance`).
+    mutating func advance(by count: UInt64) {
+        var (totalMultiplier, totalIncrement) = (UInt64(1), UInt64(0))
+        var (stepMultiplier, stepIncrement) = (Self.multiplier, increment)
+        var remaining = count
+        while remaining > 0 {
+            if remaining & 1 == 1 {
+                totalMultiplier = totalMultiplier &* stepMultiplier
+                totalIncrement = totalIncrement &* stepMultiplier &+ stepIncrement
+            }
+            stepIncrement = (stepMultiplier &+ 1) &* stepIncrement
+            stepMultiplier = stepMultiplier &* stepMultiplier
+            remaining >>= 1
+        }
+        state = totalMultiplier &* state &+ totalIncrement
+    }
+
+    /// `transform(u)` of the next `count` unit floats (``nextUnitFloat()``), in order. Large counts
+    /// are made in chunks across cores, each from a copy of the generator moved on to its first
+    /// draw, and within a chunk eight draws at a time (``LaneGenerator``), so the values are those
+    /// of drawing one by one, whatever the thread count.
+    func unitFloats(count: Int, _ transform: (Float) -> Float) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            Parallel.forEachChunk(count: count, costPerItem: 4) { chunk in
+                var generator = self
+                generator.advance(by: UInt64(chunk.lowerBound))
+                var index = chunk.lowerBound
+                if chunk.count >= 8 {
+                    var lanes = LaneGenerator(generator)
+                    while index + 8 <= chunk.upperBound {
+                        let draws = lanes.nextUnitFloats()
+                        for lane in 0..<8 { buffer[index + lane] = transform(draws[lane]) }
+                        index += 8
+                    }
+                    generator.advance(by: UInt64(index - chunk.lowerBound))
+                }
+                while index < chunk.upperBound {
+                    buffer[index] = transform(generator.nextUnitFloat())
+                    index += 1
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// Eight copies of a generator, lane `j` moved on by `j` draws, each stepping eight draws at a
+    /// time: together they give the generator's next draws in order, eight per call, in vector registers.
+    private struct LaneGenerator {
+        typealias Lanes = SIMD8<UInt64>
+        var states = Lanes()
+        let multiplier: Lanes, increment: Lanes
+
+        init(_ generator: RandomGenerator) {
+            var lane = generator
+            for index in 0..<8 {
+                states[index] = lane.state
+                lane.advance(by: 1)
+            }
+            // Eight steps of the LCG from state 0 give the increment of the eight-step map.
+            var stepFromZero = generator
+            stepFromZero.state = 0
+            stepFromZero.advance(by: 8)
+            var multiplierPower = UInt64(1)
+            for _ in 0..<8 { multiplierPower &*= RandomGenerator.multiplier }
+            multiplier = Lanes(repeating: multiplierPower)
+            increment = Lanes(repeating: stepFromZero.state)
+        }
+
+        /// The next eight draws as unit floats, as ``RandomGenerator/nextUnitFloat()`` gives them.
+        mutating func nextUnitFloats() -> SIMD8<Float> {
+            let old = states
+            states = old &* multiplier &+ increment
+            let shifted = SIMD8<UInt32>(truncatingIfNeeded: ((old &>> 18) ^ old) &>> 27)
+            let rotation = SIMD8<UInt32>(truncatingIfNeeded: old &>> 59)
+            let bits = (shifted &>> rotation) | (shifted &<< ((~rotation &+ 1) & 31))
+            return SIMD8<Float>(bits &>> 8) * 0x1p-24
+        }
+    }
+
+    /// `transform(u)` of the next `count` unit floats, in order; the generator moves on past them.
+    mutating func drawUnitFloats(count: Int, _ transform: (Float) -> Float) -> [Float] {
+        let values = unitFloats(count: count, transform)
+        advance(by: UInt64(count))
+        return values
     }
 
     /// A uniform integer in `0..<bound` without modulo bias (Lemire's method); 0 when `bound <= 1`.
@@ -55,8 +145,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     /// Values drawn uniformly from `[lowerBound, upperBound)`.
     public mutating func uniform(_ shape: [Int], lowerBound: Float = 0, upperBound: Float = 1) -> Tensor {
         let width = upperBound - lowerBound
-        let values = (0..<Shape.count(shape)).map { _ in lowerBound + width * nextUnitFloat() }
-        return Tensor(uncheckedShape: shape, scalars: values)
+        return Tensor(uncheckedShape: shape, scalars: drawUnitFloats(count: Shape.count(shape)) { lowerBound + width * $0 })
     }
 
     /// Values drawn from a normal distribution (Box–Muller, both outputs of each pair used).
@@ -75,8 +164,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
 
     /// Ones with probability `probability`, zeros otherwise.
     public mutating func bernoulli(_ shape: [Int], probability: Float) -> Tensor {
-        let values = (0..<Shape.count(shape)).map { _ -> Float in nextUnitFloat() < probability ? 1 : 0 }
-        return Tensor(uncheckedShape: shape, scalars: values)
+        Tensor(uncheckedShape: shape, scalars: drawUnitFloats(count: Shape.count(shape)) { $0 < probability ? 1 : 0 })
     }
 
     /// A uniformly random ordering of `0..<count` (Fisher–Yates).

@@ -69,11 +69,12 @@ public struct SparseMatrix: Sendable, Equatable {
         return Tensor(uncheckedShape: [rowCount, columnCount], scalars: scalars)
     }
 
-    /// The fraction of stored entries from which `matmul` densifies this matrix and runs one sgemm:
-    /// OpenBLAS's AVX-512 kernels do about fifteen times the multiply-adds per second of the sparse
-    /// loops below (built for baseline x86-64), and need no transposed copy of a weight. On ML-100K's
-    /// batches (about 5% stored) both ways take the same time, within 5%.
-    static let densityForDenseProducts = 1.0 / 32
+    /// The fraction of stored entries from which `matmul` densifies this matrix and runs one sgemm.
+    /// OpenBLAS does about three times the multiply-adds per second of the sparse loops below (both
+    /// vectorised for the build machine), and the sparse loops need a transposed copy of a weight, so
+    /// the two take the same time at about a quarter stored (measured: `[256, 943] · [500, 943]ᵀ` and
+    /// its gradient, 1 and 2 threads); ML-100K's batches (5–6% stored) run 3–6× faster sparse than dense.
+    static let densityForDenseProducts = 1.0 / 4
 
     /// `self · dense` for `dense` [columnCount, n], or `self · denseᵀ` for `dense` [n, columnCount]
     /// when `transposingDense` (a weight stored as [out, in]). The sparse side is a constant; when
@@ -145,10 +146,10 @@ public struct SparseMatrix: Sendable, Equatable {
         // Column by column, so each row of `right` is read from memory once and the rows of `left`
         // (a batch's worth) are reused from cache; columns are split across cores by entry count.
         let byColumn = entriesByColumn()
-        var result = [Float](repeating: 0, count: entryCount)
-        left.scalars.withUnsafeBufferPointer { l in
-            right.scalars.withUnsafeBufferPointer { r in
-                result.withUnsafeMutableBufferPointer { out in
+        // Every entry belongs to one column, so every value is written once.
+        let result = [Float](unsafeUninitializedCapacity: entryCount) { out, initialized in
+            left.scalars.withUnsafeBufferPointer { l in
+                right.scalars.withUnsafeBufferPointer { r in
                     Parallel.forEachChunk(entryOffsets: byColumn.offsets, costPerEntry: inner) { columns in
                         for column in columns {
                             let rightRow = r.baseAddress! + column * inner
@@ -160,6 +161,7 @@ public struct SparseMatrix: Sendable, Equatable {
                     }
                 }
             }
+            initialized = entryCount
         }
         let output = Tensor(uncheckedShape: [entryCount], scalars: result)
         return Tensor.recorded(output, operation: "sampledProduct", inputs: [left, right]) { gradient in
@@ -175,17 +177,34 @@ public struct SparseMatrix: Sendable, Equatable {
         }
     }
 
-    /// `Σ_j a[j] · b[j]` in eight independent partial sums (so the loop vectorises).
+    /// `Σ_j a[j] · b[j]` in 32 independent partial sums (four vectors, so successive multiply-adds
+    /// do not wait for each other), then eight, then one.
     @inline(__always)
     private static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
-        var partial = SIMD8<Float>(repeating: 0)
+        typealias Vector = SIMD8<Float>
+        let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b), width = MemoryLayout<Vector>.size
+        var (sum0, sum1, sum2, sum3) = (Vector(), Vector(), Vector(), Vector())
         var index = 0
+        while index + 32 <= count {
+            let base = index * MemoryLayout<Float>.size
+            sum0 += left.loadUnaligned(fromByteOffset: base, as: Vector.self)
+                * right.loadUnaligned(fromByteOffset: base, as: Vector.self)
+            sum1 += left.loadUnaligned(fromByteOffset: base + width, as: Vector.self)
+                * right.loadUnaligned(fromByteOffset: base + width, as: Vector.self)
+            sum2 += left.loadUnaligned(fromByteOffset: base + 2 * width, as: Vector.self)
+                * right.loadUnaligned(fromByteOffset: base + 2 * width, as: Vector.self)
+            sum3 += left.loadUnaligned(fromByteOffset: base + 3 * width, as: Vector.self)
+                * right.loadUnaligned(fromByteOffset: base + 3 * width, as: Vector.self)
+            index += 32
+        }
+        sum0 += sum1 + (sum2 + sum3)
         while index + 8 <= count {
-            partial += UnsafeRawPointer(a + index).loadUnaligned(as: SIMD8<Float>.self)
-                * UnsafeRawPointer(b + index).loadUnaligned(as: SIMD8<Float>.self)
+            let base = index * MemoryLayout<Float>.size
+            sum0 += left.loadUnaligned(fromByteOffset: base, as: Vector.self)
+                * right.loadUnaligned(fromByteOffset: base, as: Vector.self)
             index += 8
         }
-        var total = partial.sum()
+        var total = sum0.sum()
         while index < count {
             total += a[index] * b[index]
             index += 1
@@ -202,10 +221,11 @@ public struct SparseMatrix: Sendable, Equatable {
         byColumn: (offsets: [Int], entries: [Int], rows: [Int])?
     ) -> [Float] {
         let offsets = byColumn?.offsets ?? rowOffsets
-        var result = [Float](repeating: 0, count: (offsets.count - 1) * width)
-        scales.withUnsafeBufferPointer { s in
-            columnIndices.withUnsafeBufferPointer { c in
-                result.withUnsafeMutableBufferPointer { out in
+        guard width > 0 else { return [] }
+        // Every group's row is stored whole (zeros for a group without entries), so nothing is zeroed first.
+        return [Float](unsafeUninitializedCapacity: (offsets.count - 1) * width) { out, initialized in
+            scales.withUnsafeBufferPointer { s in
+                columnIndices.withUnsafeBufferPointer { c in
                     Parallel.forEachChunk(entryOffsets: offsets, costPerEntry: width) { groups in
                         for group in groups {
                             let first = offsets[group], terms = offsets[group + 1] - first
@@ -223,8 +243,8 @@ public struct SparseMatrix: Sendable, Equatable {
                     }
                 }
             }
+            initialized = (offsets.count - 1) * width
         }
-        return result
     }
 
     /// `target[0..<count] = Σ_t scale(t) · source(t)[0..<count]` over `terms` terms in order. The

@@ -99,7 +99,7 @@ extension Tensor {
                         Parallel.forEachChunk(count: batch, chunkCount: Parallel.coreCount) { entries in
                             for entry in entries {
                                 product.run(a: aValues.baseAddress! + entry * aStride, b: bValues.baseAddress! + entry * bStride,
-                                            c: out.baseAddress! + entry * outputStride, beta: 0, split: false)
+                                            c: out.baseAddress! + entry * outputStride, beta: 0, parallel: false)
                             }
                         }
                         return
@@ -107,7 +107,7 @@ extension Tensor {
                     for entry in 0..<batch {
                         let beta: Float = outputStride == 0 && entry > 0 ? 1 : 0
                         product.run(a: aValues.baseAddress! + entry * aStride, b: bValues.baseAddress! + entry * bStride,
-                                    c: out.baseAddress! + entry * outputStride, beta: beta, split: true)
+                                    c: out.baseAddress! + entry * outputStride, beta: beta, parallel: true)
                     }
                 }
             }
@@ -115,35 +115,42 @@ extension Tensor {
     }
 }
 
-/// One row-major `C = op(A) · op(B) + β·C` through single-threaded `cblas_sgemm`, optionally cut
-/// into blocks of the longer output side that run on separate cores.
+/// One row-major `C = op(A) · op(B) + β·C` through single-threaded `cblas_sgemm`, cut into blocks
+/// of the longer output side that may run on separate cores.
 ///
-/// Cutting the columns means every core packs all of `op(A)`, cutting the rows all of `op(B)`;
-/// the longer side is cut so that the repeated packing is the smaller operand. Each value of `C`
-/// is the same sum in the same order whatever the cut, so results do not depend on the thread count.
+/// Cutting the columns means every block packs all of `op(A)`, cutting the rows all of `op(B)`;
+/// the longer side is cut so that the repeated packing is the smaller operand. The blocks depend
+/// on the product's shape only, never on the thread count: one thread runs the same sgemm calls
+/// one after another. That is what keeps results independent of the thread count, because
+/// OpenBLAS's own blocking is not neutral: with its AVX2 ("Haswell") kernels, which it uses on AMD
+/// CPUs, a product cut into two column blocks differs in the last bits of a few percent of its
+/// values from the same product in one call (its AVX-512 kernels give the same bits either way).
 struct MatrixProduct {
     let transposeA: Bool, transposeB: Bool
     let m: Int, n: Int, k: Int
     let lda: Int, ldb: Int, ldc: Int
 
-    /// Multiply-adds below which a product stays on one core (about 30 µs of work: waking another
+    /// Multiply-adds below which a product stays one block (about 30 µs of work: waking another
     /// thread costs a noticeable part of that).
     static let splitThreshold = 1 << 21
+
+    /// The number of blocks a large product is cut into: enough for the two to four cores these
+    /// machines have, few enough that repacking the smaller operand per block stays cheap.
+    static let blockCount = 4
 
     /// Blocks are multiples of this many rows or columns, the width of OpenBLAS's AVX-512 kernels.
     static let blockAlignment = 16
 
-    /// Computes the product into `c`, on several cores when `split` and the product is large enough.
-    func run(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, beta: Float, split: Bool) {
+    /// Computes the product into `c`, running its blocks on several cores when `parallel`.
+    func run(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, beta: Float, parallel: Bool) {
         let longer = Swift.max(m, n)
-        let blocks = split && m * n * k >= Self.splitThreshold
-            ? Swift.min(Parallel.coreCount, longer / Self.blockAlignment) : 1
+        let blocks = m * n * k >= Self.splitThreshold ? Swift.min(Self.blockCount, longer / Self.blockAlignment) : 1
         guard blocks > 1 else {
             sgemm(rows: 0..<m, columns: 0..<n, a: a, b: b, c: c, beta: beta)
             return
         }
         let alignedBlock = (longer / blocks + Self.blockAlignment - 1) / Self.blockAlignment * Self.blockAlignment
-        Parallel.forEachChunk(count: blocks, chunkCount: blocks) { chunk in
+        Parallel.forEachChunk(count: blocks, chunkCount: parallel ? Parallel.coreCount : 1) { chunk in
             for block in chunk {
                 let range = Swift.min(longer, block * alignedBlock)..<Swift.min(longer, (block + 1) * alignedBlock)
                 guard !range.isEmpty else { continue }

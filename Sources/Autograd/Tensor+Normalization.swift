@@ -127,7 +127,8 @@ extension Tensor {
         }
         if probability == 0 { return self }
         let keep = 1 - probability
-        let mask = generator.bernoulli(shape, probability: keep).map { $0 / keep }
-        return try self * mask
+        let scale = 1 / keep
+        let mask = generator.drawUnitFloats(count: scalarCount) { $0 < keep ? scale : 0 }
+        return try self * Tensor(uncheckedShape: shape, scalars: mask)
     }
 }

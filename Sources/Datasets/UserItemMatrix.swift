@@ -82,18 +82,30 @@ public struct UserItemMatrix: Sendable, Equatable {
         return dense
     }
 
-    /// The rows selected by `rows`, in that order, as a new matrix.
+    /// The rows selected by `rows`, in that order, as a new matrix (each row's entries copied as stored).
     public func selectingRows(_ rows: [Int]) -> UserItemMatrix {
-        var rowList = [Int](), columnList = [Int](), valueList = [Float]()
-        for (newRow, row) in rows.enumerated() {
-            for entry in rowOffsets[row]..<rowOffsets[row + 1] {
-                rowList.append(newRow)
-                columnList.append(columnIndices[entry])
-                valueList.append(values[entry])
-            }
+        var offsets = [0]
+        offsets.reserveCapacity(rows.count + 1)
+        for row in rows { offsets.append(offsets[offsets.count - 1] + rowOffsets[row + 1] - rowOffsets[row]) }
+        var selectedColumns = [Int](), selectedValues = [Float]()
+        selectedColumns.reserveCapacity(offsets[rows.count])
+        selectedValues.reserveCapacity(offsets[rows.count])
+        for row in rows {
+            selectedColumns += columnIndices[rowOffsets[row]..<rowOffsets[row + 1]]
+            selectedValues += values[rowOffsets[row]..<rowOffsets[row + 1]]
         }
-        return UserItemMatrix(unchecked: rows.count, columnCount: columnCount, rows: rowList, columns: columnList,
-                              values: valueList)
+        return UserItemMatrix(rowCount: rows.count, columnCount: columnCount, rowOffsets: offsets,
+                              columnIndices: selectedColumns, values: selectedValues)
+    }
+
+    /// A matrix from CSR arrays that already hold its invariants (offsets from 0, columns ascending
+    /// and distinct within each row).
+    private init(rowCount: Int, columnCount: Int, rowOffsets: [Int], columnIndices: [Int], values: [Float]) {
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.rowOffsets = rowOffsets
+        self.columnIndices = columnIndices
+        self.values = values
     }
 }
 
@@ -108,13 +120,24 @@ extension Interactions {
 
 extension UserItemMatrix {
     /// The items × users matrix (for item-based models such as I-AutoRec, whose rows are items).
+    ///
+    /// A counting sort: entries are visited row by row, so each column's list gets its rows ascending.
     public func transposed() -> UserItemMatrix {
-        var rows = [Int]()
-        rows.reserveCapacity(entryCount)
+        var offsets = [Int](repeating: 0, count: columnCount + 1)
+        for column in columnIndices { offsets[column + 1] += 1 }
+        for column in 0..<columnCount { offsets[column + 1] += offsets[column] }
+        var next = offsets
+        var transposedColumns = [Int](repeating: 0, count: entryCount)
+        var transposedValues = [Float](repeating: 0, count: entryCount)
         for row in 0..<rowCount {
-            for _ in rowOffsets[row]..<rowOffsets[row + 1] { rows.append(row) }
+            for entry in rowOffsets[row]..<rowOffsets[row + 1] {
+                let column = columnIndices[entry]
+                transposedColumns[next[column]] = row
+                transposedValues[next[column]] = values[entry]
+                next[column] += 1
+            }
         }
-        return UserItemMatrix(unchecked: columnCount, columnCount: rowCount, rows: columnIndices, columns: rows,
-                              values: values)
+        return UserItemMatrix(rowCount: columnCount, columnCount: rowCount, rowOffsets: offsets,
+                              columnIndices: transposedColumns, values: transposedValues)
     }
 }

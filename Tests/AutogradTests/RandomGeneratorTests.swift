@@ -41,6 +41,27 @@ import Testing
         #expect(abs(values.reduce(0, +) / 10_000 - 0.3) < 0.02)
     }
 
+    @Test func advancingEqualsDrawing() {
+        for count in [0, 1, 2, 3, 1_000, 123_457] {
+            var drawn = RandomGenerator(seed: 6, stream: 9), jumped = drawn
+            for _ in 0..<count { _ = drawn.nextUInt32() }
+            jumped.advance(by: UInt64(count))
+            #expect((0..<4).map { _ in jumped.nextUInt32() } == (0..<4).map { _ in drawn.nextUInt32() })
+        }
+    }
+
+    @Test func batchDrawsEqualOneByOneDrawsOnEveryCore() {
+        // 200,000 draws are split across the cores (two or more here); the values and the state after them
+        // must be those of drawing one by one.
+        var batched = RandomGenerator(seed: 7), single = batched
+        let values = batched.drawUnitFloats(count: 200_000) { $0 * 2 }
+        #expect(values == (0..<200_000).map { _ in single.nextUnitFloat() * 2 })
+        #expect(batched.nextUInt32() == single.nextUInt32())
+        var dropped = RandomGenerator(seed: 8), reference = dropped
+        let mask = try? Tensor(ones: [300, 400]).dropout(probability: 0.25, generator: &dropped).scalars
+        #expect(mask == (0..<120_000).map { _ in reference.nextUnitFloat() < 0.75 ? 1 / Float(0.75) : 0 })
+    }
+
     @Test func permutationIsAPermutationAndReproducible() {
         var first = RandomGenerator(seed: 4), second = RandomGenerator(seed: 4)
         let order = first.permutation(100)

@@ -61,6 +61,30 @@ func sampleInteractions() throws -> Interactions {
         #expect(transposed.transposed() == matrix)
     }
 
+    @Test func selectingAndTransposingMatchTheTripletConstruction() throws {
+        var generator = SeededGenerator(seed: 5)
+        var rows = [Int](), columns = [Int](), values = [Float]()
+        for _ in 0..<300 {
+            rows.append(Int.random(in: 0..<20, using: &generator))
+            columns.append(Int.random(in: 0..<30, using: &generator))
+            values.append(Float(Int.random(in: 1...5, using: &generator)))
+        }
+        let matrix = try UserItemMatrix(rowCount: 20, columnCount: 30, rows: rows, columns: columns, values: values)
+        let chosen = [7, 0, 7, 19, 3]
+        var chosenRows = [Int](), chosenColumns = [Int](), chosenValues = [Float]()
+        for (position, row) in chosen.enumerated() {
+            chosenRows += Array(repeating: position, count: matrix.columns(inRow: row).count)
+            chosenColumns += matrix.columns(inRow: row)
+            chosenValues += matrix.values(inRow: row)
+        }
+        #expect(matrix.selectingRows(chosen) == (try UserItemMatrix(
+            rowCount: 5, columnCount: 30, rows: chosenRows, columns: chosenColumns, values: chosenValues)))
+        #expect(matrix.selectingRows([]).rowOffsets == [0])
+        let storedRows = (0..<20).flatMap { row in Array(repeating: row, count: matrix.columns(inRow: row).count) }
+        #expect(matrix.transposed() == (try UserItemMatrix(
+            rowCount: 30, columnCount: 20, rows: matrix.columnIndices, columns: storedRows, values: matrix.values)))
+    }
+
     @Test func displaysAsOneLineAndAsTheSummaryTable() throws {
         let ratings = try sampleInteractions()
         #expect(ratings.description == "sample: 4 users × 5 items, 12 ratings")
