@@ -64,7 +64,8 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     /// `transform(u)` of the next `count` unit floats (``nextUnitFloat()``), in order. Large counts
     /// are made in chunks across cores, each from a copy of the generator moved on to its first
     /// draw, and within a chunk eight draws at a time (``LaneGenerator``), so the values are those
-    /// of drawing one by one, whatever the thread count.
+    /// of drawing one by one, whatever the thread count. Inlined, so that `transform` is too.
+    @inline(__always)
     func unitFloats(count: Int, _ transform: (Float) -> Float) -> [Float] {
         [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             Parallel.forEachChunk(count: count, costPerItem: 4) { chunk in
@@ -124,6 +125,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// `transform(u)` of the next `count` unit floats, in order; the generator moves on past them.
+    @inline(__always)
     mutating func drawUnitFloats(count: Int, _ transform: (Float) -> Float) -> [Float] {
         let values = unitFloats(count: count, transform)
         advance(by: UInt64(count))

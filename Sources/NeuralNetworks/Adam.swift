@@ -70,7 +70,7 @@ public final class AdamW: Adam {
     }
 }
 
-/// One Adam update over a range of values, eight at a time (the SIMD form computes exactly what the
+/// One Adam update over a range of values, sixteen at a time (the SIMD form computes exactly what the
 /// scalar form does, operation for operation, so results do not depend on the split).
 private struct AdamKernel {
     let values: UnsafeMutablePointer<Float>
@@ -80,7 +80,7 @@ private struct AdamKernel {
     let beta1: Float, beta2: Float, epsilon: Float, stepSize: Float, rootCorrection2: Float
 
     func run(_ range: Range<Int>) {
-        typealias Vector = SIMD8<Float>
+        typealias Vector = SIMD16<Float>
         let width = Vector.scalarCount
         var index = range.lowerBound
         let (beta1v, beta2v) = (Vector(repeating: beta1), Vector(repeating: beta2))
@@ -97,7 +97,8 @@ private struct AdamKernel {
             let v = beta2v * load(second + index) + oneMinusBeta2 * g * g
             store(m, first + index)
             store(v, second + index)
-            store(load(values + index) - stepSizev * m / (VectorSquareRoot.squareRoot(v) / rootCorrection2v + epsilonv), values + index)
+            let root = Vector(lowHalf: VectorSquareRoot.squareRoot(v.lowHalf), highHalf: VectorSquareRoot.squareRoot(v.highHalf))
+            store(load(values + index) - stepSizev * m / (root / rootCorrection2v + epsilonv), values + index)
             index += width
         }
         while index < range.upperBound {
