@@ -149,10 +149,14 @@ struct MatrixProduct {
             sgemm(rows: 0..<m, columns: 0..<n, a: a, b: b, c: c, beta: beta)
             return
         }
-        let alignedBlock = (longer / blocks + Self.blockAlignment - 1) / Self.blockAlignment * Self.blockAlignment
+        // Block b starts at b/blocks of the side, rounded to the nearest multiple of the alignment,
+        // so the blocks (and the cores' shares) differ by at most one alignment step.
+        func start(_ block: Int) -> Int {
+            block == blocks ? longer : (longer * block / blocks + Self.blockAlignment / 2) / Self.blockAlignment * Self.blockAlignment
+        }
         Parallel.forEachChunk(count: blocks, chunkCount: parallel ? Parallel.coreCount : 1) { chunk in
             for block in chunk {
-                let range = Swift.min(longer, block * alignedBlock)..<Swift.min(longer, (block + 1) * alignedBlock)
+                let range = start(block)..<start(block + 1)
                 guard !range.isEmpty else { continue }
                 if n >= m {
                     sgemm(rows: 0..<m, columns: range, a: a, b: b, c: c, beta: beta)
