@@ -61,12 +61,36 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         state = totalMultiplier &* state &+ totalIncrement
     }
 
-    /// `transform(u)` of the next `count` unit floats (``nextUnitFloat()``), in order. Large counts
-    /// are made in chunks across cores, each from a copy of the generator moved on to its first
-    /// draw, and within a chunk eight draws at a time (``LaneGenerator``), so the values are those
-    /// of drawing one by one, whatever the thread count. Inlined, so that `transform` is too.
-    @inline(__always)
-    func unitFloats(count: Int, _ transform: (Float) -> Float) -> [Float] {
+    /// What a batch of draws makes of each unit float `u` (see ``unitFloats(count:_:)``): the same
+    /// operations on one value or on eight in a vector, so both give the same bits.
+    enum UnitFloatMap {
+        /// `offset + scale · u`.
+        case affine(offset: Float, scale: Float)
+        /// `value` where `u < bound`, else 0.
+        case indicator(bound: Float, value: Float)
+
+        @inline(__always)
+        func callAsFunction(_ u: Float) -> Float {
+            switch self {
+            case let .affine(offset, scale): return offset + scale * u
+            case let .indicator(bound, value): return u < bound ? value : 0
+            }
+        }
+
+        @inline(__always)
+        func callAsFunction(_ u: SIMD8<Float>) -> SIMD8<Float> {
+            switch self {
+            case let .affine(offset, scale): return SIMD8(repeating: offset) + SIMD8(repeating: scale) * u
+            case let .indicator(bound, value): return SIMD8(repeating: 0).replacing(with: value, where: u .< bound)
+            }
+        }
+    }
+
+    /// `map(u)` of the next `count` unit floats (``nextUnitFloat()``), in order. Large counts are
+    /// made in chunks across cores, each from a copy of the generator moved on to its first draw,
+    /// and within a chunk eight draws at a time (``LaneGenerator``), so the values are those of
+    /// drawing one by one, whatever the thread count.
+    func unitFloats(count: Int, _ map: UnitFloatMap) -> [Float] {
         [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             Parallel.forEachChunk(count: count, costPerItem: 4) { chunk in
                 var generator = self
@@ -74,15 +98,16 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
                 var index = chunk.lowerBound
                 if chunk.count >= 8 {
                     var lanes = LaneGenerator(generator)
+                    let target = UnsafeMutableRawPointer(buffer.baseAddress!)
                     while index + 8 <= chunk.upperBound {
-                        let draws = lanes.nextUnitFloats()
-                        for lane in 0..<8 { buffer[index + lane] = transform(draws[lane]) }
+                        target.storeBytes(of: map(lanes.nextUnitFloats()), toByteOffset: index * MemoryLayout<Float>.size,
+                                          as: SIMD8<Float>.self)
                         index += 8
                     }
                     generator.advance(by: UInt64(index - chunk.lowerBound))
                 }
                 while index < chunk.upperBound {
-                    buffer[index] = transform(generator.nextUnitFloat())
+                    buffer[index] = map(generator.nextUnitFloat())
                     index += 1
                 }
             }
@@ -114,6 +139,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         }
 
         /// The next eight draws as unit floats, as ``RandomGenerator/nextUnitFloat()`` gives them.
+        @inline(__always)
         mutating func nextUnitFloats() -> SIMD8<Float> {
             let old = states
             states = old &* multiplier &+ increment
@@ -124,10 +150,9 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         }
     }
 
-    /// `transform(u)` of the next `count` unit floats, in order; the generator moves on past them.
-    @inline(__always)
-    mutating func drawUnitFloats(count: Int, _ transform: (Float) -> Float) -> [Float] {
-        let values = unitFloats(count: count, transform)
+    /// `map(u)` of the next `count` unit floats, in order; the generator moves on past them.
+    mutating func drawUnitFloats(count: Int, _ map: UnitFloatMap) -> [Float] {
+        let values = unitFloats(count: count, map)
         advance(by: UInt64(count))
         return values
     }
@@ -147,7 +172,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     /// Values drawn uniformly from `[lowerBound, upperBound)`.
     public mutating func uniform(_ shape: [Int], lowerBound: Float = 0, upperBound: Float = 1) -> Tensor {
         let width = upperBound - lowerBound
-        return Tensor(uncheckedShape: shape, scalars: drawUnitFloats(count: Shape.count(shape)) { lowerBound + width * $0 })
+        return Tensor(uncheckedShape: shape, scalars: drawUnitFloats(count: Shape.count(shape), .affine(offset: lowerBound, scale: width)))
     }
 
     /// Values drawn from a normal distribution (Box–Muller, both outputs of each pair used).
@@ -166,7 +191,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
 
     /// Ones with probability `probability`, zeros otherwise.
     public mutating func bernoulli(_ shape: [Int], probability: Float) -> Tensor {
-        Tensor(uncheckedShape: shape, scalars: drawUnitFloats(count: Shape.count(shape)) { $0 < probability ? 1 : 0 })
+        Tensor(uncheckedShape: shape, scalars: drawUnitFloats(count: Shape.count(shape), .indicator(bound: probability, value: 1)))
     }
 
     /// A uniformly random ordering of `0..<count` (Fisher–Yates).

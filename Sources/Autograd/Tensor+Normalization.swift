@@ -127,8 +127,7 @@ extension Tensor {
         }
         if probability == 0 { return self }
         let keep = 1 - probability
-        let scale = 1 / keep
-        let mask = generator.drawUnitFloats(count: scalarCount) { $0 < keep ? scale : 0 }
+        let mask = generator.drawUnitFloats(count: scalarCount, .indicator(bound: keep, value: 1 / keep))
         return try self * Tensor(uncheckedShape: shape, scalars: mask)
     }
 }

@@ -54,8 +54,8 @@ import Testing
         // 200,000 draws are split across the cores (two or more here); the values and the state after them
         // must be those of drawing one by one.
         var batched = RandomGenerator(seed: 7), single = batched
-        let values = batched.drawUnitFloats(count: 200_000) { $0 * 2 }
-        #expect(values == (0..<200_000).map { _ in single.nextUnitFloat() * 2 })
+        let values = batched.drawUnitFloats(count: 200_003, .affine(offset: 1, scale: 2))
+        #expect(values == (0..<200_003).map { _ in 1 + 2 * single.nextUnitFloat() })
         #expect(batched.nextUInt32() == single.nextUInt32())
         var dropped = RandomGenerator(seed: 8), reference = dropped
         let mask = try? Tensor(ones: [300, 400]).dropout(probability: 0.25, generator: &dropped).scalars
