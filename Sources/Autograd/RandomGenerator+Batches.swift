@@ -72,14 +72,9 @@ extension RandomGenerator {
                 states[index] = lane.state
                 lane.advance(by: 1)
             }
-            // Eight steps of the LCG from state 0 give the increment of the eight-step map.
-            var stepFromZero = generator
-            stepFromZero.state = 0
-            stepFromZero.advance(by: 8)
-            var multiplierPower = UInt64(1)
-            for _ in 0..<8 { multiplierPower &*= RandomGenerator.multiplier }
-            multiplier = Lanes(repeating: multiplierPower)
-            increment = Lanes(repeating: stepFromZero.state)
+            let eightSteps = generator.steps(8)
+            multiplier = Lanes(repeating: eightSteps.multiplier)
+            increment = Lanes(repeating: eightSteps.increment)
         }
 
         /// The next eight draws as unit floats, as ``RandomGenerator/nextUnitFloat()`` gives them.

@@ -9,8 +9,8 @@ import Foundation
 /// let order = generator.permutation(60_000)
 /// ```
 public struct RandomGenerator: RandomNumberGenerator, Sendable {
-    /// The LCG's state (the next draw's input); internal for the batched draws.
-    var state: UInt64
+    /// The LCG's state (the next draw's input); readable for the batched draws.
+    private(set) var state: UInt64
     /// The LCG's increment, odd, set by the stream.
     let increment: UInt64
 
@@ -24,7 +24,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// The LCG's multiplier.
-    static let multiplier: UInt64 = 6364136223846793005
+    private static let multiplier: UInt64 = 6364136223846793005
 
     /// The next 32 random bits.
     public mutating func nextUInt32() -> UInt32 {
@@ -45,9 +45,9 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         Float(nextUInt32() >> 8) * 0x1p-24
     }
 
-    /// Moves the generator on as `count` calls of ``nextUInt32()`` would, in O(log count) steps
-    /// (Brown's LCG jump-ahead, as PCG's `pcg_advance`).
-    mutating func advance(by count: UInt64) {
+    /// The map `state ↦ multiplier · state + increment` that `count` calls of ``nextUInt32()`` apply
+    /// to the state, found in O(log count) steps (Brown's LCG jump-ahead, as PCG's `pcg_advance`).
+    func steps(_ count: UInt64) -> (multiplier: UInt64, increment: UInt64) {
         var (totalMultiplier, totalIncrement) = (UInt64(1), UInt64(0))
         var (stepMultiplier, stepIncrement) = (Self.multiplier, increment)
         var remaining = count
@@ -60,7 +60,13 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
             stepMultiplier = stepMultiplier &* stepMultiplier
             remaining >>= 1
         }
-        state = totalMultiplier &* state &+ totalIncrement
+        return (totalMultiplier, totalIncrement)
+    }
+
+    /// Moves the generator on as `count` calls of ``nextUInt32()`` would, in O(log count) steps.
+    mutating func advance(by count: UInt64) {
+        let map = steps(count)
+        state = map.multiplier &* state &+ map.increment
     }
 
     /// A uniform integer in `0..<bound` without modulo bias (Lemire's method); 0 when `bound <= 1`.
