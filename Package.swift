@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "swift-experiments",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "swift-experiments", targets: ["swift-experiments"]),
         .library(name: "Autograd", targets: ["Autograd"]),
@@ -36,19 +36,32 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["CZlib"]),
         .target(name: "Models", dependencies: ["NeuralNetworks", "Datasets"]),
         .target(name: "Plots", dependencies: ["CCairo", "CLibPNG"]),
+        // What a notebook shows: rich renderings of library values, `display`, plots of histories and tensors.
+        .target(name: "Notebook", dependencies: ["Autograd", "NeuralNetworks", "Datasets", "Models", "Plots"]),
 
         // The kernel.
         .target(name: "JupyterProtocol", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterProtocol", "CZeroMQ"]),
+        // The cell language: values and the binding runtime; the library's bindings, generated; the interpreter.
+        .target(name: "CellRuntime"),
+        .target(name: "LibraryBindings", dependencies: [
+            "CellRuntime", "Autograd", "NeuralNetworks", "Datasets", "Models", "Plots", "Notebook",
+        ], exclude: ["Exclusions.txt"]),
         .target(name: "CellLanguage", dependencies: [
-            "Plots", "Autograd", "NeuralNetworks", "Datasets", "Models",
+            "CellRuntime",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
             .product(name: "SwiftDiagnostics", package: "swift-syntax"),
         ]),
+        // The cell bindings' generator: reads the library's public declarations, writes Sources/LibraryBindings/Generated.
+        .target(name: "BindingGenerator", dependencies: [
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+        ]),
+        .executableTarget(name: "generate-bindings", dependencies: ["BindingGenerator"]),
         .executableTarget(name: "swift-experiments", dependencies: [
-            "JupyterProtocol", "JupyterZMQ", "CellLanguage", "Plots",
+            "JupyterProtocol", "JupyterZMQ", "CellLanguage", "LibraryBindings", "Plots",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: staticSwiftRuntime),
 
@@ -59,7 +72,9 @@ let package = Package(
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "CLibPNG"], resources: [.copy("Goldens")]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
         .testTarget(name: "JupyterZMQTests", dependencies: ["JupyterZMQ"]),
-        .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage"]),
+        .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage", "LibraryBindings"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "BindingGeneratorTests", dependencies: ["BindingGenerator"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -55,3 +55,25 @@ extension HeldOutUsersSplit: CustomStringConvertible {
         ]
     }
 }
+
+extension FoldInUsers: CustomStringConvertible {
+    /// `FoldInUsers(94 users, 1204 fold-in and 280 target interactions)`.
+    public var description: String {
+        "FoldInUsers(\(userCount) users, \(foldIn.entryCount) fold-in and \(target.entryCount) target interactions)"
+    }
+}
+
+extension UserItemMatrix: CustomStringConvertible {
+    /// `UserItemMatrix(754 × 1682, 44321 entries)`.
+    public var description: String { "UserItemMatrix(\(rowCount) × \(columnCount), \(entryCount) entries)" }
+}
+
+extension ImageDataset: CustomStringConvertible {
+    /// `ImageDataset("mnist_5k", 4500 images of 28×28)`.
+    public var description: String { "ImageDataset(\(name.debugDescription), \(count) images of \(height)×\(width))" }
+}
+
+extension ImageSplit: CustomStringConvertible {
+    /// `ImageSplit(train: 4500 images, test: 500 images)`.
+    public var description: String { "ImageSplit(train: \(train.count) images, test: \(test.count) images)" }
+}

@@ -25,7 +25,7 @@ public enum MNIST {
     }
 
     /// The Fashion-MNIST class of each label 0–9 (Xiao et al. 2017, Table 1).
-    public static let fashionLabelNames = [
+    public static let fashionLabelNames: [String] = [
         "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
     ]
 

@@ -35,9 +35,9 @@ public enum Initializer: Sendable, Equatable {
     case kaimingNormal(negativeSlope: Float = 0, mode: FanMode = .fanIn)
 
     /// All zeros.
-    public static let zeros = Initializer.constant(0)
+    public static let zeros: Initializer = .constant(0)
     /// All ones.
-    public static let ones = Initializer.constant(1)
+    public static let ones: Initializer = .constant(1)
 
     /// The fan-in and fan-out of a parameter shape, as `torch.nn.init._calculate_fan_in_and_fan_out`
     /// (a vector counts its length for both).

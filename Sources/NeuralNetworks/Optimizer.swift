@@ -160,3 +160,8 @@ open class Optimizer {
         updateCount = 0
     }
 }
+
+extension Optimizer: CustomStringConvertible {
+    /// The optimizer's class and learning rate, `Adam(learningRate: 0.001)`.
+    public var description: String { "\(type(of: self))(learningRate: \(learningRate))" }
+}

@@ -32,9 +32,9 @@ public struct Color: Equatable, Hashable, Sendable {
     }
 
     /// Opaque black.
-    public static let black = Color(hex: 0x000000)
+    public static let black: Color = Color(hex: 0x000000)
     /// Opaque white.
-    public static let white = Color(hex: 0xFFFFFF)
+    public static let white: Color = Color(hex: 0xFFFFFF)
 
     /// The ten-colour categorical palette matplotlib uses by default ("tab10").
     public static let categorical: [Color] = [

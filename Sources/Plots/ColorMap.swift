@@ -10,13 +10,13 @@ public struct ColorMap: Sendable {
     }
 
     /// matplotlib's perceptually uniform default "viridis" (dark purple → teal → yellow).
-    public static let viridis = ColorMap(stops: [
+    public static let viridis: ColorMap = ColorMap(stops: [
         0x440154, 0x482475, 0x414487, 0x355F8D, 0x2A788E, 0x21918C,
         0x22A884, 0x44BF70, 0x7AD151, 0xBDDF26, 0xFDE725,
     ].map { Color(hex: $0) })
 
     /// A white → dark blue scale that suits counts such as a confusion matrix.
-    public static let blues = ColorMap(stops: [
+    public static let blues: ColorMap = ColorMap(stops: [
         0xF7FBFF, 0xDEEBF7, 0xC6DBEF, 0x9ECAE1, 0x6BAED6,
         0x4292C6, 0x2171B5, 0x08519C, 0x08306B,
     ].map { Color(hex: $0) })

@@ -28,7 +28,7 @@ extension Figure {
     }
 
     /// The most bins a histogram is split into: more than a chart has pixels across, and few enough to allocate.
-    public static let maximumHistogramBins = 1 << 16
+    public static let maximumHistogramBins: Int = 1 << 16
 
     /// Adds a histogram of single-precision values, converted to `Double`.
     @_disfavoredOverload

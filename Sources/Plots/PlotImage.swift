@@ -80,3 +80,8 @@ public struct PlotImage {
         return (byte(values[index]), byte(values[index + 1]), byte(values[index + 2]))
     }
 }
+
+extension PlotImage: CustomStringConvertible {
+    /// `PlotImage(28×28, grey)`.
+    public var description: String { "PlotImage(\(width)×\(height), \(channels == 1 ? "grey" : "RGB"))" }
+}

@@ -44,3 +44,8 @@ struct BarSeries {
     var categoryLabels: [String]
     var color: Color?
 }
+
+extension LineSeries: CustomStringConvertible {
+    /// `LineSeries(name: "loss", 400 points)`.
+    public var description: String { "LineSeries(name: \(name.debugDescription), \(y.count) points)" }
+}

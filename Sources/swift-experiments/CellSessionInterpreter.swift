@@ -1,4 +1,5 @@
 import CellLanguage
+import LibraryBindings
 import Foundation
 import JupyterProtocol
 
@@ -20,7 +21,7 @@ final class CellSessionInterpreter: Interpreter, @unchecked Sendable {
         sessionLock.lock()
         defer { sessionLock.unlock() }
         if let storedSession { return storedSession }
-        let created = CellSession()
+        let created = CellSession(host: LibraryBindings.makeHost())
         storedSession = created
         return created
     }

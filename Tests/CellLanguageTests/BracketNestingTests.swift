@@ -1,5 +1,6 @@
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct BracketNestingTests {
     let open = { (count: Int) in String(repeating: "[", count: count) }

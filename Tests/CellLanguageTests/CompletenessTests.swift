@@ -1,8 +1,9 @@
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct CompletenessTests {
-    let session = CellSession()
+    let session = CellSession(host: LibraryBindings.makeHost())
 
     @Test func completeCode() {
         #expect(session.completeness(of: "let x = 1") == .complete)

@@ -1,5 +1,6 @@
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct CompletionTests {
     @Test func namesInScopeAndKeywords() {
@@ -45,7 +46,7 @@ import Testing
 
 @Suite struct MagicCompletionTests {
     @Test func magicsCompleteAfterPercent() {
-        let result = CellSession().completions(in: "%ti", cursor: 3)
+        let result = CellSession(host: LibraryBindings.makeHost()).completions(in: "%ti", cursor: 3)
         #expect(result.items == [CompletionItem(text: "time", type: "keyword", signature: "%time")])
         #expect(result.cursorStart == 1)
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct DiagnosticTests {
     @Test func unknownNameHasSwiftStyleTraceback() throws {
@@ -42,7 +43,7 @@ import Testing
 
     @Test func runawayRecursionStopsAtTheCallDepthLimit() {
         var runner = CellRunner()
-        runner.session.evaluator.maximumCallDepth = 200
+        runner.session.interpreter.maximumCallDepth = 200
         #expect(runner.value("func f(_ n: Int) -> Int { f(n + 1) }\nf(0)")
                 == "RuntimeError: call depth exceeded 200 nested calls (infinite recursion?)")
         #expect(runner.value("1 + 1") == "2")
@@ -64,21 +65,30 @@ import Testing
         #expect(failure.traceback == ["error: cell 1, line 2, column 12: Index out of range", "    return xs[2]", "           ^"])
     }
 
-    @Test func failedCellKeepsEarlierAssignments() {
+    @Test func aCellThatFailsAtRunTimeKeepsWhatItAssignedBeforeTheFault() {
         var runner = CellRunner()
         _ = runner.run("var a = 1")
-        _ = runner.run("a = 2\nlet b = 3\nprint(nope)")
+        _ = runner.run("a = 2\nlet b = 3\n[1][5]")
         #expect(runner.value("a + b") == "5")
+    }
+
+    @Test func aCellThatDoesNotCompileRunsNothing() {
+        var runner = CellRunner()
+        _ = runner.run("var a = 1")
+        #expect(runner.value("a = 2\nlet b = 3\nprint(nope)") == "CompilationError: cannot find 'nope' in scope")
+        #expect(runner.value("a") == "1")
+        #expect(runner.value("b") == "CompilationError: cannot find 'b' in scope")
     }
 }
 
 @Suite struct UnsupportedConstructTests {
     @Test func unsupportedDeclarationsSayWhich() {
-        #expect(evaluate("enum E { case a }") == "CompilationError: 'enum' declarations are not supported in cells yet")
+        #expect(evaluate("actor A {}") == "CompilationError: 'actor' declarations are not supported in cells")
     }
 
-    @Test func tryQuestionTurnsRuntimeFaultsIntoNil() {
-        #expect(evaluate("func f() -> Int { [1][3] }\ntry? f()") == "nil")
+    @Test func tryQuestionCatchesErrorsButNotTraps() {
+        #expect(evaluate("func f() -> Int { [1][3] }\ntry? f()") == "RuntimeError: Index out of range")
         #expect(evaluate("try? Int(\"4\")") == "Optional(4)")
+        #expect(evaluate("try? Tensor(shape: [3], scalars: [1])") == "nil")
     }
 }

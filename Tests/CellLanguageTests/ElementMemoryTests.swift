@@ -1,14 +1,16 @@
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct ElementMemoryTests {
     @Test func smallCollectionsPassAndHugeOnesAreFaults() throws {
-        try ElementMemory.check(count: 1000, bytesEach: 40, what: "small")
+        let interpreter = CellRunner().session.interpreter
+        try interpreter.checkMemory(count: 1000, bytesEach: 40, what: "small")
         #expect(throws: CellLanguageError.runtimeFault("huge has more bytes than an Int can count")) {
-            try ElementMemory.check(count: Int.max, bytesEach: 40, what: "huge")
+            try interpreter.checkMemory(count: Int.max, bytesEach: 40, what: "huge")
         }
         do {
-            try ElementMemory.check(count: 1 << 40, bytesEach: 40, what: "big")
+            try interpreter.checkMemory(count: 1 << 40, bytesEach: 40, what: "big")
             Issue.record("44 TB passed")
         } catch {
             #expect("\(error)".contains("big: it needs 43980.5 GB of memory and "))

@@ -1,5 +1,6 @@
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct EvaluatorLiteralTests {
     @Test func integersAndDoublesPrintLikeTheREPL() {

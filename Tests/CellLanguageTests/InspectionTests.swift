@@ -1,9 +1,10 @@
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct InspectionTests {
     @Test func libraryFunctionShowsSignatureAndDoc() throws {
-        let session = CellSession()
+        let session = CellSession(host: LibraryBindings.makeHost())
         let brief = try #require(session.inspection(in: "print(1)", cursor: 2, detailLevel: 0))
         #expect(brief.plainText.hasPrefix("func print(_ items: Any..., separator: String = \" \""))
         #expect(brief.plainText.contains("Writes the textual representations"))
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func insideTheArgumentsOfACallInspectsTheCallee() throws {
-        let session = CellSession()
+        let session = CellSession(host: LibraryBindings.makeHost())
         let code = "print(1, [2, 3], "
         let found = try #require(session.inspection(in: code, cursor: code.unicodeScalars.count, detailLevel: 0))
         #expect(found.plainText.hasPrefix("func print("))
@@ -35,6 +36,6 @@ import Testing
     }
 
     @Test func unknownNameGivesNil() {
-        #expect(CellSession().inspection(in: "nothingHere", cursor: 3, detailLevel: 0) == nil)
+        #expect(CellSession(host: LibraryBindings.makeHost()).inspection(in: "nothingHere", cursor: 3, detailLevel: 0) == nil)
     }
 }

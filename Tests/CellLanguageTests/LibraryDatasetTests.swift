@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct LibraryDatasetTests {
     @Test func interactionsSummariseAsHTMLAndSplitWithImplicitMembers() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 /// The shape of DESIGN.md's tutorial cells on the real data sets (skipped when `make data` has not run).
 @Suite struct LibraryNotebookTests {

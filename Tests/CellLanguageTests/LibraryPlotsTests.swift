@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct LibraryPlotsTests {
     @Test func aFigureAsTheLastValueShowsAsPNGWithItsSize() {
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func completionAndInspectionSeeFigureMembers() {
-        let session = CellSession()
+        let session = CellSession(host: LibraryBindings.makeHost())
         _ = session.execute("var figure = Figure()", cellNumber: 1, output: LibraryRecordingOutput())
         let names = session.completions(in: "figure.", cursor: 7).items.map(\.text)
         #expect(names.contains("plot"))

@@ -1,5 +1,6 @@
 import Foundation
 @testable import CellLanguage
+import LibraryBindings
 
 /// A CellOutput that records displays with their display ids and update flags, and can run an action on each.
 final class LibraryRecordingOutput: CellOutput {
@@ -31,7 +32,7 @@ final class LibraryRecordingOutput: CellOutput {
 
 /// Runs cells in one session with a ``LibraryRecordingOutput``.
 struct LibraryRunner {
-    let session = CellSession()
+    let session = CellSession(host: LibraryBindings.makeHost())
     let output = LibraryRecordingOutput()
     var cellNumber = 0
 

@@ -1,4 +1,5 @@
 @testable import CellLanguage
+import LibraryBindings
 
 /// A CellOutput that records everything a cell sends.
 final class RecordingOutput: CellOutput {
@@ -39,7 +40,7 @@ final class RecordingOutput: CellOutput {
 
 /// Runs cells in one session and gives the last cell's result text or failure.
 struct CellRunner {
-    let session = CellSession()
+    let session = CellSession(host: LibraryBindings.makeHost())
     let output = RecordingOutput()
     var cellNumber = 0
 

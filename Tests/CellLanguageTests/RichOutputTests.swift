@@ -1,44 +1,31 @@
 import Testing
 @testable import CellLanguage
-
-/// A host object with a picture, standing in for a library figure.
-final class PictureObject: HostObject, RichRepresentable {
-    let typeName = "Picture"
-    let plainDescription = "Picture(2×1)"
-
-    func richOutput() -> RichOutput {
-        RichOutput(data: ["image/png": "iVBORw0KGgo="], metadata: ["image/png": ["width": 2, "height": 1]])
-    }
-}
+import LibraryBindings
 
 @Suite struct RichOutputTests {
-    private func runnerWithPicture() -> CellRunner {
-        let runner = CellRunner()
-        runner.session.evaluator.globals.define("picture", Variable(value: .host(PictureObject()), isMutable: false,
-                                                                     annotation: nil))
-        return runner
-    }
+    private let picture = "let picture = PlotImage(pixels: [0.0, 1.0], width: 2, height: 1)\n"
 
-    @Test func hostObjectResultCarriesItsMimeTypesAndPlainText() {
-        var runner = runnerWithPicture()
-        guard case .success(let output?) = runner.run("picture") else {
+    @Test func libraryValueResultCarriesItsMimeTypesAndPlainText() {
+        var runner = CellRunner()
+        guard case .success(let output?) = runner.run(picture + "picture") else {
             Issue.record("expected a value")
             return
         }
-        #expect(output.data["image/png"] == "iVBORw0KGgo=")
-        #expect(output.plainText == "Picture(2×1)")
-        #expect(output.metadata["image/png"] == ["width": 2, "height": 1])
+        #expect(isPNG(output.data["image/png"]))
+        #expect(output.plainText == "PlotImage(2×1, grey)")
+        #expect(output.metadata["image/png"]?["width"] != nil)
     }
 
     @Test func displayShowsTheRichForm() {
-        var runner = runnerWithPicture()
-        _ = runner.run("display(picture)")
-        #expect(runner.output.displays.first?.data["image/png"] == "iVBORw0KGgo=")
+        var runner = CellRunner()
+        _ = runner.run(picture + "display(picture)")
+        #expect(isPNG(runner.output.displays.first?.data["image/png"]))
     }
 
-    @Test func hostObjectsInCollectionsPrintTheirDescription() {
-        var runner = runnerWithPicture()
-        #expect(runner.value("[picture]") == "[Picture(2×1)]")
-        #expect(runner.value("picture.width") == "CompilationError: value of type 'Picture' has no member 'width'")
+    @Test func libraryValuesInCollectionsPrintTheirDescription() {
+        var runner = CellRunner()
+        _ = runner.run(picture)
+        #expect(runner.value("[picture]") == "[PlotImage(2×1, grey)]")
+        #expect(runner.value("picture.depth") == "CompilationError: value of type 'PlotImage' has no member 'depth'")
     }
 }

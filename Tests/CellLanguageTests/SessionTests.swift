@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CellLanguage
+import LibraryBindings
 
 @Suite struct SessionTests {
     @Test func printWritesToStreams() {
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func readLineUsesTheOutputAndFailsClearly() {
-        let session = CellSession()
+        let session = CellSession(host: LibraryBindings.makeHost())
         let output = RecordingOutput(inputs: ["Ada"])
         guard case .success(let value) = session.execute("readLine()!", cellNumber: 1, output: output) else {
             Issue.record("readLine failed")
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func interruptionStopsAnInfiniteLoopAndKeepsVariables() {
-        let session = CellSession()
+        let session = CellSession(host: LibraryBindings.makeHost())
         let output = RecordingOutput()
         _ = session.execute("var kept = 41", cellNumber: 1, output: output)
         let interrupter = Thread {

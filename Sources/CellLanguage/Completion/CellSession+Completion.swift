@@ -1,8 +1,11 @@
+import CellRuntime
+
 extension CellSession {
     /// The keywords offered by completion.
-    static let keywords = ["let", "var", "func", "if", "else", "guard", "for", "in", "while", "repeat", "return",
-                           "break", "continue", "struct", "switch", "case", "default", "true", "false", "nil",
-                           "import", "mutating", "where"]
+    static let keywords = ["let", "var", "func", "if", "else", "guard", "for", "in", "while", "repeat", "return", "break",
+                           "continue", "struct", "class", "enum", "protocol", "extension", "switch", "case", "default", "true",
+                           "false", "nil", "import", "mutating", "where", "throw", "throws", "try", "do", "catch", "defer", "static",
+                           "init", "self", "super", "inout", "final", "some", "any"]
 
     /// Completion candidates for the word before `cursor` (in Unicode scalars): members after `.`, argument
     /// labels inside a call, names in scope, library names and keywords.
@@ -16,13 +19,10 @@ extension CellSession {
         if start == 1, scalars[0] == "%" {
             items = ["help", "who", "reset", "time"].map { CompletionItem(text: $0, type: "keyword", signature: "%" + $0) }
         } else if start > 0, scalars[start - 1] == "." {
-            let base = CellSession.expressionText(before: start - 1, in: scalars)
-            items = memberItems(ofExpression: base)
+            items = memberItems(ofExpression: CellSession.expressionText(before: start - 1, in: scalars))
         } else {
             items = []
-            if let callee = CellSession.openCallee(before: start, in: scalars) {
-                items += labelItems(forCallee: callee)
-            }
+            if let callee = CellSession.openCallee(before: start, in: scalars) { items += labelItems(forCallee: callee) }
             items += scopeItems() + CellSession.keywords.map { CompletionItem(text: $0, type: "keyword") }
         }
         var seen = Set<String>()
@@ -33,23 +33,25 @@ extension CellSession {
     /// Variables, functions and types visible at the top level, then library functions and types.
     private func scopeItems() -> [CompletionItem] {
         var items: [CompletionItem] = []
-        for name in evaluator.globals.order.sorted() {
-            guard let variable = evaluator.globals.variables[name] else { continue }
-            if case .function(.user(let function, _)) = variable.value {
-                items.append(CompletionItem(text: name, type: "function", signature: function.signature))
+        for name in interpreter.globalOrder.sorted() {
+            guard let variable = interpreter.existingGlobal(name) else { continue }
+            if case .function(let function as CompiledClosure) = variable.value {
+                items.append(CompletionItem(text: name, type: "function", signature: function.function.signature))
             } else {
                 items.append(CompletionItem(text: name, type: "variable",
                                             signature: "\(variable.isMutable ? "var" : "let") \(name): \(variable.value.typeName)"))
             }
         }
-        items += evaluator.structures.keys.sorted().map { CompletionItem(text: $0, type: "type", signature: "struct \($0)") }
-        for name in evaluator.bindings.functions.keys.sorted() {
-            guard let first = evaluator.bindings.functions[name]?.first else { continue }
-            items.append(CompletionItem(text: name, type: first.kind == .property ? "variable" : "function",
-                                        signature: first.signature))
+        for (name, type) in interpreter.declaredTypes.sorted(by: { $0.key < $1.key }) {
+            items.append(CompletionItem(text: name, type: "type", signature: ((type as? CellNominalType)?.declarationKeyword ?? "struct") + " " + name))
         }
-        for name in evaluator.bindings.types.keys.sorted() where name != "Sequence" && name != "Optional" && name != "Range" {
-            items.append(CompletionItem(text: name, type: "type", signature: "struct \(name)"))
+        for name in interpreter.bindings.functions.keys.sorted() {
+            guard let first = interpreter.bindings.functions[name]?.first else { continue }
+            items.append(CompletionItem(text: name, type: first.kind == .property ? "variable" : "function", signature: first.signature))
+        }
+        for (name, type) in interpreter.bindings.types.sorted(by: { $0.key < $1.key })
+        where !name.contains(".") && !["Sequence", "Optional", "Range"].contains(name) {
+            items.append(CompletionItem(text: name, type: "type", signature: "\(type.kind.rawValue) \(name)"))
         }
         return items
     }
@@ -57,82 +59,38 @@ extension CellSession {
     /// Members of the value or type named by `expression` (a dotted chain of names).
     private func memberItems(ofExpression expression: String) -> [CompletionItem] {
         guard let value = resolve(expression) else { return [] }
-        var items: [CompletionItem] = []
-        switch value {
-        case .type(let typeName):
-            if let type = evaluator.bindings.types[typeName] {
-                for bindings in type.staticMembers.values {
-                    guard let first = bindings.first else { continue }
-                    items.append(CompletionItem(text: first.name, type: first.kind == .staticProperty ? "property" : "method",
-                                                signature: first.signature))
-                }
-            }
-            return items.sorted { $0.text < $1.text }
-        case .structure(let instance):
-            for property in instance.declaration.properties {
-                items.append(CompletionItem(text: property.name, type: "property",
-                                            signature: "\(property.isMutable ? "var" : "let") \(property.name)"))
-            }
-            for (name, methods) in instance.declaration.methods.sorted(by: { $0.key < $1.key }) {
-                items.append(CompletionItem(text: name, type: "method", signature: methods.first?.signature))
-            }
-        default:
-            break
+        return memberEntries(of: value).map { entry in
+            CompletionItem(text: entry.name, type: entry.kind, signature: entry.signature)
         }
-        for binding in evaluator.bindings.allMembers(of: value.bindingTypeName) {
-            items.append(CompletionItem(text: binding.name, type: binding.kind == .property ? "property" : "method",
-                                        signature: binding.signature))
-        }
-        return items
     }
 
     /// The argument labels of the function being called, as `label:` items.
     private func labelItems(forCallee callee: String) -> [CompletionItem] {
-        labelSources(forCallee: callee).flatMap { source in
-            source.labels.map { CompletionItem(text: $0 + ":", type: "parameter", signature: source.signature) }
+        callables(named: callee).flatMap { callable in
+            callable.parameters.compactMap(\.label).map { CompletionItem(text: $0 + ":", type: "parameter", signature: callable.signature) }
         }
     }
 
-    /// The label lists and signatures of every overload `callee` names.
-    func labelSources(forCallee callee: String) -> [(labels: [String], signature: String)] {
-        let parts = callee.split(separator: ".").map(String.init)
-        if parts.count == 1 {
-            if case .function(.user(let function, _))? = evaluator.globals.lookup(callee)?.value {
-                return [(function.parameters.compactMap(\.label), function.signature)]
-            }
-            if let declaration = evaluator.structures[callee] {
-                return [(declaration.properties.map(\.name), "init(" + declaration.properties.map { $0.name + ":" }.joined() + ")")]
-            }
-            let bindings = evaluator.bindings.functions[callee] ?? evaluator.bindings.types[callee]?.initializers ?? []
-            return bindings.map { ($0.parameters.compactMap(\.label), $0.signature) }
-        }
-        guard let base = resolve(parts.dropLast().joined(separator: ".")), let name = parts.last else { return [] }
-        if case .structure(let instance) = base, let method = instance.declaration.methods[name]?.first {
-            return [(method.parameters.compactMap(\.label), method.signature)]
-        }
-        let bindings: [FunctionBinding]
-        if case .type(let typeName) = base {
-            bindings = evaluator.bindings.types[typeName]?.staticMembers[name] ?? []
-        } else {
-            bindings = evaluator.bindings.members(named: name, of: base.bindingTypeName)
-        }
-        return bindings.map { ($0.parameters.compactMap(\.label), $0.signature) }
-    }
-
-    /// The value a dotted chain of names refers to, without running any code but property reads.
+    /// The value a dotted chain of names refers to, without running any code but property reads of globals.
     func resolve(_ expression: String) -> Value? {
         let parts = expression.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, !first.isEmpty, !(first.first?.isNumber ?? true) else { return nil }
         var value: Value
-        if let variable = evaluator.globals.lookup(first) {
+        if let variable = interpreter.existingGlobal(first) {
             value = variable.value
-        } else if evaluator.structures[first] != nil || evaluator.bindings.types[first] != nil {
-            value = .type(first)
+        } else if let declared = interpreter.declaredTypes[first] {
+            value = .type(.declared(declared))
+        } else if interpreter.bindings.types[first] != nil {
+            value = .type(.named(first))
         } else {
             return nil
         }
         for part in parts.dropFirst() {
-            guard let next = try? evaluator.member(part, of: value) else { return nil }
+            if case .type(.named(let typeName)) = value, interpreter.bindings.types[typeName + "." + part] != nil {
+                value = .type(.named(typeName + "." + part))
+                continue
+            }
+            guard let next = try? interpreter.member(part, of: value, node: nil) else { return nil }
             if case .function = next { return nil }
             value = next
         }
@@ -153,6 +111,11 @@ extension CellSession {
 
     /// The callee of the innermost call still open before `position` (`foo` in `foo(1, `), if any.
     static func openCallee(before position: Int, in scalars: [Unicode.Scalar]) -> String? {
+        openCall(before: position, in: scalars)?.callee
+    }
+
+    /// The innermost call still open before `position`: its callee and where its `(` is.
+    static func openCall(before position: Int, in scalars: [Unicode.Scalar]) -> (callee: String, parenthesis: Int)? {
         var depth = 0
         var index = position - 1
         var isInString = false
@@ -165,7 +128,7 @@ extension CellSession {
                     if depth == 0 {
                         guard scalar == "(" else { return nil }
                         let callee = expressionText(before: index, in: scalars)
-                        return callee.isEmpty ? nil : callee
+                        return callee.isEmpty ? nil : (callee, index)
                     }
                     depth -= 1
                 }

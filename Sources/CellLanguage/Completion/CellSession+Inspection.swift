@@ -1,5 +1,9 @@
+import CellRuntime
+
 extension CellSession {
-    /// Signature + doc of the name at the cursor (more at detailLevel 1); nil when unknown.
+    /// The signature and documentation of the name at the cursor, or of the call the cursor is in: each parameter's
+    /// documentation at detail level 0 (JupyterLab's Shift-Tab), the discussion too at level 1. On an argument label,
+    /// that parameter first. Nil when unknown.
     public func inspection(in code: String, cursor: Int, detailLevel: Int) -> RichOutput? {
         let scalars = Array(code.unicodeScalars)
         let cursor = min(max(cursor, 0), scalars.count)
@@ -7,80 +11,73 @@ extension CellSession {
         while start > 0, CellSession.isIdentifierScalar(scalars[start - 1]) { start -= 1 }
         var end = cursor
         while end < scalars.count, CellSession.isIdentifierScalar(scalars[end]) { end += 1 }
-        if start == end, let callee = CellSession.openCallee(before: start, in: scalars) {
-            // Between the parentheses of a call: inspect the function being called.
-            let calleeScalars = Array(callee.unicodeScalars)
-            let lastName = calleeScalars.split(separator: ".").last.map(Array.init) ?? calleeScalars
-            var index = start
-            while index > 0, scalars[index - 1] != "(" || depthBetween(index - 1, start, scalars) != 0 { index -= 1 }
-            end = max(0, index - 1)
-            start = end - lastName.count
+        let word = String(String.UnicodeScalarView(scalars[start..<end]))
+        // An argument label (`epochs` in `fit(data, epochs: 3)`): the call's documentation, that parameter first.
+        var after = end
+        while after < scalars.count, scalars[after] == " " { after += 1 }
+        let isLabel = !word.isEmpty && after < scalars.count && scalars[after] == ":" && !(after + 1 < scalars.count && scalars[after + 1] == ":")
+        if start == end || isLabel, let call = CellSession.openCall(before: start, in: scalars) {
+            let described = callables(named: call.callee)
+            guard !described.isEmpty else { return nil }
+            let documented = described.map { callable -> Documented in
+                var entry = callable.documented
+                if isLabel { entry.highlightedParameter = callable.parameters.first { $0.label == word }?.name }
+                return entry
+            }
+            let matching = isLabel ? documented.filter { $0.highlightedParameter != nil } : documented
+            return Documented.render(matching.isEmpty ? documented : matching, detailed: detailLevel > 0)
         }
         guard start < end else { return nil }
-        let name = String(String.UnicodeScalarView(scalars[start..<end]))
         let documented: [Documented]
         if start > 0, scalars[start - 1] == "." {
-            documented = memberDocumentation(name, of: CellSession.expressionText(before: start - 1, in: scalars))
+            let base = CellSession.expressionText(before: start - 1, in: scalars)
+            documented = memberDocumentation(word, of: base)
         } else {
-            documented = globalDocumentation(name)
+            documented = globalDocumentation(word)
         }
         guard !documented.isEmpty else { return nil }
         return Documented.render(documented, detailed: detailLevel > 0)
     }
 
-    /// The bracket depth of `scalars[from + 1 ..< to]` (zero when a parenthesis at `from` is still open at `to`).
-    private func depthBetween(_ from: Int, _ to: Int, _ scalars: [Unicode.Scalar]) -> Int {
-        var depth = 0
-        for scalar in scalars[(from + 1)..<to] {
-            if scalar == "(" || scalar == "[" { depth += 1 }
-            if scalar == ")" || scalar == "]" { depth -= 1 }
-        }
-        return depth
-    }
-
     private func globalDocumentation(_ name: String) -> [Documented] {
-        if let variable = evaluator.globals.lookup(name) {
-            if case .function(.user(let function, _)) = variable.value {
-                return [Documented(signature: function.signature, summary: function.documentation)]
+        if let variable = interpreter.existingGlobal(name) {
+            if case .function(let closure as CompiledClosure) = variable.value {
+                return [CallableDescription(closure.function).documented]
             }
             let keyword = variable.isMutable ? "var" : "let"
-            return [Documented(signature: "\(keyword) \(name): \(variable.value.typeName)",
-                               summary: "", details: "Current value: " + variable.value.debugDescription)]
+            return [Documented(signature: "\(keyword) \(name): \(variable.value.typeName)", summary: "",
+                               discussion: "Current value: " + interpreter.debugDescription(of: variable.value))]
         }
-        if let declaration = evaluator.structures[name] {
-            let properties = declaration.properties.map {
-                "    \($0.isMutable ? "var" : "let") \($0.name): \($0.annotation?.description ?? "Any")"
-            }
-            return [Documented(signature: "struct \(name)", summary: "A struct declared in this session.",
-                               details: properties.joined(separator: "\n"))]
+        if let type = interpreter.declaredTypes[name] as? CellNominalType {
+            let members = memberEntries(of: .structure(StructureValue(type: type, fields: []))).map { "    " + $0.signature }
+            return [Documented(signature: "\(type.declarationKeyword) \(name)",
+                               summary: type.documentation.isEmpty ? "A \(type.declarationKeyword) declared in cell \(type.cellNumber)." : type.documentation,
+                               discussion: (callables(named: name).map { "    " + $0.signature } + members).joined(separator: "\n"))]
         }
-        if let bindings = evaluator.bindings.functions[name] { return bindings.map(Documented.init) }
-        if let type = evaluator.bindings.types[name] {
-            let members = evaluator.bindings.allMembers(of: name).map { "    " + $0.signature }
+        if let functions = interpreter.bindings.functions[name] { return functions.map { CallableDescription($0).documented } }
+        if let type = interpreter.bindings.types[name] {
             let initializers = type.initializers.map { "    " + $0.signature }
-            return [Documented(signature: "struct \(name)", summary: type.summary,
-                               details: (initializers + members).joined(separator: "\n"))]
+            let members = type.members.values.flatMap { $0 }.map { "    " + $0.signature }.sorted()
+            return [Documented(signature: "\(type.kind.rawValue) \(name)", summary: type.documentation.summary,
+                               discussion: ([type.documentation.discussion].filter { !$0.isEmpty } + initializers + members).joined(separator: "\n"))]
         }
         return []
     }
 
     private func memberDocumentation(_ name: String, of base: String) -> [Documented] {
+        if let type = resolve(base + "." + name), case .type = type { return globalDocumentationOfType(type) }
         guard let value = resolve(base) else { return [] }
-        switch value {
-        case .type(let typeName):
-            return (evaluator.bindings.types[typeName]?.staticMembers[name] ?? []).map(Documented.init)
-        case .structure(let instance):
-            if let method = instance.declaration.methods[name]?.first {
-                return [Documented(signature: method.signature, summary: method.documentation)]
-            }
-            if let index = instance.declaration.propertyIndex(name) {
-                let property = instance.declaration.properties[index]
-                return [Documented(signature: "\(property.isMutable ? "var" : "let") \(name): \(instance.properties[index].typeName)",
-                                   summary: "")]
-            }
-            return []
-        default:
-            return evaluator.bindings.members(named: name, of: value.bindingTypeName).map(Documented.init)
+        let entries = memberEntries(of: value).filter { $0.name == name }
+        if !entries.isEmpty { return entries.map { $0.documentation ?? Documented(signature: $0.signature, summary: "") } }
+        return callables(named: base + "." + name).map(\.documented)
+    }
+
+    private func globalDocumentationOfType(_ type: Value) -> [Documented] {
+        guard case .type(let typeValue) = type else { return [] }
+        switch typeValue {
+        case .named(let name): return globalDocumentation(name)
+        case .declared(let declared): return globalDocumentation(declared.name)
+        case .collection: return []
         }
     }
 }
@@ -89,26 +86,15 @@ extension CellSession {
 struct Documented {
     let signature: String
     let summary: String
-    var details: String = ""
+    /// Documented parameters: name and text.
+    var parameters: [(name: String, documentation: String)] = []
+    var discussion: String = ""
+    var returns: String = ""
+    /// The parameter whose label the cursor is on, shown first.
+    var highlightedParameter: String?
 
-    init(signature: String, summary: String, details: String = "") {
-        self.signature = signature
-        self.summary = summary
-        self.details = details
-    }
-
-    /// A binding's signature, summary, and (in details) its discussion and parameter docs.
-    init(_ binding: FunctionBinding) {
-        var details = binding.discussion
-        let parameters = binding.parameters.filter { !$0.documentation.isEmpty }
-        if !parameters.isEmpty {
-            details += (details.isEmpty ? "" : "\n\n") + "Parameters:\n"
-                + parameters.map { "  - \($0.name): \($0.documentation)" }.joined(separator: "\n")
-        }
-        self.init(signature: binding.signature, summary: binding.summary, details: details)
-    }
-
-    /// text/plain and text/markdown renderings of several overloads.
+    /// text/plain and text/markdown renderings of several overloads: the signature, the summary and the
+    /// parameters always; the discussion and what it returns when `detailed`.
     static func render(_ documented: [Documented], detailed: Bool) -> RichOutput {
         var plain: [String] = []
         var markdown: [String] = []
@@ -119,14 +105,25 @@ struct Documented {
                 text += "\n" + entry.summary
                 rich += "\n\n" + entry.summary
             }
-            if detailed, !entry.details.isEmpty {
-                text += "\n\n" + entry.details
-                rich += "\n\n" + entry.details
+            var parameters = entry.parameters
+            if let highlighted = entry.highlightedParameter, let index = parameters.firstIndex(where: { $0.name == highlighted }) {
+                parameters.insert(parameters.remove(at: index), at: 0)
+            }
+            if !parameters.isEmpty {
+                text += "\n\nParameters:\n" + parameters.map { "  - \($0.name): \($0.documentation)" }.joined(separator: "\n")
+                rich += "\n\n**Parameters**\n\n" + parameters.map { "- `\($0.name)`: \($0.documentation)" }.joined(separator: "\n")
+            }
+            if detailed, !entry.returns.isEmpty {
+                text += "\n\nReturns: " + entry.returns
+                rich += "\n\n**Returns** " + entry.returns
+            }
+            if detailed, !entry.discussion.isEmpty {
+                text += "\n\n" + entry.discussion
+                rich += "\n\n" + entry.discussion
             }
             plain.append(text)
             markdown.append(rich)
         }
-        return RichOutput(data: ["text/plain": plain.joined(separator: "\n\n"),
-                                 "text/markdown": markdown.joined(separator: "\n\n---\n\n")])
+        return RichOutput(data: ["text/plain": plain.joined(separator: "\n\n"), "text/markdown": markdown.joined(separator: "\n\n---\n\n")])
     }
 }

@@ -39,10 +39,9 @@ enum Magic {
       %reset           forget every variable, function and struct you defined
       %time STATEMENT  run STATEMENT and print how long it took
 
-    Language: let/var (with optional type annotations), Int, Double, Bool, String (with interpolation),
-    arrays, dictionaries, ranges, optionals (if let, guard let, ??, !), if/else, guard, switch, for-in,
-    while, repeat-while, break, continue, func (labels, defaults, recursion), closures ($0, trailing),
-    simple structs; map, filter, reduce, sorted, min, max, joined, ...
+    Language: Swift — let/var, functions and closures, struct/class/enum/protocol/extension declarations,
+    generics, inout, throws/do/catch, switch with patterns, optionals, tuples, the standard library's
+    common types and members; the model library (Tensor, Linear, Sequential, MultiVAE, Figure, ...).
     Output: print(...), print(..., to: &standardError), display(value), clearOutput(wait:), readLine().
     The value of the last expression is shown as the cell's result. Press Tab to complete, Shift-Tab to inspect.
     """
@@ -56,11 +55,12 @@ extension CellSession {
             output.write(Magic.helpText + "\n", to: .standardOutput)
             return .success(nil)
         case .who:
-            let names = evaluator.globals.order
-            let lines = names.compactMap { name -> String? in
-                guard let variable = evaluator.globals.variables[name] else { return nil }
+            let lines = interpreter.globalOrder.compactMap { name -> String? in
+                guard let variable = interpreter.existingGlobal(name) else { return nil }
                 return "\(name): \(variable.value.typeName)"
-            } + evaluator.structures.keys.sorted().map { "\($0): struct" }
+            } + interpreter.declaredTypes.keys.sorted().map { name in
+                "\(name): \((interpreter.declaredTypes[name] as? CellNominalType)?.declarationKeyword ?? "struct")"
+            }
             output.write(lines.isEmpty ? "No variables defined.\n" : lines.joined(separator: "\n") + "\n",
                          to: .standardOutput)
             return .success(nil)

@@ -1,3 +1,4 @@
+@_exported import CellRuntime
 import Foundation
 import SwiftSyntax
 
@@ -11,14 +12,15 @@ public final class CellSession {
 
     /// The flag that stops the running cell; the kernel raises it on interrupt.
     public let interruption: Interruption
-    let evaluator: Evaluator
+    let interpreter: Interpreter
     /// The diagnostic formatter of every cell that parsed, by its tree, for errors in code of earlier cells.
     var formatters: [SyntaxIdentifier: DiagnosticFormatter] = [:]
 
-    /// Creates a session with no user definitions.
-    public init() {
+    /// Creates a session with no user definitions; `host` is the library side (its bindings, rendering and
+    /// hooks), nil for the standard library alone.
+    public init(host: CellHost?) {
         interruption = Interruption()
-        evaluator = Evaluator(bindings: .standard, interruption: interruption)
+        interpreter = Interpreter(host: host, standard: StandardLibrary.table, interruption: interruption)
     }
 
     /// Runs one cell. Never crashes: runtime faults and interrupts become `.failure`. Variables defined by
@@ -43,7 +45,7 @@ public final class CellSession {
         var result = CellResult.success(nil)
     }
 
-    /// Runs a cell on the current thread: magics, then parsing, then evaluation.
+    /// Runs a cell on the current thread: magics, then parsing, then compiling, then running.
     func run(_ code: String, cellNumber: Int, output: CellOutput) -> CellResult {
         if let magic = Magic(code) {
             return runMagic(magic, cellNumber: cellNumber, output: output)
@@ -51,7 +53,7 @@ public final class CellSession {
         return evaluate(code, cellNumber: cellNumber, output: output)
     }
 
-    /// Parses and evaluates Swift code, turning every error into a failure.
+    /// Parses, compiles and runs Swift code, turning every error into a failure.
     func evaluate(_ code: String, cellNumber: Int, output: CellOutput) -> CellResult {
         let (tree, firstError) = CellParser.parse(code)
         let formatter = DiagnosticFormatter(cellNumber: cellNumber, tree: tree, source: code)
@@ -59,26 +61,52 @@ public final class CellSession {
         if let firstError {
             return .failure(formatter.failure(.syntax(firstError.message), at: firstError.position))
         }
-        evaluator.output = output
-        evaluator.callDepth = 0
-        defer { evaluator.output = nil }
+        interpreter.output = output
+        interpreter.callDepth = 0
+        interpreter.cellNumber = cellNumber
+        interpreter.pendingCallbackError = nil
+        let context = CellRunContext(interpreter: interpreter, output: output)
+        interpreter.host?.beginCell(context)
+        defer {
+            interpreter.host?.endCell()
+            interpreter.output = nil
+        }
         do {
-            guard let value = try evaluator.run(tree) else { return .success(nil) }
-            return .success(value.richOutput)
+            let compiled = try Compiler(interpreter: interpreter, cellNumber: cellNumber, tree: tree).compileCell(tree)
+            compiled.install()
+            let frame = Frame(slotCount: compiled.slotCount, boxCount: compiled.boxCount, captures: [])
+            for item in compiled.items {
+                try interpreter.checkInterruption()
+                _ = try item(frame)
+            }
+            guard let result = compiled.result else { return .success(nil) }
+            let value = try result(frame)
+            if case .void = value { return .success(nil) }
+            return .success(interpreter.richOutput(of: value))
         } catch let error as LocatedError {
             // An error inside a function declared by an earlier cell points into that cell.
             let owner = error.node.flatMap { formatters[$0.root.id] } ?? formatter
             return .failure(owner.failure(error))
         } catch let error as CellLanguageError {
             return .failure(formatter.failure(error, at: nil))
+        } catch let error as ThrownError {
+            let position = error.node?.positionAfterSkippingLeadingTrivia
+            let owner = error.node.flatMap { formatters[$0.root.id] } ?? formatter
+            var message = error.message
+            if case .opaque = error.value {} else if case .object = error.value {} else {
+                message = "\(error.value.typeName): " + interpreter.debugDescription(of: error.value)
+            }
+            return .failure(owner.failure(.runtimeFault(message), at: position))
+        } catch is OptionalChainNil {
+            return .success(RichOutput(plainText: "nil"))
         } catch {
             return .failure(CellFailure(name: "RuntimeError", message: "\(error)", traceback: ["error: cell \(cellNumber): \(error)"]))
         }
     }
 
-    /// Forgets every variable and function the user defined.
+    /// Forgets every variable, function and type the user defined.
     public func reset() {
-        evaluator.reset()
+        interpreter.reset()
         formatters = [:]
     }
 
@@ -92,4 +120,35 @@ public final class CellSession {
         return "6.1"
         #endif
     }
+}
+
+/// What the library's hooks see of a running cell: its output and its interrupt flag.
+final class CellRunContext: CellHostContext {
+    private unowned let interpreter: Interpreter
+    private weak var output: CellOutput?
+
+    init(interpreter: Interpreter, output: CellOutput) {
+        self.interpreter = interpreter
+        self.output = output
+    }
+
+    func display(_ value: Any, id: String?, isUpdate: Bool) {
+        let rendered: RichOutput
+        if let cellValue = value as? Value {
+            rendered = interpreter.richOutput(of: cellValue)
+        } else {
+            rendered = interpreter.host?.richOutput(of: value) ?? RichOutput(plainText: String(describing: value))
+        }
+        output?.display(rendered, displayID: id, isUpdate: isUpdate)
+    }
+
+    func display(_ output: RichOutput, id: String?, isUpdate: Bool) {
+        self.output?.display(output, displayID: id, isUpdate: isUpdate)
+    }
+
+    func clearOutput(wait: Bool) {
+        output?.clearOutput(wait: wait)
+    }
+
+    var isInterrupted: Bool { interpreter.interruption.isRequested }
 }

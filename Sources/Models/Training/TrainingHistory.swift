@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of a training history: named scalars recorded at a gradient step or at the end of an epoch.
 public struct TrainingRecord: Sendable, Equatable {
     /// The epoch the record belongs to, counted from 1.
@@ -112,5 +114,14 @@ public struct TrainingHistory: Sendable, Equatable {
         var seen = Set<String>()
         for record in records { seen.formUnion(record.values.keys) }
         return seen.sorted()
+    }
+}
+
+extension TrainingHistory: CustomStringConvertible {
+    /// `TrainingHistory(3 epochs, 36 steps, last loss 0.1234)`, with `interrupted` or `stopped early` when so.
+    public var description: String {
+        let last = last("loss").map { String(format: "%.4f", $0) } ?? "–"
+        return "TrainingHistory(\(epochs.count) epochs, \(steps.count) steps, last loss \(last)"
+            + (wasInterrupted ? ", interrupted" : "") + (stoppedEarly ? ", stopped early" : "") + ")"
     }
 }

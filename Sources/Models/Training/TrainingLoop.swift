@@ -13,8 +13,9 @@ public struct TrainingStep: Sendable, Equatable {
     public var globalStep: Int
 }
 
-/// The epoch/step driver every model's `fit` runs on: it checks cancellation before each step,
-/// reports progress, records per-step values and per-epoch means, validates, stops early, keeps the
+/// The epoch/step driver every model's `fit` runs on: it checks cancellation before each step (the
+/// control's and the thread's ``TrainingObserver``'s), reports progress to both, records per-step values
+/// and per-epoch means, validates, stops early, keeps the
 /// best weights and writes checkpoints. A model supplies only what one step and one validation do.
 ///
 /// ```swift
@@ -74,6 +75,9 @@ public enum TrainingLoop {
             return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
 
+        let observer = TrainingObservers.current
+        let modelName = String(describing: type(of: model))
+        defer { observer?.trainingDidEnd(model: modelName) }
         var history = TrainingHistory()
         var globalStep = 0
         var best: (value: Double, epoch: Int, parameters: [String: Tensor])?
@@ -84,7 +88,7 @@ public enum TrainingLoop {
             try startEpoch(epoch)
             var sums: [String: Double] = [:]
             for batchIndex in 0..<stepsPerEpoch {
-                if control.isCancelled() {
+                if control.isCancelled() || observer?.shouldStop == true {
                     history.wasInterrupted = true
                     break epochLoop
                 }
@@ -95,9 +99,11 @@ public enum TrainingLoop {
                 globalStep += 1
                 history.recordStep(epoch: epoch, step: globalStep, values: values)
                 for (name, value) in values { sums[name, default: 0] += value }
-                control.onProgress(TrainingProgress(
+                let progress = TrainingProgress(
                     epoch: epoch, epochs: epochs, step: batchIndex + 1, stepsPerEpoch: stepsPerEpoch,
-                    globalStep: globalStep, loss: loss, elapsed: seconds(since: start)))
+                    globalStep: globalStep, loss: loss, elapsed: seconds(since: start))
+                control.onProgress(progress)
+                observer?.trainingDidStep(progress, model: modelName)
             }
             var epochValues = sums.mapValues { $0 / Double(stepsPerEpoch) }
             if let validate, epoch % control.validationInterval == 0 || epoch == epochs {

@@ -3,16 +3,17 @@ import Foundation
 /// The state of a long-running loop — steps done out of a total, epoch, latest loss, timing — shown as one
 /// notebook display that is updated in place (an HTML bar plus a text/plain line, as tqdm.notebook does).
 ///
-/// The model only decides *when* a refresh is worth sending: at most ``minimumRefreshInterval`` apart, and
-/// always for the first and the final state, so the saved notebook keeps the finished bar. Times are
-/// seconds on any monotonic clock; pass them explicitly (tests do) or let the `update` overloads without a
-/// time read ``now()``.
+/// A refresh is worth sending at most ``minimumRefreshInterval`` apart, and always for the first and the
+/// final state, so the saved notebook keeps the finished bar. In a notebook (where a ``DisplaySink`` is
+/// installed), each such refresh replaces the bar's own display in place; in a compiled program nothing is
+/// shown. Times are seconds on any monotonic clock; pass them explicitly (tests do) or let the `update`
+/// overloads without a time read ``now()``.
 ///
 /// ```swift
 /// var progress = ProgressBar(total: stepCount, label: "train", epochCount: 10)
 /// for step in 1...stepCount {
 ///     let loss = trainStep()
-///     if progress.update(completed: step, epoch: epoch, loss: loss) { display.update(progress) }
+///     progress.update(completed: step, epoch: epoch, loss: loss)     // the bar in the cell's output moves
 /// }
 /// ```
 public struct ProgressBar: RichDisplayable {
@@ -36,6 +37,8 @@ public struct ProgressBar: RichDisplayable {
     public private(set) var lastRefreshTime: Double?
     /// Whether the final state has already been handed out for display.
     private var finalStateShown = false
+    /// The id of the bar's display, which each refresh replaces.
+    public let displayID = "progress-" + UUID().uuidString
 
     /// The shortest time between two refreshes: about ten a second.
     public static let minimumRefreshInterval = 0.1
@@ -54,9 +57,18 @@ public struct ProgressBar: RichDisplayable {
         self.currentTime = startTime
     }
 
-    /// Records progress at `time`; returns true when the display should be refreshed now.
+    /// Records progress at `time`; returns true when the display should be refreshed now, and then refreshes
+    /// the bar's display in a notebook.
     @discardableResult
     public mutating func update(completed: Int, epoch: Int? = nil, loss: Double? = nil, at time: Double) -> Bool {
+        let isFirstRefresh = lastRefreshTime == nil
+        guard record(completed: completed, epoch: epoch, loss: loss, at: time) else { return false }
+        Displays.sink?.display(self, id: displayID, isUpdate: !isFirstRefresh)
+        return true
+    }
+
+    /// Records progress at `time`; returns true when a refresh is due.
+    private mutating func record(completed: Int, epoch: Int?, loss: Double?, at time: Double) -> Bool {
         self.completed = max(0, total > 0 ? min(completed, total) : completed)
         if let epoch { self.epoch = epoch }
         if let loss { self.loss = loss }

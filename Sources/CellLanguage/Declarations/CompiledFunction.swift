@@ -1,0 +1,115 @@
+import CellRuntime
+import SwiftSyntax
+
+/// A parameter of a function, method, initialiser or closure declared in a cell.
+struct CompiledParameter {
+    /// The argument label; nil for `_` (closure parameters have none).
+    let label: String?
+    let name: String
+    let type: TypeExpression?
+    /// The default, evaluated in a frame of its own when the argument is left out.
+    let defaultValue: CompiledDefault?
+    let isVariadic: Bool
+    let isInOut: Bool
+    /// Where the parameter lives in the function's frame.
+    let storage: Storage
+    /// The annotation as written, for signatures.
+    let typeText: String
+    let defaultText: String?
+
+    /// The parameter's shape for argument matching.
+    var shape: ParameterShape {
+        var acceptsClosure = type == nil
+        if case .function? = type { acceptsClosure = true }
+        if case .optional(.function)? = type { acceptsClosure = true }
+        return ParameterShape(label: label, name: name, hasDefault: defaultValue != nil, isVariadic: isVariadic,
+                              acceptsClosure: acceptsClosure)
+    }
+}
+
+/// A default argument: its code and the frame layout it needs.
+struct CompiledDefault {
+    let evaluation: Evaluation
+    let slotCount: Int
+    let literal: LiteralKind
+}
+
+/// A function, method, initialiser, accessor or closure a cell declared, compiled once.
+final class CompiledFunction {
+    let name: String
+    let parameters: [CompiledParameter]
+    let returnType: TypeExpression?
+    let isThrowing: Bool
+    /// A mutating method of a value type (or an initialiser): `self` is written back.
+    let isMutating: Bool
+    let isStatic: Bool
+    /// Where `self` lives, for methods, initialisers and accessors.
+    let selfStorage: Storage?
+    /// Set once the body is compiled (a function may call itself).
+    var body: Execution = { _ in .normal }
+    /// A single-expression body's value (its result without a `return`).
+    var singleExpression: Evaluation?
+    /// The literal kind of a single-expression body (`{ 0 }` may give a Double).
+    var singleExpressionLiteral: LiteralKind = .none
+    /// A closure without a signature may be called with more arguments than its `$n` use.
+    var acceptsExtraArguments = false
+    var slotCount = 0
+    var boxCount = 0
+    /// Where each captured variable comes from in the frame that creates the closure.
+    var captureSources: [Storage] = []
+    /// The declaration as Swift writes it, for completion and inspection.
+    let signature: String
+    /// The `///` comment.
+    let documentation: String
+    /// The declaration, for errors.
+    let node: Syntax
+    /// The shapes of the parameters, for argument matching.
+    let shapes: [ParameterShape]
+    /// Whether every parameter is a plain, required, unlabeled-or-labeled one (the fast call path).
+    let isSimple: Bool
+
+    init(name: String, parameters: [CompiledParameter], returnType: TypeExpression?, isThrowing: Bool, isMutating: Bool,
+         isStatic: Bool, selfStorage: Storage?, signature: String, documentation: String, node: Syntax) {
+        self.name = name
+        self.parameters = parameters
+        self.returnType = returnType
+        self.isThrowing = isThrowing
+        self.isMutating = isMutating
+        self.isStatic = isStatic
+        self.selfStorage = selfStorage
+        self.signature = signature
+        self.documentation = documentation
+        self.node = node
+        shapes = parameters.map(\.shape)
+        isSimple = parameters.allSatisfy { $0.defaultValue == nil && !$0.isVariadic && !$0.isInOut }
+    }
+
+    /// The labels as a call writes them, `f(_:y:)`.
+    var selector: String {
+        name + "(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
+    }
+
+    /// The function type, e.g. `(Int, Double) -> Double`.
+    var typeDescription: String {
+        "(" + parameters.map { $0.type?.description ?? "Any" }.joined(separator: ", ") + ")" + (isThrowing ? " throws" : "")
+            + " -> " + (returnType?.description ?? "()")
+    }
+}
+
+/// What argument matching needs to know about a parameter, for cell functions and bindings alike.
+struct ParameterShape {
+    let label: String?
+    let name: String
+    let hasDefault: Bool
+    let isVariadic: Bool
+    /// Whether a trailing closure may fill this parameter.
+    let acceptsClosure: Bool
+}
+
+extension ParameterBinding {
+    /// The parameter's shape for argument matching.
+    var shape: ParameterShape {
+        ParameterShape(label: label, name: name, hasDefault: hasDefault, isVariadic: isVariadic,
+                       acceptsClosure: type.acceptsClosure)
+    }
+}
