@@ -16,7 +16,7 @@ export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 export JUPYTER_DATA_DIR := $(CURDIR)/$(VENV)/share/jupyter
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: run test lab system-packages venv build kernelspec data notebooks swift-test python-test bench clean
+.PHONY: run test lab system-packages venv build kernelspec data notebooks swift-test python-test bench clean generate
 
 run: system-packages venv build kernelspec data notebooks
 
@@ -39,6 +39,13 @@ $(VENV)/.installed: requirements-dev.txt
 ## The kernel and the test bundle in one build plan (building them apart would recompile every module).
 build: system-packages
 	swift build $(SWIFT_FLAGS) --build-tests
+
+## What is generated from other sources, checked in: the cell bindings from the library's public declarations
+## (Sources/LibraryBindings/Generated) and the notebooks' Swift programs (Examples/). Tests fail when they are
+## stale. Run after changing the library's public API or a notebook.
+generate:
+	swift build $(SWIFT_FLAGS) --product generate
+	.build/release/generate
 
 kernelspec: build venv
 	$(RELEASE_BINARY) install --prefix $(CURDIR)/$(VENV)

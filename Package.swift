@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // Swift Experiments: a Jupyter kernel whose cells are Swift, and the model library it drives.
 // Layers and import rules: see ../shared/DESIGN.md (the ML stack never imports a Jupyter module).
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -13,6 +14,7 @@ let package = Package(
         .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "Models", targets: ["Models"]),
         .library(name: "Plots", targets: ["Plots"]),
+        .library(name: "Notebook", targets: ["Notebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,20 +50,25 @@ let package = Package(
             "CellRuntime", "Autograd", "NeuralNetworks", "Datasets", "Models", "Plots", "Notebook",
         ], exclude: ["Exclusions.txt"]),
         .target(name: "CellLanguage", dependencies: [
-            "CellRuntime",
+            "CellRuntime", "NotebookExport",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
             .product(name: "SwiftDiagnostics", package: "swift-syntax"),
         ]),
-        // The cell bindings' generator: reads the library's public declarations, writes Sources/LibraryBindings/Generated.
+        // What `make generate` writes: the cell bindings from the library's public declarations
+        // (Sources/LibraryBindings/Generated) and the notebooks as Swift programs (Examples/).
         .target(name: "BindingGenerator", dependencies: [
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
         ]),
-        .executableTarget(name: "generate-bindings", dependencies: ["BindingGenerator"]),
+        .target(name: "NotebookExport", dependencies: [
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+        ]),
+        .executableTarget(name: "generate", dependencies: ["BindingGenerator", "NotebookExport"]),
         .executableTarget(name: "swift-experiments", dependencies: [
-            "JupyterProtocol", "JupyterZMQ", "CellLanguage", "LibraryBindings", "Plots",
+            "JupyterProtocol", "JupyterZMQ", "CellLanguage", "LibraryBindings", "NotebookExport", "Plots",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: staticSwiftRuntime),
 
@@ -75,7 +82,8 @@ let package = Package(
         .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage", "LibraryBindings"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "BindingGeneratorTests", dependencies: ["BindingGenerator"]),
-    ],
+        .testTarget(name: "NotebookExportTests", dependencies: ["NotebookExport"]),
+    ] + notebookPrograms,
     swiftLanguageModes: [.v5]
 )
 
@@ -90,4 +98,16 @@ var staticSwiftRuntime: [LinkerSetting] {
                                   "swiftSynchronization"]
     let group = ["--start-group"] + foundationDependencies.map { "-l" + $0 } + ["--end-group", "--no-export-dynamic"]
     return [.unsafeFlags(["-static-stdlib"] + group.flatMap { ["-Xlinker", $0] }, .when(platforms: [.linux]))]
+}
+
+/// The shipped notebooks as Swift programs, `Examples/<Name>/main.swift` (written by `make generate`, checked in),
+/// each an executable target built with everything else, so the library is compiled once. A program depends on
+/// the library's products as an exported notebook's package does.
+var notebookPrograms: [Target] {
+    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Examples")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []
+    return names.sorted().filter { !$0.hasPrefix(".") }.map { name in
+        .executableTarget(name: name, dependencies: ["Autograd", "NeuralNetworks", "Datasets", "Models", "Plots", "Notebook"],
+                          path: "Examples/\(name)")
+    }
 }

@@ -6,6 +6,10 @@
 /// (1e-2 by default) and tolerances are about 1e-2 relative: that is enough to catch a wrong rule
 /// (which is off by O(1)) without adding a Float64 code path to every op.
 ///
+/// - Parameters:
+///   - inputs: The tensors to perturb one element at a time.
+///   - step: The finite-difference step h of the central difference `(f(x + h) − f(x − h)) / 2h`.
+///   - function: The function whose recorded gradient is checked.
 /// - Returns: the largest `|analytic − numeric| / max(1, |numeric|)` over all input elements.
 public func maximumGradientError(
     at inputs: [Tensor], step: Float = 1e-2, of function: ([Tensor]) throws -> Tensor

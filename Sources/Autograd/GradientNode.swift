@@ -44,6 +44,8 @@ extension Tensor {
 
 /// Runs `body` without recording operations for differentiation: evaluation inside a training
 /// step, metrics, or updates that must not be differentiated.
+///
+/// - Parameter body: The work to run without recording.
 public func withoutGradient<Result>(_ body: () throws -> Result) rethrows -> Result {
     try GradientRecording.$isDisabled.withValue(true) { try body() }
 }

@@ -12,6 +12,10 @@ public enum MemoryLimit {
 
     /// Throws `AutogradError.invalidShape` naming `operation` when a tensor of `shape` has a negative size, a count
     /// too large for `Int`, or more bytes than the memory available now (in all, or along its longest axis).
+    ///
+    /// - Parameters:
+    ///   - shape: The shape of the tensor about to be allocated.
+    ///   - operation: The operation named in the error.
     public static func check(_ shape: [Int], operation: String) throws {
         func refuse(_ reason: String) -> AutogradError {
             AutogradError.invalidShape(operation: operation, shape: shape, reason: reason)
@@ -27,6 +31,8 @@ public enum MemoryLimit {
 
     /// Why `bytes` cannot be allocated now ("it needs 40.0 GB of memory and 23.1 GB are available"), or nil when
     /// they fit (or are few enough not to look).
+    ///
+    /// - Parameter bytes: The size of the allocation.
     public static func shortfall(forBytes bytes: Int) -> String? {
         guard bytes > uncheckedBytes else { return nil }
         let available = availableBytes()

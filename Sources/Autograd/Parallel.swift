@@ -40,6 +40,11 @@ public enum Parallel {
     }
 
     /// Calls `body` on `chunkCount` (at most `count`) disjoint ranges covering `0..<count`, concurrently.
+    ///
+    /// - Parameters:
+    ///   - count: The number of items, `0..<count`.
+    ///   - chunkCount: The number of ranges wanted (at most `count` are made).
+    ///   - body: Processes one range; called concurrently, so calls must not share mutable state.
     public static func forEachChunk(count: Int, chunkCount: Int, _ body: (Range<Int>) -> Void) {
         let chunkCount = min(chunkCount, count)
         if chunkCount <= 1 {

@@ -15,6 +15,10 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     let increment: UInt64
 
     /// Creates a generator from a seed and an optional stream number (distinct streams are independent).
+    ///
+    /// - Parameters:
+    ///   - seed: The seed.
+    ///   - stream: Selects one of 2⁶³ independent sequences for the same seed.
     public init(seed: UInt64, stream: UInt64 = 0x14057B7EF767814F) {
         increment = (stream << 1) | 1
         state = 0
@@ -70,6 +74,8 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform integer in `0..<bound` without modulo bias (Lemire's method); 0 when `bound <= 1`.
+    ///
+    /// - Parameter bound: The exclusive upper bound.
     public mutating func nextInt(below bound: Int) -> Int {
         guard bound > 1 else { return 0 }
         let limit = UInt64(bound)
@@ -82,12 +88,22 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// Values drawn uniformly from `[lowerBound, upperBound)`.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each axis.
+    ///   - lowerBound: The smallest value.
+    ///   - upperBound: The bound values stay below.
     public mutating func uniform(_ shape: [Int], lowerBound: Float = 0, upperBound: Float = 1) -> Tensor {
         let width = upperBound - lowerBound
         return Tensor(uncheckedShape: shape, scalars: drawUnitFloats(count: Shape.count(shape), .affine(offset: lowerBound, scale: width)))
     }
 
     /// Values drawn from a normal distribution (Box–Muller, both outputs of each pair used).
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each axis.
+    ///   - mean: The mean.
+    ///   - standardDeviation: The standard deviation.
     public mutating func normal(_ shape: [Int], mean: Float = 0, standardDeviation: Float = 1) -> Tensor {
         let count = Shape.count(shape)
         var values = [Float]()
@@ -102,11 +118,17 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// Ones with probability `probability`, zeros otherwise.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each axis.
+    ///   - probability: The probability of a one, in 0...1.
     public mutating func bernoulli(_ shape: [Int], probability: Float) -> Tensor {
         Tensor(uncheckedShape: shape, scalars: drawUnitFloats(count: Shape.count(shape), .indicator(bound: probability, value: 1)))
     }
 
     /// A uniformly random ordering of `0..<count` (Fisher–Yates).
+    ///
+    /// - Parameter count: How many numbers; 0 or less gives none.
     public mutating func permutation(_ count: Int) -> [Int] {
         var order = Array(0..<Swift.max(count, 0))
         for i in stride(from: order.count - 1, to: 0, by: -1) {

@@ -21,6 +21,13 @@ public struct SparseMatrix: Sendable, Equatable {
     public let values: [Float]
 
     /// Creates a CSR matrix, checking offsets and column indices.
+    ///
+    /// - Parameters:
+    ///   - rowCount: Number of rows.
+    ///   - columnCount: Number of columns.
+    ///   - rowOffsets: `rowCount + 1` non-decreasing offsets, from 0 to `values.count`, delimiting each row's entries.
+    ///   - columnIndices: The column of each stored entry, in `0..<columnCount`.
+    ///   - values: The value of each stored entry.
     public init(rowCount: Int, columnCount: Int, rowOffsets: [Int], columnIndices: [Int], values: [Float]) throws {
         let operation = "SparseMatrix"
         guard rowCount >= 0, columnCount >= 0, rowOffsets.count == rowCount + 1, rowOffsets.first == 0,
@@ -42,6 +49,8 @@ public struct SparseMatrix: Sendable, Equatable {
     }
 
     /// The nonzero entries of a rank-2 tensor.
+    ///
+    /// - Parameter dense: A rank-2 tensor.
     public init(dense: Tensor) throws {
         guard dense.rank == 2 else {
             throw AutogradError.invalidShape(operation: "SparseMatrix(dense:)", shape: dense.shape, reason: "needs rank 2")
@@ -86,6 +95,10 @@ public struct SparseMatrix: Sendable, Equatable {
     /// made the same way per column of this matrix (its entries grouped by column) into a
     /// [columnCount, n] buffer, transposed once at the end when `transposingDense`. Rows, and in the
     /// backward pass columns, are split across cores, so threads never share a value.
+    ///
+    /// - Parameters:
+    ///   - dense: The dense side: `[columnCount, n]`, or `[n, columnCount]` when `transposingDense`.
+    ///   - transposingDense: Multiply by the transpose of `dense` (a weight stored as [out, in]).
     public func matmul(_ dense: Tensor, transposingDense: Bool = false) throws -> Tensor {
         try matmul(dense, transposingDense: transposingDense, densityForDenseProduct: SparseMatrix.densityForDenseProducts)
     }
@@ -131,6 +144,10 @@ public struct SparseMatrix: Sendable, Equatable {
     /// Backward, with `g` the entries' gradient: `∂left[r] = Σ_e g_e · right[c_e]` over row `r`'s
     /// entries and `∂right[c] = Σ_e g_e · left[r_e]` over column `c`'s, each row made in registers
     /// (``storeWeightedSum``).
+    ///
+    /// - Parameters:
+    ///   - left: Rows `[rowCount, k]`.
+    ///   - right: Rows `[columnCount, k]`, e.g. a weight stored as [out, in].
     ///
     /// ```swift
     /// let observed = try SparseMatrix(rowCount: 2, columnCount: 3, rowOffsets: [0, 1, 3],

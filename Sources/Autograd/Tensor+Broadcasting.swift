@@ -74,6 +74,8 @@ extension Tensor {
 
     /// This tensor repeated along broadcast axes to `targetShape` (NumPy broadcasting rules).
     /// Backward: the gradient summed back down to this tensor's shape.
+    ///
+    /// - Parameter targetShape: A shape this tensor broadcasts to.
     public func broadcast(to targetShape: [Int]) throws -> Tensor {
         let shape = try Shape.broadcast(self.shape, targetShape, operation: "broadcast(to:)")
         guard shape == targetShape else {

@@ -15,6 +15,13 @@ extension Tensor {
     /// the gradient is masked in the pass that lays it back): `Sequential` fuses a `Conv2d`
     /// followed by a `ReLU` this way. Throws for shapes that do not fit each other, or when the patch
     /// matrix and the output would not fit in the memory available.
+    ///
+    /// - Parameters:
+    ///   - filters: The filters `[O, C, kH, kW]`.
+    ///   - bias: One value per output channel `[O]`; nil for none.
+    ///   - stride: The step between kernel positions, at least 1.
+    ///   - padding: Zeros added on every side of each image.
+    ///   - rectified: Whether the output goes through a ReLU in the same pass.
     public func convolution2D(
         filters: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0, rectified: Bool = false
     ) throws -> Tensor {
@@ -80,6 +87,13 @@ extension Tensor {
     /// Backward, with `P = im2col(G)`: `∂input = filters · P`, `∂filters = input · Pᵀ` and `∂bias`
     /// the per-channel sums of `G`. The bias is added as col2im writes the images. Throws for shapes
     /// that do not fit each other, or when the output and `P` would not fit in the memory available.
+    ///
+    /// - Parameters:
+    ///   - filters: The filters `[Cin, Cout, kH, kW]`.
+    ///   - bias: One value per output channel `[Cout]`; nil for none.
+    ///   - stride: The step between kernel positions (the upsampling factor).
+    ///   - padding: Rows and columns removed from every side of the output.
+    ///   - outputPadding: Extra rows and columns added on one side of the output, less than `stride`.
     public func transposedConvolution2D(
         filters: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0, outputPadding: Int = 0
     ) throws -> Tensor {

@@ -20,6 +20,8 @@ extension Tensor {
     public func squareRoot() -> Tensor { unary("squareRoot", SquareRoot()) }
 
     /// `x^exponent` for a constant exponent. Derivative: `exponent · x^(exponent − 1)`.
+    ///
+    /// - Parameter exponent: The constant exponent.
     public func pow(_ exponent: Float) -> Tensor { unary("pow", Power(exponent: exponent)) }
 
     /// Absolute value. Derivative: the sign of `x` (0 at 0).
@@ -35,6 +37,8 @@ extension Tensor {
     public func relu() -> Tensor { unary("relu", RectifiedLinear()) }
 
     /// `x` where positive, `negativeSlope · x` elsewhere. Derivative: 1 or `negativeSlope`.
+    ///
+    /// - Parameter negativeSlope: The slope for negative values.
     public func leakyRelu(negativeSlope: Float = 0.01) -> Tensor {
         unary("leakyRelu", LeakyRectifiedLinear(negativeSlope: negativeSlope))
     }
@@ -43,16 +47,24 @@ extension Tensor {
     public func softplus() -> Tensor { unary("softplus", Softplus()) }
 
     /// Values limited to `minimum...maximum`. Derivative: 1 inside the interval, 0 outside.
+    ///
+    /// - Parameters:
+    ///   - minimum: The lower limit; −∞ for none.
+    ///   - maximum: The upper limit; +∞ for none.
     public func clamped(minimum: Float = -.infinity, maximum: Float = .infinity) -> Tensor {
         unary("clamp", Clamp(minimum: minimum, maximum: maximum))
     }
 
     /// Elementwise negation. Derivative: −1.
+    ///
+    /// - Parameter operand: The tensor to negate.
     public static prefix func - (operand: Tensor) -> Tensor { operand.unary("negate", Negation()) }
 
     /// SiLU (swish), `x · σ(x)` (derived from `*` and `sigmoid`).
     public func silu() -> Tensor { try! self * sigmoid() }
 
     /// `base^exponent` elementwise for positive bases (derived: `exp(exponent · log(base))`).
+    ///
+    /// - Parameter exponent: The exponents; broadcasts with this tensor.
     public func pow(_ exponent: Tensor) throws -> Tensor { try (exponent * log()).exp() }
 }

@@ -15,6 +15,10 @@
 /// The closure receives the same values as `parameters`, marked for differentiation; it must
 /// return a single-value tensor. Each gradient has the shape of its parameter; a parameter the
 /// value does not depend on gets zeros. A tensor used several times accumulates every use.
+///
+/// - Parameters:
+///   - parameters: The tensors to differentiate with respect to.
+///   - function: Computes a single-value tensor from tracked copies of `parameters`, in the same order.
 public func valueAndGradient(
     at parameters: [Tensor], of function: ([Tensor]) throws -> Tensor
 ) throws -> (value: Tensor, gradients: [Tensor]) {
@@ -32,6 +36,10 @@ public func valueAndGradient(
 }
 
 /// Value and gradient of a function of one tensor; see ``valueAndGradient(at:of:)-([Tensor],_)``.
+///
+/// - Parameters:
+///   - parameter: The tensor to differentiate with respect to.
+///   - function: Computes a single-value tensor from a tracked copy of `parameter`.
 public func valueAndGradient(
     at parameter: Tensor, of function: (Tensor) throws -> Tensor
 ) throws -> (value: Tensor, gradient: Tensor) {
@@ -40,6 +48,10 @@ public func valueAndGradient(
 }
 
 /// Value and gradients of a function of named tensors (a model's parameters by name).
+///
+/// - Parameters:
+///   - parameters: The tensors to differentiate with respect to, by name.
+///   - function: Computes a single-value tensor from tracked copies of `parameters`, by the same names.
 public func valueAndGradient(
     at parameters: [String: Tensor], of function: ([String: Tensor]) throws -> Tensor
 ) throws -> (value: Tensor, gradients: [String: Tensor]) {

@@ -3,6 +3,10 @@
 extension Tensor {
     /// Whole slices along `axis` picked by `indices` (repeats allowed), like `torch.index_select`.
     /// Backward: each slice's gradient added back at its index.
+    ///
+    /// - Parameters:
+    ///   - axis: The axis (negative counts from the end).
+    ///   - indices: Positions along `axis` to take, repeats allowed.
     public func indexSelect(alongAxis axis: Int, indices: [Int]) throws -> Tensor {
         let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "indexSelect")
         let length = shape[axis]
@@ -50,6 +54,10 @@ extension Tensor {
     /// like `torch.gather`: for a [N, C] tensor and `axis` 1, `indices` holds N·k entries and the
     /// result is [N, k] with `result[n, j] = self[n, indices[n·k + j]]`.
     /// Backward: each gradient value added back at the position it was read from.
+    ///
+    /// - Parameters:
+    ///   - axis: The axis (negative counts from the end).
+    ///   - indices: Positions along `axis`, row-major in the result's shape.
     public func gather(alongAxis axis: Int, indices: [Int]) throws -> Tensor {
         let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "gather")
         let length = shape[axis]
@@ -82,6 +90,10 @@ extension Tensor {
 
     /// Rows of this [vocabulary, dimension] table looked up by `indices`; the result has shape
     /// `indexShape + [dimension]` (`indexShape` defaults to `[indices.count]`). Derived from `indexSelect`.
+    ///
+    /// - Parameters:
+    ///   - indices: Rows of the table to look up, each in `0..<vocabulary`.
+    ///   - indexShape: The shape of the index grid, with as many positions as `indices`; nil for `[indices.count]`.
     public func embedding(indices: [Int], indexShape: [Int]? = nil) throws -> Tensor {
         guard rank == 2 else {
             throw AutogradError.invalidShape(operation: "embedding", shape: shape, reason: "the table must have rank 2")

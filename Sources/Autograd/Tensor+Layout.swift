@@ -3,6 +3,8 @@
 extension Tensor {
     /// The same values with a new shape of equal count; one dimension may be -1 (inferred).
     /// Backward: the gradient reshaped back.
+    ///
+    /// - Parameter newShape: The new shape, with as many values; one dimension may be -1.
     public func reshaped(to newShape: [Int]) throws -> Tensor {
         var resolved = newShape
         if let inferred = newShape.firstIndex(of: -1) {
@@ -25,6 +27,8 @@ extension Tensor {
 
     /// Axes reordered: axis `i` of the result is axis `permutation[i]` of this tensor.
     /// Backward: the gradient transposed by the inverse permutation.
+    ///
+    /// - Parameter permutation: A reordering of `0..<rank`: result axis `i` is axis `permutation[i]`.
     public func transposed(permutation: [Int]) throws -> Tensor {
         guard permutation.sorted() == Array(0..<rank) else {
             throw AutogradError.invalidArgument(
@@ -152,6 +156,10 @@ extension Tensor {
 
     /// The part of this tensor with indices in `range` along `axis`.
     /// Backward: the gradient placed back at `range`, zeros elsewhere.
+    ///
+    /// - Parameters:
+    ///   - axis: The axis (negative counts from the end).
+    ///   - range: The indices to keep along `axis`.
     public func sliced(alongAxis axis: Int, range: Range<Int>) throws -> Tensor {
         let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "sliced")
         guard range.lowerBound >= 0, range.upperBound <= shape[axis] else {
@@ -184,6 +192,10 @@ extension Tensor {
 
     /// Tensors joined along an existing axis; all other dimensions must agree.
     /// Backward: the gradient sliced back into one piece per input.
+    ///
+    /// - Parameters:
+    ///   - tensors: The tensors, at least one, equal in every other dimension.
+    ///   - axis: The axis (negative counts from the end).
     public static func concatenated(_ tensors: [Tensor], alongAxis axis: Int) throws -> Tensor {
         guard let first = tensors.first else {
             throw AutogradError.invalidArgument(operation: "concatenated", reason: "needs at least one tensor")
@@ -222,6 +234,10 @@ extension Tensor {
     }
 
     /// Tensors of equal shape joined along a new axis (derived: axis insertion, then concatenation).
+    ///
+    /// - Parameters:
+    ///   - tensors: The tensors, at least one, all of one shape.
+    ///   - axis: Where the new axis goes in the result (negative counts from the end).
     public static func stacked(_ tensors: [Tensor], alongAxis axis: Int = 0) throws -> Tensor {
         guard let first = tensors.first else {
             throw AutogradError.invalidArgument(operation: "stacked", reason: "needs at least one tensor")
@@ -234,6 +250,8 @@ extension Tensor {
     }
 
     /// A size-1 axis inserted at `axis` (derived from `reshaped(to:)`).
+    ///
+    /// - Parameter axis: Where the new axis goes in the result (negative counts from the end).
     public func expandingShape(at axis: Int) throws -> Tensor {
         let axis = try Shape.normalizedAxis(axis, rank: rank + 1, operation: "expandingShape")
         var newShape = shape
@@ -242,6 +260,8 @@ extension Tensor {
     }
 
     /// The size-1 axis at `axis` removed (derived from `reshaped(to:)`).
+    ///
+    /// - Parameter axis: The axis to remove, of size 1 (negative counts from the end).
     public func squeezingShape(at axis: Int) throws -> Tensor {
         let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "squeezingShape")
         guard shape[axis] == 1 else {

@@ -9,6 +9,11 @@ extension Tensor {
     /// Backward (for `C = op(A) · op(B)` with upstream `G`): `∂op(A) = G · op(B)ᵀ` and
     /// `∂op(B) = op(A)ᵀ · G`, each computed as one sgemm with transpose flags; a shared matrix
     /// accumulates over the batch.
+    ///
+    /// - Parameters:
+    ///   - other: The right-hand matrix (or batch of matrices).
+    ///   - transposingSelf: Use this tensor's last two axes swapped.
+    ///   - transposingOther: Use `other`'s last two axes swapped.
     public func matmul(_ other: Tensor, transposingSelf: Bool = false, transposingOther: Bool = false) throws -> Tensor {
         let operation = "matmul"
         guard rank >= 2, other.rank >= 2 else {

@@ -5,6 +5,8 @@ import Foundation
 extension Tensor {
     /// `x − log Σ exp(x)` along `axis`: log-probabilities, stable for large logits.
     /// Backward: `g − softmax(x) · Σ g` along the axis.
+    ///
+    /// - Parameter axis: The axis over which the probabilities sum to one (negative counts from the end).
     public func logSoftmax(alongAxis axis: Int = -1) throws -> Tensor {
         let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "logSoftmax")
         let length = shape[axis]
@@ -105,12 +107,18 @@ extension Tensor {
     }
 
     /// `exp(x) / Σ exp(x)` along `axis` (derived: `exp(logSoftmax(x))`).
+    ///
+    /// - Parameter axis: The axis that sums to one (negative counts from the end).
     public func softmax(alongAxis axis: Int = -1) throws -> Tensor {
         try logSoftmax(alongAxis: axis).exp()
     }
 
     /// `(x − mean) / √(variance + epsilon)` along `axis` (biased variance, as `torch.nn.LayerNorm`);
     /// the learned scale and shift belong to the layer that calls this.
+    ///
+    /// - Parameters:
+    ///   - axis: The axis to normalise along (negative counts from the end).
+    ///   - epsilon: Added to the variance for stability.
     public func layerNormalized(alongAxis axis: Int = -1, epsilon: Float = 1e-5) throws -> Tensor {
         let centered = try self - mean(alongAxis: axis, keepingDimensions: true)
         let variance = try centered.squared().mean(alongAxis: axis, keepingDimensions: true)
@@ -120,6 +128,10 @@ extension Tensor {
     /// Zeroes each value with probability `probability` and scales the rest by `1 / (1 − probability)`
     /// (inverted dropout), drawing the mask from `generator`. Derived: a product with a constant mask.
     /// Call it only in training; evaluation uses the input unchanged.
+    ///
+    /// - Parameters:
+    ///   - probability: The probability of zeroing each value, in [0, 1).
+    ///   - generator: Draws the mask.
     public func dropout(probability: Float, generator: inout RandomGenerator) throws -> Tensor {
         guard probability >= 0, probability < 1 else {
             throw AutogradError.invalidArgument(operation: "dropout",

@@ -2,6 +2,10 @@
 extension Tensor {
     /// Sums over `axes` (negative axes count from the end), keeping them as size-1 axes if asked.
     /// Backward: the gradient broadcast back over the summed axes.
+    ///
+    /// - Parameters:
+    ///   - axes: The axes to sum over (negative counts from the end).
+    ///   - keepingDimensions: Keep the summed axes with size 1.
     public func sum(alongAxes axes: [Int], keepingDimensions: Bool = false) throws -> Tensor {
         let normalized = Set(try axes.map { try Shape.normalizedAxis($0, rank: rank, operation: "sum") })
         // Adjacent summed axes are one axis of their product's length (a bias gradient over
@@ -32,6 +36,10 @@ extension Tensor {
     }
 
     /// Sums along one axis.
+    ///
+    /// - Parameters:
+    ///   - axis: The axis to sum over (negative counts from the end).
+    ///   - keepingDimensions: Keep the reduced axis with size 1.
     public func sum(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
         try sum(alongAxes: [axis], keepingDimensions: keepingDimensions)
     }
@@ -40,6 +48,10 @@ extension Tensor {
     public func sum() -> Tensor { try! sum(alongAxes: Array(0..<rank)) }
 
     /// Mean over `axes` (derived: sum divided by the number of values summed).
+    ///
+    /// - Parameters:
+    ///   - axes: The axes to average over (negative counts from the end).
+    ///   - keepingDimensions: Keep the averaged axes with size 1.
     public func mean(alongAxes axes: [Int], keepingDimensions: Bool = false) throws -> Tensor {
         let normalized = Set(try axes.map { try Shape.normalizedAxis($0, rank: rank, operation: "mean") })
         let count = normalized.reduce(1) { $0 * shape[$1] }
@@ -47,6 +59,10 @@ extension Tensor {
     }
 
     /// Mean along one axis (derived).
+    ///
+    /// - Parameters:
+    ///   - axis: The axis to average over (negative counts from the end).
+    ///   - keepingDimensions: Keep the reduced axis with size 1.
     public func mean(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
         try mean(alongAxes: [axis], keepingDimensions: keepingDimensions)
     }
@@ -55,6 +71,10 @@ extension Tensor {
     public func mean() -> Tensor { sum() / Float(Swift.max(scalarCount, 1)) }
 
     /// Maximum along one axis. Backward: the gradient goes to the first maximal element.
+    ///
+    /// - Parameters:
+    ///   - axis: The axis (negative counts from the end).
+    ///   - keepingDimensions: Keep the reduced axis with size 1.
     public func max(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
         let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "max")
         let (values, positions) = try argmaxAndMax(alongAxis: axis)
@@ -77,24 +97,36 @@ extension Tensor {
 
     /// Index of the first maximum along one axis; the result has the shape without that axis,
     /// flattened row-major. Not differentiable.
+    ///
+    /// - Parameter axis: The axis (negative counts from the end).
     public func argmax(alongAxis axis: Int) throws -> [Int] {
         let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "argmax")
         return try argmaxAndMax(alongAxis: axis).positions
     }
 
     /// Minimum along one axis (derived: `−max(−x)`).
+    ///
+    /// - Parameters:
+    ///   - axis: The axis (negative counts from the end).
+    ///   - keepingDimensions: Keep the reduced axis with size 1.
     public func min(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
         -(try (-self).max(alongAxis: axis, keepingDimensions: keepingDimensions))
     }
 
     /// Index of the first minimum along one axis (the nearest codebook entry for a row of
     /// distances), flattened row-major like ``argmax(alongAxis:)``. Not differentiable.
+    ///
+    /// - Parameter axis: The axis (negative counts from the end).
     public func argmin(alongAxis axis: Int) throws -> [Int] {
         try withoutGradient { try (-self).argmax(alongAxis: axis) }
     }
 
     /// `log Σ exp(x)` along one axis, computed stably (derived: the detached maximum is
     /// subtracted before `exp` and added back, which leaves the gradient exact).
+    ///
+    /// - Parameters:
+    ///   - axis: The axis (negative counts from the end).
+    ///   - keepingDimensions: Keep the reduced axis with size 1.
     public func logSumExp(alongAxis axis: Int, keepingDimensions: Bool = false) throws -> Tensor {
         let axis = try Shape.normalizedAxis(axis, rank: rank, operation: "logSumExp")
         let maximum = try max(alongAxis: axis, keepingDimensions: true).detached()

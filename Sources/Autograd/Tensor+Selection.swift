@@ -2,6 +2,11 @@
 extension Tensor {
     /// Values of `whereTrue` where `condition` is nonzero and of `whereFalse` elsewhere; all three
     /// broadcast together. Backward: the gradient flows to the chosen side only; `condition` is a constant.
+    ///
+    /// - Parameters:
+    ///   - condition: Nonzero where `whereTrue` is chosen.
+    ///   - whereTrue: The values where `condition` is nonzero.
+    ///   - whereFalse: The values where `condition` is zero.
     public static func `where`(_ condition: Tensor, _ whereTrue: Tensor, _ whereFalse: Tensor) throws -> Tensor {
         let shape = try Shape.broadcast(
             Shape.broadcast(condition.shape, whereTrue.shape, operation: "where"), whereFalse.shape, operation: "where")

@@ -51,6 +51,10 @@ public struct Tensor: @unchecked Sendable {
     var node: GradientNode?
 
     /// Creates a tensor from its shape and row-major values, checking that the counts agree.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each axis.
+    ///   - scalars: The values in row-major order, as many as the product of `shape`.
     public init(shape: [Int], scalars: [Float]) throws {
         let count = Shape.checkedCount(shape)
         guard count == scalars.count else {
@@ -71,31 +75,45 @@ public struct Tensor: @unchecked Sendable {
     }
 
     /// Creates a tensor of `shape` with every value equal to `value`.
+    ///
+    /// - Parameters:
+    ///   - value: The value of every element.
+    ///   - shape: The size of each axis.
     public init(repeating value: Float, shape: [Int]) {
         self.init(uncheckedShape: shape, scalars: [Float](repeating: value, count: Shape.count(shape)))
     }
 
     /// Creates a tensor of zeros.
+    ///
+    /// - Parameter shape: The size of each axis.
     public init(zeros shape: [Int]) {
         self.init(repeating: 0, shape: shape)
     }
 
     /// Creates a tensor of ones.
+    ///
+    /// - Parameter shape: The size of each axis.
     public init(ones shape: [Int]) {
         self.init(repeating: 1, shape: shape)
     }
 
     /// Creates a rank-0 tensor holding one value.
+    ///
+    /// - Parameter scalar: The value.
     public init(_ scalar: Float) {
         self.init(uncheckedShape: [], scalars: [scalar])
     }
 
     /// Creates a rank-1 tensor from a list of values.
+    ///
+    /// - Parameter vector: The values.
     public init(_ vector: [Float]) {
         self.init(uncheckedShape: [vector.count], scalars: vector)
     }
 
     /// Creates a rank-2 tensor from equally long rows.
+    ///
+    /// - Parameter rows: Rows of equal length.
     public init(rows: [[Float]]) throws {
         let columnCount = rows.first?.count ?? 0
         guard rows.allSatisfy({ $0.count == columnCount }) else {
@@ -125,6 +143,8 @@ public struct Tensor: @unchecked Sendable {
 
     /// Runs `body` on the values for in-place updates (an optimizer step) and drops any
     /// gradient history, since the values no longer match the recorded operations.
+    ///
+    /// - Parameter body: Updates the row-major values in place; it must keep their count.
     public mutating func updateScalars(_ body: (inout [Float]) throws -> Void) rethrows {
         node = nil
         try body(&scalars)
@@ -141,6 +161,10 @@ extension Tensor: CustomStringConvertible {
 
 extension Tensor: Equatable {
     /// Tensors are equal when their shapes and values are equal; gradient history is ignored.
+    ///
+    /// - Parameters:
+    ///   - left: A tensor.
+    ///   - right: Another tensor.
     public static func == (left: Tensor, right: Tensor) -> Bool {
         left.shape == right.shape && left.scalars == right.scalars
     }

@@ -8,6 +8,8 @@ public enum DataDirectory {
     /// The folders to search, in order: `explicit` when given, else `$SWIFT_EXPERIMENTS_DATA`, else
     /// `.cache/data` in the current directory and up to three of its parents (a notebook's kernel
     /// often runs in `notebooks/`).
+    ///
+    /// - Parameter explicit: A folder to use instead of the search; nil searches.
     public static func searchList(explicit: String? = nil) -> [URL] {
         if let explicit { return [URL(fileURLWithPath: explicit)] }
         if let variable = ProcessInfo.processInfo.environment[environmentVariable], !variable.isEmpty {

@@ -39,6 +39,12 @@ extension Interactions {
     /// user with at least `minimumForSplit` items gives `floor(targetFraction × n)` of them, drawn at
     /// random, to the target and keeps the rest as fold-in; a user with fewer keeps all as fold-in.
     ///
+    /// - Parameters:
+    ///   - fraction: The share of users in each of validation and test, in 0...1.
+    ///   - targetFraction: The share of a held-out user's items to find, in 0...1.
+    ///   - minimumForSplit: Users with fewer items keep all of them as fold-in.
+    ///   - seed: The seed of the user permutation and the target draws.
+    ///
     /// ```swift
     /// let split = try ratings.implicit(minRating: 4).holdOutUsers(fraction: 0.1, seed: 98765)
     /// ```

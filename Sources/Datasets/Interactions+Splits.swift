@@ -28,6 +28,10 @@ extension Interactions {
     /// A random split of the ratings (as AutoRec's, Sedhain et al. 2015: 90% train, 10% test):
     /// exactly `round(count × testFraction)` rows, drawn uniformly with `seed`, go to test.
     /// Both halves keep the full index space and file order.
+    ///
+    /// - Parameters:
+    ///   - testFraction: The share of ratings in test, in 0...1.
+    ///   - seed: The seed of the draw.
     public func randomSplit(testFraction: Double = 0.1, seed: Int) throws -> TrainTestSplit {
         try checkFraction(testFraction, name: "testFraction")
         var generator = SeededGenerator(seed: seed)
@@ -41,6 +45,10 @@ extension Interactions {
     /// RecBole's "RS" split grouped by user: each user's ratings are shuffled (with `seed`) and cut by
     /// `ratios` (train, validation, test; normalised to sum to 1), with RecBole's rounding: every
     /// non-empty share gets at least one rating while the train share keeps more than one.
+    ///
+    /// - Parameters:
+    ///   - ratios: Train, validation and test shares, normalised to sum to 1.
+    ///   - seed: The seed of the per-user shuffles.
     public func perUserRandomSplit(ratios: [Double] = [0.8, 0.1, 0.1], seed: Int) throws -> TrainValidationTestSplit {
         guard ratios.count == 3, ratios.allSatisfy({ $0 >= 0 }), ratios.reduce(0, +) > 0 else {
             throw DatasetsError.invalidArgument("ratios must be three non-negative numbers (train, validation, test), got \(ratios)")

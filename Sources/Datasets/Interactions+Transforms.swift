@@ -3,6 +3,8 @@ extension Interactions {
     /// and reassigns dense indices to the users and items that remain.
     ///
     /// Liang et al. (2018) keep ratings above 3.5 on MovieLens, that is `minRating: 4`.
+    ///
+    /// - Parameter minRating: The lowest rating kept (Liang et al. use 4).
     public func implicit(minRating: Float) -> Interactions {
         var kept = filtering { ratings[$0] >= minRating }
         kept.ratings = Array(repeating: 1, count: kept.count)
@@ -14,6 +16,10 @@ extension Interactions {
     /// `user_inter_num_interval` / `item_inter_num_interval` lower bounds), then reassigns indices.
     ///
     /// With `itemMinimum: 0` this is Liang et al.'s `filter_triplets(min_uc: 5, min_sc: 0)`.
+    ///
+    /// - Parameters:
+    ///   - userMinimum: The fewest ratings a user keeps.
+    ///   - itemMinimum: The fewest ratings an item keeps; 0 for no item filter.
     public func kCore(userMinimum: Int, itemMinimum: Int) -> Interactions {
         var keep = Array(repeating: true, count: count)
         var changed = true

@@ -35,6 +35,17 @@ public struct Interactions: Sendable {
     ///
     /// Throws ``DatasetsError/invalidArgument(_:)`` unless the arrays have equal counts, every
     /// index is within its id list, and titles and genres (when given) have one entry per item id.
+    ///
+    /// - Parameters:
+    ///   - name: A short name for displays, such as "ml-100k".
+    ///   - userIndices: The user index of each rating, in `0..<userIDs.count`.
+    ///   - itemIndices: The item index of each rating, in `0..<itemIDs.count`.
+    ///   - ratings: The rating values (1 for implicit feedback).
+    ///   - timestamps: One timestamp per rating; nil for zeros.
+    ///   - userIDs: The original id of each user index.
+    ///   - itemIDs: The original id of each item index.
+    ///   - itemTitles: One title per item id; nil when the dataset has none.
+    ///   - itemGenres: The genres of each item id; nil when the dataset has none.
     public init(
         name: String, userIndices: [Int], itemIndices: [Int], ratings: [Float], timestamps: [Int]? = nil,
         userIDs: [String], itemIDs: [String], itemTitles: [String]? = nil, itemGenres: [[String]]? = nil
@@ -78,8 +89,12 @@ public struct Interactions: Sendable {
     public var itemCount: Int { itemIDs.count }
 
     /// The user index of an original user id, if the table has that user.
+    ///
+    /// - Parameter id: The user's id as in the file, e.g. "196".
     public func userIndex(forID id: String) -> Int? { userIDs.firstIndex(of: id) }
     /// The item index of an original item id, if the table has that item.
+    ///
+    /// - Parameter id: The item's id as in the file, e.g. "242".
     public func itemIndex(forID id: String) -> Int? { itemIDs.firstIndex(of: id) }
 
     /// The rows at `positions`, in that order, keeping the index space and metadata.

@@ -4,6 +4,12 @@ extension MNIST {
     /// Loads a CSV of square grey-scale images (gzip allowed): one image per line, its pixels
     /// (0–255) then its label, or the label first with `labelFirst: true`; a non-numeric first
     /// line is taken as a header and skipped.
+    ///
+    /// - Parameters:
+    ///   - path: The CSV file (gzip allowed).
+    ///   - labelFirst: Whether the label is the first column rather than the last.
+    ///   - scaling: How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5).
+    ///   - name: The dataset's display name; nil for the file's name.
     public static func loadCSV(
         path: String, labelFirst: Bool = false, scaling: PixelScaling = .unitInterval, name: String? = nil
     ) throws -> ImageDataset {

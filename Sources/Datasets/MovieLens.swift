@@ -36,6 +36,10 @@ public enum MovieLens {
     /// `.cache/data` found in the current directory or one of its parents. Inside it, the loader
     /// tries RecBole atomic files (`ml-100k/ml-100k.inter` + `.item`), then the GroupLens folder
     /// (`ml-100k/u.data` + `u.item`), then the GroupLens zip (`ml-100k.zip`).
+    ///
+    /// - Parameters:
+    ///   - variant: The release, e.g. `.ml100k`.
+    ///   - directory: The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders.
     public static func load(_ variant: Variant, directory: String? = nil) throws -> Interactions {
         let fileManager = FileManager.default
         var searched = [String]()
@@ -69,6 +73,11 @@ public enum MovieLens {
     /// Loads a ratings file, its layout chosen by its name: `.data` (tab-separated, as `u.data`),
     /// `.dat` (`::`), `.csv` (with a header) or `.inter` (RecBole); gzip is detected and inflated.
     /// Titles and genres come from `itemsPath` (`u.item`, `movies.dat`, `movies.csv` or `.item`) when given.
+    ///
+    /// - Parameters:
+    ///   - path: A ratings file: `u.data`, `ratings.dat`, `ratings.csv` or a RecBole `.inter` (gzip allowed).
+    ///   - itemsPath: The matching item file for titles and genres (`u.item`, `movies.dat`, …); nil for none.
+    ///   - name: The table's display name; nil for the name of the file's folder.
     public static func loadRatings(path: String, itemsPath: String? = nil, name: String? = nil) throws -> Interactions {
         let url = URL(fileURLWithPath: path)
         guard let layout = RatingsLayout.forFile(named: url.lastPathComponent) else {
@@ -86,6 +95,8 @@ public enum MovieLens {
 
     /// Loads a GroupLens zip (`ml-100k.zip`, `ml-1m.zip`, `ml-20m.zip`, `ml-latest-small.zip`):
     /// the release is recognised from the ratings file inside, and titles come from its item file.
+    ///
+    /// - Parameter path: A GroupLens zip such as `ml-100k.zip`.
     public static func loadZip(path: String) throws -> Interactions {
         try loadZip(path: path, variant: nil)
     }

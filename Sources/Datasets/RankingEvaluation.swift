@@ -17,11 +17,15 @@ public struct MetricReport: Sendable, CustomStringConvertible {
     public let entries: [Entry]
 
     /// The mean of the metric called `name` ("NDCG@100"), if the report has it.
+    ///
+    /// - Parameter name: The metric's display name, e.g. "NDCG@100".
     public subscript(name: String) -> Double? {
         entries.first { $0.name == name }?.mean
     }
 
     /// The mean of `metric`, if the report has it.
+    ///
+    /// - Parameter metric: The metric, e.g. `.ndcg(100)`.
     public subscript(metric: RankingMetric) -> Double? {
         self[metric.description]
     }
@@ -54,13 +58,15 @@ public struct MetricReport: Sendable, CustomStringConvertible {
 extension RankingMetric {
     /// Averages `metrics` over users.
     ///
+    /// Users for whom a metric is undefined (no relevant item) are left out of that metric's mean.
+    ///
     /// - Parameters:
+    ///   - metrics: the metrics to average, e.g. `[.ndcg(100), .recall(20)]`.
     ///   - scores: row-major `[users × itemCount]` scores, row `u` for user `u`.
     ///   - itemCount: the number of items (columns of `scores`).
     ///   - relevant: for each user, the items to find.
     ///   - excluded: for each user, the items removed from the ranking (fold-in or training items);
     ///     empty means none.
-    /// Users for whom a metric is undefined (no relevant item) are left out of that metric's mean.
     public static func evaluate(
         _ metrics: [RankingMetric], scores: [Float], itemCount: Int, relevant: [[Int]], excluded: [[Int]] = []
     ) throws -> MetricReport {
@@ -95,6 +101,11 @@ extension RankingMetric {
 
     /// Averages `metrics` over held-out users: the targets are relevant, the fold-in items excluded.
     /// `scores` has one row of `users.foldIn.columnCount` scores per held-out user, in their order.
+    ///
+    /// - Parameters:
+    ///   - metrics: The metrics to average, e.g. `[.ndcg(100), .recall(20)]`.
+    ///   - scores: Row-major scores, one row of `users.foldIn.columnCount` per held-out user, in their order.
+    ///   - users: The held-out users, e.g. `split.test`.
     public static func evaluate(_ metrics: [RankingMetric], scores: [Float], users: FoldInUsers) throws -> MetricReport {
         let rows = 0..<users.userCount
         return try evaluate(metrics, scores: scores, itemCount: users.target.columnCount,
@@ -108,6 +119,12 @@ extension RankingMetric {
     /// `scores` scores every item for user `u`, `relevant` row `u` holds the items to find (say the
     /// test split's matrix), and the items in row `u` of any `excluded` matrix (train, validation)
     /// are removed from the ranking. Users without relevant items are skipped.
+    ///
+    /// - Parameters:
+    ///   - metrics: The metrics to average, e.g. `[.ndcg(100), .recall(20)]`.
+    ///   - scores: Row-major `[relevant.rowCount × relevant.columnCount]` scores, row `u` for user `u`.
+    ///   - relevant: The items to find per user (row), say the test split's matrix.
+    ///   - excluded: Matrices of the same shape whose items are removed from each user's ranking (train, validation).
     public static func evaluate(
         _ metrics: [RankingMetric], scores: [Float], relevant: UserItemMatrix, excluded: [UserItemMatrix] = []
     ) throws -> MetricReport {

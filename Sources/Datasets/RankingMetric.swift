@@ -55,6 +55,11 @@ public enum RankingMetric: Hashable, Sendable, CustomStringConvertible {
 
     /// The metric for one user, or nil when it is undefined: no relevant item left after exclusion
     /// (and, for AUC, no non-relevant one either).
+    ///
+    /// - Parameters:
+    ///   - scores: One score per item, indexed by item.
+    ///   - relevant: The items to find.
+    ///   - excluded: Items removed from the ranking (the user's fold-in or training items).
     public func value(scores: [Float], relevant: Set<Int>, excluded: Set<Int> = []) -> Double? {
         RankedItems(scores: scores, excluded: excluded, depth: cutoff ?? scores.count)
             .value(of: self, relevant: relevant)

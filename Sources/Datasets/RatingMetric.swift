@@ -14,6 +14,10 @@ public enum RatingMetric: String, CaseIterable, Sendable, CustomStringConvertibl
 
     /// The metric over aligned arrays, accumulated in `Double`; throws
     /// ``DatasetsError/invalidArgument(_:)`` when they are empty or differ in count.
+    ///
+    /// - Parameters:
+    ///   - predicted: The predicted ratings.
+    ///   - observed: The observed ratings, aligned with `predicted`.
     public func value(predicted: [Float], observed: [Float]) throws -> Double {
         guard predicted.count == observed.count, !predicted.isEmpty else {
             throw DatasetsError.invalidArgument(

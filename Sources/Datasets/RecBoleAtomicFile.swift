@@ -67,6 +67,8 @@ public struct AtomicFile: Sendable {
     public let rows: [[String]]
 
     /// Reads the atomic file at `path` (gzip allowed); every row must have one field per column.
+    ///
+    /// - Parameter path: The atomic file (`.inter`, `.item`, `.user`, …; gzip allowed).
     public init(path: String) throws {
         let text = DelimitedText(bytes: try readBytes(of: URL(fileURLWithPath: path)), path: path)
         let header = try AtomicFileHeader(text: text)
@@ -88,6 +90,8 @@ public struct AtomicFile: Sendable {
     }
 
     /// The values of the column called `name`, or nil when there is no such column.
+    ///
+    /// - Parameter name: The column name without its type, e.g. "user_id".
     public func column(_ name: String) -> [String]? {
         guard let index = columnNames.firstIndex(of: name) else { return nil }
         return rows.map { $0[index] }
@@ -100,6 +104,10 @@ public enum RecBoleAtomicFiles {
     ///
     /// The `.inter` file needs `user_id` and `item_id` columns; `rating` and `timestamp` are used
     /// when present (a missing rating means implicit feedback, rating 1).
+    ///
+    /// - Parameters:
+    ///   - directory: The folder holding the files, e.g. ".cache/data/ml-100k".
+    ///   - name: The files' base name, e.g. "ml-100k".
     public static func load(directory: String, name: String) throws -> Interactions {
         let base = URL(fileURLWithPath: directory).appendingPathComponent(name)
         let interPath = base.appendingPathExtension("inter")

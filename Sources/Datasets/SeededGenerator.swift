@@ -15,6 +15,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private let increment: UInt64
 
     /// Creates a generator from a seed and an optional stream number (as `pcg32_srandom_r`).
+    ///
+    /// - Parameters:
+    ///   - seed: The seed.
+    ///   - stream: Selects one of 2⁶³ independent sequences for the same seed.
     public init(seed: UInt64, stream: UInt64 = 54) {
         increment = (stream << 1) | 1
         state = 0
@@ -24,6 +28,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// Creates a generator from a seed written as an `Int`, as cells and notebooks write seeds.
+    ///
+    /// - Parameter seed: The seed; negative values use their bit pattern.
     public init(seed: Int) {
         self.init(seed: UInt64(bitPattern: Int64(seed)))
     }
@@ -44,6 +50,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform integer in `0..<bound`, without modulo bias (rejection sampling as `pcg32_boundedrand_r`).
+    ///
+    /// - Parameter bound: The exclusive upper bound, in 1...UInt32.max.
     public mutating func nextInt(below bound: Int) -> Int {
         precondition(bound > 0 && bound <= Int(UInt32.max), "bound must be in 1...UInt32.max")
         let bound32 = UInt32(bound)
@@ -60,6 +68,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// Shuffles `array` in place with the Fisher–Yates algorithm, drawing from this generator.
+    ///
+    /// - Parameter array: The array to shuffle.
     public mutating func shuffle<Element>(_ array: inout [Element]) {
         guard array.count > 1 else { return }
         for index in stride(from: array.count - 1, to: 0, by: -1) {
@@ -69,6 +79,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// The numbers `0..<count` in a random order.
+    ///
+    /// - Parameter count: How many numbers, at least 0.
     public mutating func permutation(of count: Int) -> [Int] {
         var indices = Array(0..<count)
         shuffle(&indices)
@@ -77,6 +89,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// The numbers `0..<count` in a random order, cut into batches of `batchSize` (the last batch
     /// holds the remainder): one epoch of shuffled mini-batches over rows or images.
+    ///
+    /// - Parameters:
+    ///   - count: How many numbers (rows or images) to cover.
+    ///   - batchSize: Numbers per batch, positive.
     public mutating func shuffledBatches(count: Int, batchSize: Int) -> [[Int]] {
         precondition(batchSize > 0, "batchSize must be positive")
         let order = permutation(of: count)

@@ -19,6 +19,10 @@ extension TrainValidationTestSplit {
     /// Averages `metrics` over the users with test items: `scores` is row-major `[userCount × itemCount]`
     /// (row `u` scores every item for user `u`), the test items are relevant, and the user's training and
     /// validation items are removed from the ranking.
+    ///
+    /// - Parameters:
+    ///   - metrics: The metrics to average, e.g. `[.ndcg(100), .recall(20)]`.
+    ///   - scores: Row-major `[userCount × itemCount]` scores, row `u` for user `u`, e.g. from `model.scores(for:)`.
     public func evaluateTest(_ metrics: [RankingMetric], scores: [Float]) throws -> MetricReport {
         try RankingMetric.evaluate(metrics, scores: scores, relevant: test.matrix(binary: true),
                                    excluded: [train.matrix(binary: true), validation.matrix(binary: true)])

@@ -18,6 +18,13 @@ public struct UserItemMatrix: Sendable, Equatable {
     ///
     /// Throws ``DatasetsError/invalidArgument(_:)`` when the arrays differ in count or an index is
     /// outside the shape.
+    ///
+    /// - Parameters:
+    ///   - rowCount: The number of rows (users).
+    ///   - columnCount: The number of columns (items).
+    ///   - rows: The row of each entry, in `0..<rowCount`.
+    ///   - columns: The column of each entry, in `0..<columnCount`.
+    ///   - values: The value of each entry.
     public init(rowCount: Int, columnCount: Int, rows: [Int], columns: [Int], values: [Float]) throws {
         guard rowCount >= 0, columnCount >= 0, rows.count == values.count, columns.count == values.count else {
             throw DatasetsError.invalidArgument(
@@ -63,16 +70,22 @@ public struct UserItemMatrix: Sendable, Equatable {
     public var entryCount: Int { values.count }
 
     /// The columns stored in `row`, ascending.
+    ///
+    /// - Parameter row: The row, in `0..<rowCount`.
     public func columns(inRow row: Int) -> ArraySlice<Int> {
         columnIndices[rowOffsets[row]..<rowOffsets[row + 1]]
     }
 
     /// The values stored in `row`, aligned with ``columns(inRow:)``.
+    ///
+    /// - Parameter row: The row, in `0..<rowCount`.
     public func values(inRow row: Int) -> ArraySlice<Float> {
         values[rowOffsets[row]..<rowOffsets[row + 1]]
     }
 
     /// The given rows as one dense row-major `[rows.count × columnCount]` array, zeros elsewhere.
+    ///
+    /// - Parameter rows: Row indices, each in `0..<rowCount`, in the order wanted.
     public func denseRows<Rows: Collection>(_ rows: Rows) -> [Float] where Rows.Element == Int {
         var dense = [Float](repeating: 0, count: rows.count * columnCount)
         for (position, row) in rows.enumerated() {
@@ -83,6 +96,8 @@ public struct UserItemMatrix: Sendable, Equatable {
     }
 
     /// The rows selected by `rows`, in that order, as a new matrix (each row's entries copied as stored).
+    ///
+    /// - Parameter rows: Row indices, each in `0..<rowCount`; repeats allowed.
     public func selectingRows(_ rows: [Int]) -> UserItemMatrix {
         var offsets = [0]
         offsets.reserveCapacity(rows.count + 1)
@@ -112,6 +127,8 @@ public struct UserItemMatrix: Sendable, Equatable {
 extension Interactions {
     /// The users × items matrix of this table (every user index is a row, even one without ratings);
     /// with `binary: true` every stored value is 1.
+    ///
+    /// - Parameter binary: Store ones instead of ratings.
     public func matrix(binary: Bool = false) -> UserItemMatrix {
         UserItemMatrix(unchecked: userCount, columnCount: itemCount, rows: userIndices, columns: itemIndices,
                        values: binary ? Array(repeating: 1, count: count) : ratings)

@@ -5,6 +5,8 @@ public final class Tanh: Module, UnaryLayer {
     /// Creates the layer.
     public override init() {}
     /// Applies `tanh` elementwise.
+    ///
+    /// - Parameter input: The input tensor; the function applies elementwise.
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.tanh() }
 }
 
@@ -13,6 +15,8 @@ public final class Sigmoid: Module, UnaryLayer {
     /// Creates the layer.
     public override init() {}
     /// Applies the sigmoid elementwise.
+    ///
+    /// - Parameter input: The input tensor; the function applies elementwise.
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.sigmoid() }
 }
 
@@ -21,6 +25,8 @@ public final class ReLU: Module, UnaryLayer {
     /// Creates the layer.
     public override init() {}
     /// Applies ReLU elementwise.
+    ///
+    /// - Parameter input: The input tensor; the function applies elementwise.
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.relu() }
 }
 
@@ -29,8 +35,12 @@ public final class LeakyReLU: Module, UnaryLayer {
     /// The slope for negative inputs (PyTorch's default 0.01).
     public let negativeSlope: Float
     /// Creates the layer.
+    ///
+    /// - Parameter negativeSlope: The slope for negative inputs (PyTorch's default 0.01).
     public init(negativeSlope: Float = 0.01) { self.negativeSlope = negativeSlope }
     /// Applies leaky ReLU elementwise.
+    ///
+    /// - Parameter input: The input tensor; the function applies elementwise.
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.leakyRelu(negativeSlope: negativeSlope) }
 }
 
@@ -39,6 +49,8 @@ public final class SiLU: Module, UnaryLayer {
     /// Creates the layer.
     public override init() {}
     /// Applies SiLU elementwise.
+    ///
+    /// - Parameter input: The input tensor; the function applies elementwise.
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.silu() }
 }
 
@@ -47,6 +59,8 @@ public final class Softplus: Module, UnaryLayer {
     /// Creates the layer.
     public override init() {}
     /// Applies softplus elementwise.
+    ///
+    /// - Parameter input: The input tensor; the function applies elementwise.
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.softplus() }
 }
 
@@ -56,7 +70,11 @@ public final class Lambda: Module, UnaryLayer {
     /// The function applied.
     public let function: (Tensor) throws -> Tensor
     /// Wraps `function`.
+    ///
+    /// - Parameter function: The function from the input tensor to the output tensor.
     public init(_ function: @escaping (Tensor) throws -> Tensor) { self.function = function }
     /// Applies the function.
+    ///
+    /// - Parameter input: The input tensor.
     public func callAsFunction(_ input: Tensor) throws -> Tensor { try function(input) }
 }

@@ -11,6 +11,15 @@ public class Adam: Optimizer {
     public let epsilon: Float
 
     /// Creates the optimizer with coupled (L2) weight decay.
+    ///
+    /// - Parameters:
+    ///   - learningRate: The base step size, which `schedule` scales.
+    ///   - beta1: The decay of the first moment.
+    ///   - beta2: The decay of the second moment.
+    ///   - epsilon: Added to the denominator for stability.
+    ///   - weightDecay: Coupled (L2) weight decay added to the gradient; 0 for none.
+    ///   - schedule: How the learning rate changes with the update count.
+    ///   - maximumGradientNorm: Clips the gradients' global norm to this before each step; nil for no clipping.
     public init(
         learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
         weightDecay: Float = 0, schedule: LearningRateSchedule = .constant, maximumGradientNorm: Float? = nil
@@ -34,6 +43,12 @@ public class Adam: Optimizer {
     }
 
     /// The Adam step.
+    ///
+    /// - Parameters:
+    ///   - values: The parameter's values, updated in place.
+    ///   - gradient: Its gradient, already clipped and, for coupled weight decay, including the decay term.
+    ///   - slots: The parameter's state (step count, buffers), read and updated in place.
+    ///   - learningRate: The scheduled learning rate of this update.
     public override func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
         var first = slots.takeBuffer(0, count: values.count), second = slots.takeBuffer(1, count: values.count)
         let correction1 = 1 - Foundation.pow(beta1, Float(slots.step)), correction2 = 1 - Foundation.pow(beta2, Float(slots.step))
@@ -61,6 +76,15 @@ public class Adam: Optimizer {
 /// `p ← p·(1 − lr·weightDecay)` before the Adam step.
 public final class AdamW: Adam {
     /// Creates the optimizer (PyTorch's default weight decay 0.01).
+    ///
+    /// - Parameters:
+    ///   - learningRate: The base step size, which `schedule` scales.
+    ///   - beta1: The decay of the first moment.
+    ///   - beta2: The decay of the second moment.
+    ///   - epsilon: Added to the denominator for stability.
+    ///   - weightDecay: Decoupled weight decay: values shrink by `1 − learningRate · weightDecay` before each step.
+    ///   - schedule: How the learning rate changes with the update count.
+    ///   - maximumGradientNorm: Clips the gradients' global norm to this before each step; nil for no clipping.
     public override init(
         learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
         weightDecay: Float = 0.01, schedule: LearningRateSchedule = .constant, maximumGradientNorm: Float? = nil

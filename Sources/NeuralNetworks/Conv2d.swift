@@ -19,6 +19,15 @@ public final class Conv2d: Module, UnaryLayer {
 
     /// Creates the layer with PyTorch's default initialisation. Throws when a size is negative or the
     /// filters would not fit in the memory available.
+    ///
+    /// - Parameters:
+    ///   - inputChannels: Channels of the input images.
+    ///   - outputChannels: Channels of the output (the number of filters).
+    ///   - kernelSize: The side of each square kernel.
+    ///   - stride: The step between kernel positions.
+    ///   - padding: Zeros added on every side of the image.
+    ///   - hasBias: Whether the layer adds a bias per output channel.
+    ///   - generator: Draws the initial weights.
     public init(
         _ inputChannels: Int, _ outputChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
         bias hasBias: Bool = true, generator: inout RandomGenerator
@@ -33,12 +42,18 @@ public final class Conv2d: Module, UnaryLayer {
     }
 
     /// Convolves `input` `[N, inputChannels, H, W]` and adds the bias.
+    ///
+    /// - Parameter input: Images `[N, inputChannels, H, W]`.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         try self(input, rectified: false)
     }
 
     /// The convolution followed by a ReLU, in one pass over the output (`Sequential` calls this for
     /// a `Conv2d` followed by a `ReLU`); the same values and gradients as `ReLU()(self(input))`.
+    ///
+    /// - Parameters:
+    ///   - input: Images `[N, inputChannels, H, W]`.
+    ///   - rectified: Whether a ReLU is applied to the output.
     public func callAsFunction(_ input: Tensor, rectified: Bool) throws -> Tensor {
         try input.convolution2D(filters: weight, bias: bias, stride: stride, padding: padding, rectified: rectified)
     }

@@ -17,6 +17,16 @@ public final class ConvTranspose2d: Module, UnaryLayer {
 
     /// Creates the layer with PyTorch's default initialisation. Throws when a size is negative or the
     /// filters would not fit in the memory available.
+    ///
+    /// - Parameters:
+    ///   - inputChannels: Channels of the input feature maps.
+    ///   - outputChannels: Channels of the output.
+    ///   - kernelSize: The side of each square kernel.
+    ///   - stride: The step between kernel positions (the upsampling factor).
+    ///   - padding: Rows and columns removed from every side of the output.
+    ///   - outputPadding: Extra rows and columns added on one side of the output, less than `stride`.
+    ///   - hasBias: Whether the layer adds a bias per output channel.
+    ///   - generator: Draws the initial weights.
     public init(
         _ inputChannels: Int, _ outputChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
         outputPadding: Int = 0, bias hasBias: Bool = true, generator: inout RandomGenerator
@@ -32,6 +42,8 @@ public final class ConvTranspose2d: Module, UnaryLayer {
     }
 
     /// Applies the transposed convolution to `input` `[N, inputChannels, H, W]` and adds the bias.
+    ///
+    /// - Parameter input: Feature maps `[N, inputChannels, H, W]`.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         try input.transposedConvolution2D(
             filters: weight, bias: bias, stride: stride, padding: padding, outputPadding: outputPadding)

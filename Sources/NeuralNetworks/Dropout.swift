@@ -10,12 +10,18 @@ public final class Dropout: Module, UnaryLayer {
     public var generator: RandomGenerator
 
     /// Creates the layer; `probability` must lie in `[0, 1)`.
+    ///
+    /// - Parameters:
+    ///   - probability: The probability of zeroing each value, in [0, 1).
+    ///   - seed: The seed of the dropout masks.
     public init(probability: Float, seed: UInt64 = 0) {
         self.probability = probability
         self.generator = RandomGenerator(seed: seed)
     }
 
     /// Applies dropout in training mode; returns `input` unchanged in evaluation mode.
+    ///
+    /// - Parameter input: The input tensor.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         guard isTraining, probability > 0 else { return input }
         guard probability < 1 else {

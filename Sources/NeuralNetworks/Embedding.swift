@@ -11,12 +11,20 @@ public final class Embedding: Module {
 
     /// Creates a table of `count` vectors of `dimension` values drawn from `initializer` (N(0, 1) by default, as
     /// PyTorch). Throws when a size is negative or the table would not fit in the memory available.
+    ///
+    /// - Parameters:
+    ///   - count: The number of vectors (the valid indices are `0..<count`).
+    ///   - dimension: The length of each vector.
+    ///   - initializer: Draws the table; N(0, 1) by default.
+    ///   - generator: Draws the initial table.
     public init(_ count: Int, _ dimension: Int, initializer: Initializer = .normal(), generator: inout RandomGenerator) throws {
         try MemoryLimit.check([count, dimension], operation: "Embedding(\(count), \(dimension))")
         weight = try initializer.tensor([count, dimension], generator: &generator)
     }
 
     /// Creates a layer from a given table `[count, dimension]`.
+    ///
+    /// - Parameter weight: The table `[count, dimension]`.
     public init(weight: Tensor) throws {
         guard weight.rank == 2 else {
             throw NeuralNetworksError.invalidConfiguration(component: "Embedding", reason: "weight \(weight.shape) must be [count, dimension]")
@@ -25,6 +33,10 @@ public final class Embedding: Module {
     }
 
     /// The vectors at `indices`, shaped `shape + [dimension]` (`shape` defaults to `[indices.count]`).
+    ///
+    /// - Parameters:
+    ///   - indices: Rows of the table to look up, each in `0..<count`.
+    ///   - shape: The shape of the index grid, with as many positions as `indices`; nil for `[indices.count]`.
     public func callAsFunction(_ indices: [Int], shape: [Int]? = nil) throws -> Tensor {
         if let bad = indices.first(where: { $0 < 0 || $0 >= weight.shape[0] }) {
             throw NeuralNetworksError.invalidInput(

@@ -1,6 +1,8 @@
 import Autograd
 
 /// The Euclidean norm of all gradients taken together, `√Σ g²` over every value of every tensor.
+///
+/// - Parameter gradients: Gradients by parameter path.
 public func globalNorm(_ gradients: [String: Tensor]) -> Float {
     var total: Double = 0
     for gradient in gradients.values {
@@ -11,6 +13,11 @@ public func globalNorm(_ gradients: [String: Tensor]) -> Float {
 
 /// Gradients scaled by `maximumNorm / (norm + 1e-6)` when their global norm exceeds `maximumNorm`
 /// (`torch.nn.utils.clip_grad_norm_`), with the norm before clipping.
+///
+/// - Parameters:
+///   - gradients: Gradients by parameter path.
+///   - maximumNorm: The largest global norm allowed.
+///
 /// ```swift
 /// let (clipped, norm) = clippedByGlobalNorm(gradients, maximumNorm: 1)
 /// ```

@@ -41,6 +41,8 @@ public enum Initializer: Sendable, Equatable {
 
     /// The fan-in and fan-out of a parameter shape, as `torch.nn.init._calculate_fan_in_and_fan_out`
     /// (a vector counts its length for both).
+    ///
+    /// - Parameter shape: The parameter shape, `[out, in, k…]`.
     public static func fans(of shape: [Int]) -> (fanIn: Int, fanOut: Int) {
         guard shape.count >= 2 else { return (shape.first ?? 1, shape.first ?? 1) }
         let receptiveField = shape.dropFirst(2).reduce(1, *)
@@ -49,6 +51,10 @@ public enum Initializer: Sendable, Equatable {
 
     /// Draws a tensor of `shape` from `generator`; throws for an invalid initialiser, a negative size, or a tensor
     /// larger than the memory available.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each axis.
+    ///   - generator: Draws the values.
     public func tensor(_ shape: [Int], generator: inout RandomGenerator) throws -> Tensor {
         try MemoryLimit.check(shape, operation: "Initializer.tensor")
         let (fanIn, fanOut) = Initializer.fans(of: shape)

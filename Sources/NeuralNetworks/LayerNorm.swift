@@ -13,6 +13,11 @@ public final class LayerNorm: Module, UnaryLayer {
     public let epsilon: Float
 
     /// Creates the layer; throws when `dimension` is negative or its scale and shift would not fit in memory.
+    ///
+    /// - Parameters:
+    ///   - dimension: The size of the normalised (last) axis.
+    ///   - epsilon: Added to the variance for stability.
+    ///   - elementwiseAffine: Whether the layer learns a scale and a shift.
     public init(_ dimension: Int, epsilon: Float = 1e-5, elementwiseAffine: Bool = true) throws {
         try MemoryLimit.check([dimension], operation: "LayerNorm(\(dimension))")
         self.dimension = dimension
@@ -22,6 +27,8 @@ public final class LayerNorm: Module, UnaryLayer {
     }
 
     /// Normalises `input` `[…, dimension]` along its last axis.
+    ///
+    /// - Parameter input: Values `[…, dimension]`.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         guard input.shape.last == dimension else {
             throw NeuralNetworksError.invalidInput(

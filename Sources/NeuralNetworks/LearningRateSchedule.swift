@@ -19,6 +19,10 @@ public indirect enum LearningRateSchedule: Sendable, Equatable {
     case warmUp(steps: Int, then: LearningRateSchedule)
 
     /// The learning rate for update `step` given the base rate.
+    ///
+    /// - Parameters:
+    ///   - base: The optimizer's base learning rate.
+    ///   - step: The update count, 0 for the first update.
     public func learningRate(base: Float, step: Int) -> Float {
         switch self {
         case .constant:

@@ -16,6 +16,12 @@ public final class Linear: Module, UnaryLayer {
 
     /// Creates a layer with PyTorch's default initialisation: weight and bias uniform on `±1/√inputCount`.
     /// Throws when a size is negative or the weight would not fit in the memory available.
+    ///
+    /// - Parameters:
+    ///   - inputCount: Features per input (the last axis of the input).
+    ///   - outputCount: Features per output.
+    ///   - hasBias: Whether the layer adds a bias.
+    ///   - generator: Draws the initial weights.
     public init(_ inputCount: Int, _ outputCount: Int, bias hasBias: Bool = true, generator: inout RandomGenerator) throws {
         try Linear.checkSizes(inputCount, outputCount)
         let bound = 1 / Float(Swift.max(inputCount, 1)).squareRoot()
@@ -25,6 +31,14 @@ public final class Linear: Module, UnaryLayer {
 
     /// Creates a layer whose weight (and bias, zeros unless given) come from initialisers,
     /// e.g. `weightInitializer: .xavierUniform()`. Throws as the default initialiser does, or for an invalid initialiser.
+    ///
+    /// - Parameters:
+    ///   - inputCount: Features per input (the last axis of the input).
+    ///   - outputCount: Features per output.
+    ///   - hasBias: Whether the layer adds a bias.
+    ///   - weightInitializer: Draws the weight `[outputCount, inputCount]`, e.g. `.xavierUniform()`.
+    ///   - biasInitializer: Draws the bias `[outputCount]`; zeros by default.
+    ///   - generator: Draws the initial weight and bias.
     public init(
         _ inputCount: Int, _ outputCount: Int, bias hasBias: Bool = true,
         weightInitializer: Initializer, biasInitializer: Initializer = .zeros, generator: inout RandomGenerator
@@ -35,6 +49,10 @@ public final class Linear: Module, UnaryLayer {
     }
 
     /// Creates a layer from given weights `[outputCount, inputCount]` and an optional bias `[outputCount]`.
+    ///
+    /// - Parameters:
+    ///   - weight: The weight matrix `[outputCount, inputCount]`.
+    ///   - bias: The bias `[outputCount]`; nil for a layer without one.
     public init(weight: Tensor, bias: Tensor? = nil) throws {
         guard weight.rank == 2, bias.map({ $0.shape == [weight.shape[0]] }) ?? true else {
             throw NeuralNetworksError.invalidConfiguration(
@@ -50,6 +68,8 @@ public final class Linear: Module, UnaryLayer {
     }
 
     /// `input · Wᵀ + b` for an input `[…, inputCount]`.
+    ///
+    /// - Parameter input: Features `[…, inputCount]`.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         guard input.rank >= 1, input.shape.last == weight.shape[1] else {
             throw NeuralNetworksError.invalidInput(
@@ -64,6 +84,8 @@ public final class Linear: Module, UnaryLayer {
 
     /// `input · Wᵀ + b` for sparse rows `[batch, inputCount]` (CSR), e.g. user–item interactions:
     /// one sparse × dense product, with the gradient reaching `W` through Autograd's sparse matmul.
+    ///
+    /// - Parameter input: Sparse rows `[batch, inputCount]`.
     public func callAsFunction(_ input: SparseMatrix) throws -> Tensor {
         guard input.columnCount == weight.shape[1] else {
             throw NeuralNetworksError.invalidInput(

@@ -5,6 +5,13 @@ import Autograd
 /// Without a mask: `reduce((predictions − targets)²)`. With a mask (ones where a rating is observed,
 /// zeros elsewhere, or any non-negative weights): `Σ mask·(predictions − targets)² / Σ mask` for
 /// `.mean`, the weighted sum for `.sum`, and the weighted values for `.none`. An all-zero mask gives 0.
+///
+/// - Parameters:
+///   - predictions: The predicted values.
+///   - targets: The target values, the shape of `predictions`.
+///   - mask: Non-negative weights the shape of `predictions` (ones where observed); nil counts every entry.
+///   - reduction: `.mean` (the default), `.sum`, or `.none` for the per-element values.
+///
 /// ```swift
 /// let loss = try meanSquaredError(predictions: model(ratings), targets: ratings, mask: observed)
 /// ```

@@ -6,6 +6,11 @@ import Autograd
 extension Module {
     /// Saves every parameter to `url` atomically: a save interrupted at any point leaves the
     /// previous file intact.
+    ///
+    /// - Parameters:
+    ///   - url: The safetensors file to write.
+    ///   - metadata: Strings stored in the file's `__metadata__`, e.g. `["epoch": "50"]`.
+    ///
     /// ```swift
     /// try model.save(to: URL(fileURLWithPath: "multivae.safetensors"), metadata: ["epoch": "50"])
     /// ```
@@ -16,6 +21,8 @@ extension Module {
     /// Loads every parameter from a safetensors file written for a module of the same structure
     /// and returns the file's metadata. The file must hold exactly the model's parameters with
     /// the same shapes; otherwise the error names the file and the tensor, and nothing changes.
+    ///
+    /// - Parameter url: A safetensors file written for a module of the same structure.
     @discardableResult
     public func load(from url: URL) throws -> [String: String] {
         let contents = try SafeTensors.read(from: url)

@@ -8,11 +8,15 @@
 /// ```
 extension Module {
     /// Freezes every parameter whose path satisfies `predicate` (all of them by default).
+    ///
+    /// - Parameter predicate: Takes a parameter path such as "decoder.weight"; true freezes it.
     public func freeze(where predicate: (String) -> Bool = { _ in true }) {
         for (name, box) in namedParameterBoxes() where predicate(name) { box.isFrozen = true }
     }
 
     /// Unfreezes every parameter whose path satisfies `predicate` (all of them by default).
+    ///
+    /// - Parameter predicate: Takes a parameter path such as "decoder.weight"; true unfreezes it.
     public func unfreeze(where predicate: (String) -> Bool = { _ in true }) {
         for (name, box) in namedParameterBoxes() where predicate(name) { box.isFrozen = false }
     }

@@ -18,6 +18,10 @@ import Autograd
 /// single-value tensor. Gradients have their parameter's shape; a parameter the value does not
 /// depend on gets zeros. Frozen parameters (``Module/freeze(where:)``) act as constants and get
 /// no entry, so an optimizer leaves them alone.
+///
+/// - Parameters:
+///   - model: The module whose parameters are differentiated.
+///   - function: Computes the loss, a single-value tensor, from the model.
 public func valueAndGradient<Model: Module>(
     of model: Model, _ function: (Model) throws -> Tensor
 ) throws -> (value: Tensor, gradients: [String: Tensor]) {

@@ -4,6 +4,12 @@ import Autograd
 extension Module {
     /// Replaces every parameter whose path satisfies `predicate` with values drawn from
     /// `initializer`, in declaration order (so the same seed gives the same model).
+    ///
+    /// - Parameters:
+    ///   - initializer: How the new values are drawn, e.g. `.xavierNormal()`.
+    ///   - predicate: Takes a parameter path such as "encoder.weight"; true re-draws it.
+    ///   - generator: Draws the new values.
+    ///
     /// ```swift
     /// var generator = RandomGenerator(seed: 98765)
     /// try model.initialize(.xavierNormal(), where: { $0.hasSuffix("weight") }, generator: &generator)

@@ -22,6 +22,10 @@ extension Module {
     /// Replaces parameters by path. Every name must exist and every shape must match; when
     /// `requiringAll` is set, every parameter of the model must be given (loading a checkpoint).
     /// Nothing is changed when any check fails.
+    ///
+    /// - Parameters:
+    ///   - parameters: New values by path, each shaped as the parameter it replaces.
+    ///   - requiringAll: Whether every parameter of the model must be given.
     public func update(parameters: [String: Tensor], requiringAll: Bool = false) throws {
         let boxes = namedParameterBoxes()
         let byName = Dictionary(uniqueKeysWithValues: boxes.map { ($0.name, $0.box) })

@@ -45,6 +45,8 @@ open class Module: CustomStringConvertible {
     public init() {}
 
     /// Puts this module and every sub-module in training mode (`true`) or evaluation mode (`false`).
+    ///
+    /// - Parameter training: `true` for training mode, `false` for evaluation mode.
     public func train(_ training: Bool = true) {
         for (_, module) in namedModules() { module.isTraining = training }
     }
@@ -64,5 +66,7 @@ open class Module: CustomStringConvertible {
 /// A module that maps one tensor to one tensor, so it can sit in a ``Sequential``.
 public protocol UnaryLayer: Module {
     /// Applies the layer.
+    ///
+    /// - Parameter input: The input tensor.
     func callAsFunction(_ input: Tensor) throws -> Tensor
 }

@@ -29,6 +29,14 @@ public final class MultiHeadAttention: Module, UnaryLayer {
     public let dimension: Int
 
     /// Creates the layer; `dimension` must be divisible by `headCount`.
+    ///
+    /// - Parameters:
+    ///   - dimension: The model width, divisible by `headCount`.
+    ///   - headCount: The number of heads.
+    ///   - bias: Whether the four projections add biases.
+    ///   - dropout: Dropout probability on the attention weights in training, in [0, 1).
+    ///   - seed: The seed of the attention dropout masks.
+    ///   - generator: Draws the initial projection weights.
     public init(
         _ dimension: Int, headCount: Int, bias: Bool = true, dropout: Float = 0, seed: UInt64 = 0,
         generator: inout RandomGenerator
@@ -51,12 +59,16 @@ public final class MultiHeadAttention: Module, UnaryLayer {
     }
 
     /// An additive `[length, length]` mask letting position `t` attend only to positions `≤ t`.
+    ///
+    /// - Parameter length: The sequence length.
     public static func causalMask(length: Int) -> Tensor {
         let values = (0..<(length * length)).map { index -> Float in index % length > index / length ? -1e9 : 0 }
         return try! Tensor(shape: [length, length], scalars: values)
     }
 
     /// An additive `[batch, 1, 1, length]` mask hiding the positions where `padding` is true.
+    ///
+    /// - Parameter padding: One row per sequence, all of one length: true at padded positions.
     public static func paddingMask(_ padding: [[Bool]]) throws -> Tensor {
         let length = padding.first?.count ?? 0
         return try Tensor(shape: [padding.count, 1, 1, length], scalars: padding.flatMap { $0.map { $0 ? -1e9 : 0 } })
@@ -64,6 +76,12 @@ public final class MultiHeadAttention: Module, UnaryLayer {
 
     /// Attention of `query` `[B, T, dimension]` over `key` and `value` `[B, S, dimension]`; `mask`
     /// is added to the scores and must broadcast to `[B, headCount, T, S]` (e.g. `[T, S]`).
+    ///
+    /// - Parameters:
+    ///   - queries: Queries `[B, T, dimension]`.
+    ///   - keys: Keys `[B, S, dimension]`.
+    ///   - values: Values `[B, S, dimension]`.
+    ///   - mask: Added to the scores; broadcasts to `[B, headCount, T, S]`; nil for none.
     public func callAsFunction(_ queries: Tensor, key keys: Tensor, value values: Tensor, mask: Tensor? = nil) throws -> Tensor {
         guard queries.rank == 3, keys.rank == 3, values.rank == 3, keys.shape == values.shape,
               queries.shape[0] == keys.shape[0], queries.shape[2] == dimension, keys.shape[2] == dimension else {
@@ -85,6 +103,8 @@ public final class MultiHeadAttention: Module, UnaryLayer {
     }
 
     /// Self-attention without a mask: `self(input, key: input, value: input)`.
+    ///
+    /// - Parameter input: The sequence `[B, T, dimension]`.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         try self(input, key: input, value: input)
     }

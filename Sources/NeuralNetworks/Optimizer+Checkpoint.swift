@@ -15,6 +15,8 @@ import Autograd
 /// ```
 extension Optimizer {
     /// Saves the state atomically to `url`.
+    ///
+    /// - Parameter url: The safetensors file to write.
     public func save(to url: URL) throws {
         var tensors: [String: Tensor] = [:]
         var metadata = ["optimizer": "\(type(of: self))", "updateCount": "\(updateCount)"]
@@ -26,6 +28,8 @@ extension Optimizer {
     }
 
     /// Replaces the state with the one saved at `url` by an optimizer of the same type.
+    ///
+    /// - Parameter url: A file written by `save(to:)` of an optimizer of the same type.
     public func load(from url: URL) throws {
         let contents = try SafeTensors.read(from: url)
         let path = url.path

@@ -13,6 +13,11 @@ public struct OptimizerSlots: Sendable {
     /// Moves the buffer at `index` out of the slots (creating it as `initial` repeated `count`
     /// times if missing), so the caller owns the only copy and can update it without copying;
     /// store it back in ``buffers`` afterwards.
+    ///
+    /// - Parameters:
+    ///   - index: The buffer's position in `buffers`.
+    ///   - count: Values in a new buffer.
+    ///   - initial: The value of every entry of a new buffer.
     public mutating func takeBuffer(_ index: Int, count: Int, initial: Float = 0) -> [Float] {
         while buffers.count <= index { buffers.append([Float](repeating: initial, count: count)) }
         let buffer = buffers[index]
@@ -54,6 +59,13 @@ open class Optimizer {
     public internal(set) var slots: [String: OptimizerSlots] = [:]
 
     /// Creates the shared part of an optimizer.
+    ///
+    /// - Parameters:
+    ///   - learningRate: The base step size, which `schedule` scales.
+    ///   - weightDecay: The weight-decay coefficient; 0 for none.
+    ///   - decouplesWeightDecay: Whether weight decay shrinks parameters directly (AdamW) instead of adding to the gradient.
+    ///   - schedule: How the learning rate changes with the update count.
+    ///   - maximumGradientNorm: Clips the gradients' global norm to this before each step; nil for no clipping.
     public init(
         learningRate: Float, weightDecay: Float = 0, decouplesWeightDecay: Bool = false,
         schedule: LearningRateSchedule = .constant, maximumGradientNorm: Float? = nil
@@ -72,11 +84,21 @@ open class Optimizer {
 
     /// Updates one parameter's values in place given its gradient (already clipped and, when
     /// coupled, including weight decay). Subclasses override this; it is the whole optimizer.
+    ///
+    /// - Parameters:
+    ///   - values: The parameter's values, updated in place.
+    ///   - gradient: Its gradient, already clipped and, for coupled weight decay, including the decay term.
+    ///   - slots: The parameter's state (step count, buffers), read and updated in place.
+    ///   - learningRate: The scheduled learning rate of this update.
     open func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
         fatalError("\(type(of: self)) must override apply(to:gradient:slots:learningRate:)")
     }
 
     /// One step on every parameter of `model` that has a gradient (names as ``Module/parameters()``).
+    ///
+    /// - Parameters:
+    ///   - model: The module to update in place.
+    ///   - gradients: Gradients by parameter path, from `valueAndGradient(of:_:)`; parameters without one are left alone.
     public func update(_ model: Module, along gradients: [String: Tensor]) throws {
         let boxes = Dictionary(uniqueKeysWithValues: model.namedParameterBoxes().map { ($0.name, $0.box) })
         try step(along: gradients, shapes: boxes.compactMapValues { $0.tensor?.shape }) { name, update in
@@ -89,6 +111,10 @@ open class Optimizer {
     }
 
     /// One step on a dictionary of tensors (for code that keeps its parameters by hand).
+    ///
+    /// - Parameters:
+    ///   - parameters: Tensors by name, updated in place.
+    ///   - gradients: Gradients by name, each shaped as its tensor; names without one are left alone.
     public func update(parameters: inout [String: Tensor], along gradients: [String: Tensor]) throws {
         try step(along: gradients, shapes: parameters.mapValues(\.shape)) { name, update in
             var tensor = parameters.removeValue(forKey: name)!

@@ -5,6 +5,8 @@ public protocol ParameterValue {
     /// The tensor held, if any.
     var parameterTensor: Tensor? { get }
     /// Wraps a tensor as this kind of value.
+    ///
+    /// - Parameter tensor: The tensor to wrap.
     static func fromParameterTensor(_ tensor: Tensor) -> Self
 }
 
@@ -12,6 +14,8 @@ extension Tensor: ParameterValue {
     /// The tensor itself.
     public var parameterTensor: Tensor? { self }
     /// The tensor itself.
+    ///
+    /// - Parameter tensor: The tensor to wrap.
     public static func fromParameterTensor(_ tensor: Tensor) -> Tensor { tensor }
 }
 
@@ -19,6 +23,8 @@ extension Optional: ParameterValue where Wrapped == Tensor {
     /// The tensor, or `nil` when absent.
     public var parameterTensor: Tensor? { self }
     /// The tensor, present.
+    ///
+    /// - Parameter tensor: The tensor to wrap.
     public static func fromParameterTensor(_ tensor: Tensor) -> Tensor? { tensor }
 }
 
@@ -45,6 +51,8 @@ public final class Parameter<Value: ParameterValue> {
     var isFrozen = false
 
     /// Wraps an initial value.
+    ///
+    /// - Parameter wrappedValue: The parameter's initial value.
     public init(wrappedValue: Value) {
         self.wrappedValue = wrappedValue
     }

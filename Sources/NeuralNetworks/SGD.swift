@@ -10,6 +10,15 @@ public final class SGD: Optimizer {
     public let nesterov: Bool
 
     /// Creates the optimizer.
+    ///
+    /// - Parameters:
+    ///   - learningRate: The base step size, which `schedule` scales.
+    ///   - momentum: The momentum factor μ; 0 for plain SGD.
+    ///   - dampening: The dampening of new gradients in the momentum buffer.
+    ///   - nesterov: Use Nesterov momentum.
+    ///   - weightDecay: Coupled (L2) weight decay added to the gradient; 0 for none.
+    ///   - schedule: How the learning rate changes with the update count.
+    ///   - maximumGradientNorm: Clips the gradients' global norm to this before each step; nil for no clipping.
     public init(
         learningRate: Float, momentum: Float = 0, dampening: Float = 0, nesterov: Bool = false,
         weightDecay: Float = 0, schedule: LearningRateSchedule = .constant, maximumGradientNorm: Float? = nil
@@ -22,6 +31,12 @@ public final class SGD: Optimizer {
     }
 
     /// The SGD step.
+    ///
+    /// - Parameters:
+    ///   - values: The parameter's values, updated in place.
+    ///   - gradient: Its gradient, already clipped and, for coupled weight decay, including the decay term.
+    ///   - slots: The parameter's state (step count, buffers), read and updated in place.
+    ///   - learningRate: The scheduled learning rate of this update.
     public override func apply(to values: inout [Float], gradient: [Float], slots: inout OptimizerSlots, learningRate: Float) {
         guard momentum != 0 else {
             for index in values.indices { values[index] -= learningRate * gradient[index] }

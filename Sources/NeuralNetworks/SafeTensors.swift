@@ -25,6 +25,10 @@ public enum SafeTensors {
     }
 
     /// The bytes of a safetensors file holding `tensors` as F32 and `metadata`.
+    ///
+    /// - Parameters:
+    ///   - tensors: The tensors by name, stored as F32.
+    ///   - metadata: Strings stored in the `__metadata__` map.
     public static func encode(_ tensors: [String: Tensor], metadata: [String: String] = [:]) throws -> Data {
         var header: [String: Any] = [:]
         if !metadata.isEmpty { header["__metadata__"] = metadata }
@@ -49,11 +53,18 @@ public enum SafeTensors {
 
     /// Writes `tensors` to `url` atomically (temporary file, fsync, rename): an interrupted save
     /// leaves any previous file intact.
+    ///
+    /// - Parameters:
+    ///   - tensors: The tensors by name, stored as F32.
+    ///   - url: The file to write.
+    ///   - metadata: Strings stored in the `__metadata__` map.
     public static func write(_ tensors: [String: Tensor], to url: URL, metadata: [String: String] = [:]) throws {
         try AtomicFile.write(encode(tensors, metadata: metadata), to: url)
     }
 
     /// Reads a safetensors file; errors name the file and, for a bad tensor, the tensor.
+    ///
+    /// - Parameter url: The safetensors file.
     public static func read(from url: URL) throws -> Contents {
         let data: Data
         do {
@@ -65,6 +76,10 @@ public enum SafeTensors {
     }
 
     /// Parses the bytes of a safetensors file; `path` names the source in errors.
+    ///
+    /// - Parameters:
+    ///   - data: The bytes of a safetensors file.
+    ///   - path: The source's name in error messages.
     public static func decode(_ data: Data, path: String = "<data>") throws -> Contents {
         let bytes = [UInt8](data)
         func malformed(_ reason: String) -> NeuralNetworksError { .malformedCheckpoint(path: path, reason: reason) }

@@ -12,11 +12,15 @@ public final class Sequential: Module, UnaryLayer {
     public let layers: [UnaryLayer]
 
     /// Creates the stack from a list of layers.
+    ///
+    /// - Parameter layers: The layers, in the order they are applied.
     public init(_ layers: [UnaryLayer]) {
         self.layers = layers
     }
 
     /// Creates the stack from layers given as arguments.
+    ///
+    /// - Parameter layers: The layers, in the order they are applied.
     public convenience init(_ layers: UnaryLayer...) {
         self.init(layers)
     }
@@ -24,6 +28,8 @@ public final class Sequential: Module, UnaryLayer {
     /// Feeds `input` through every layer in turn. A `Conv2d` followed by a `ReLU` runs as one
     /// convolution with the ReLU fused into its output pass (the same values and gradients, one
     /// pass over the images fewer each way).
+    ///
+    /// - Parameter input: The input of the first layer.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         var value = input, index = 0
         while index < layers.count {

@@ -31,6 +31,16 @@ public final class TransformerEncoderBlock: Module, UnaryLayer {
 
     /// Creates the block; its dropout layers draw from seeds `seed`, `seed + 1`, `seed + 2` (and
     /// `seed + 3` for the attention weights).
+    ///
+    /// - Parameters:
+    ///   - dimension: The model width, divisible by `headCount`.
+    ///   - headCount: The number of attention heads.
+    ///   - feedForwardDimension: The width of the feed-forward hidden layer.
+    ///   - dropout: Dropout probability of every dropout layer in training.
+    ///   - negativeSlope: The LeakyReLU slope for negative inputs.
+    ///   - epsilon: The layer normalisations' ε.
+    ///   - seed: The base seed of the dropout masks.
+    ///   - generator: Draws the initial weights.
     public init(
         _ dimension: Int, headCount: Int, feedForwardDimension: Int, dropout: Float = 0.1,
         negativeSlope: Float = 0.01, epsilon: Float = 1e-5, seed: UInt64 = 0, generator: inout RandomGenerator
@@ -47,6 +57,10 @@ public final class TransformerEncoderBlock: Module, UnaryLayer {
     }
 
     /// Applies the block to `input` `[batch, length, dimension]`; `mask` as in ``MultiHeadAttention``.
+    ///
+    /// - Parameters:
+    ///   - input: The sequence `[batch, length, dimension]`.
+    ///   - mask: Added to the attention scores, as in `MultiHeadAttention`; nil for none.
     public func callAsFunction(_ input: Tensor, mask: Tensor?) throws -> Tensor {
         let attended = try attention(input, key: input, value: input, mask: mask)
         let hidden = try attentionNorm(input + attentionOutputDropout(attended))
@@ -55,6 +69,8 @@ public final class TransformerEncoderBlock: Module, UnaryLayer {
     }
 
     /// Applies the block without a mask.
+    ///
+    /// - Parameter input: The sequence `[batch, length, dimension]`.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         try self(input, mask: nil)
     }

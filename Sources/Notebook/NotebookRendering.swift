@@ -8,6 +8,8 @@ public enum NotebookRendering {
     public static let libraryModules: [String] = ["Autograd", "NeuralNetworks", "Datasets", "Models", "Plots", "Notebook"]
 
     /// The representations of `value` by MIME type; "text/plain" is always there.
+    ///
+    /// - Parameter value: The value to render.
     public static func mimeBundle(of value: Any) -> [String: String] {
         if let rich = value as? RichDisplayable {
             var bundle = rich.mimeBundle()
@@ -18,12 +20,18 @@ public enum NotebookRendering {
     }
 
     /// Display metadata per MIME type (a PNG's logical size).
+    ///
+    /// - Parameter value: The value to render.
     public static func metadata(of value: Any) -> [String: [String: Int]] {
         (value as? RichDisplayable)?.mimeMetadata() ?? [:]
     }
 
     /// The text a notebook shows for `value`, as the Swift REPL would: `String(reflecting:)` (strings quoted,
     /// `Optional(3)`), with module names dropped, or a rich value's text/plain.
+    ///
+    /// - Parameters:
+    ///   - value: The value to render.
+    ///   - programModule: A further module whose name is dropped (an exported program's own); nil for none.
     public static func plainText(of value: Any, programModule: String? = nil) -> String {
         if let rich = value as? RichDisplayable, let text = rich.mimeBundle()["text/plain"] { return text }
         let text = String(reflecting: value)
@@ -31,14 +39,17 @@ public enum NotebookRendering {
         return droppingModuleNames(text, modules: libraryModules + ["Swift"] + (programModule.map { [$0] } ?? []))
     }
 
-    /// `text` without `Module.` prefixes of the given modules where they start a name.
+    /// `text` without `Module.` prefixes of the given modules where they start a name (not inside quoted strings).
     static func droppingModuleNames(_ text: String, modules: [String]) -> String {
         var result = ""
         var index = text.startIndex
         var previous: Character?
+        var isInString = false
         outer: while index < text.endIndex {
+            let character = text[index]
+            if character == "\"" && previous != "\\" { isInString.toggle() }
             let isBoundary = previous.map { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") } ?? true
-            if isBoundary {
+            if isBoundary && !isInString {
                 for module in modules where text[index...].hasPrefix(module + ".") {
                     let after = text.index(index, offsetBy: module.count + 1)
                     if after < text.endIndex, text[after].isLetter {
@@ -48,8 +59,8 @@ public enum NotebookRendering {
                     }
                 }
             }
-            result.append(text[index])
-            previous = text[index]
+            result.append(character)
+            previous = character
             index = text.index(after: index)
         }
         return result

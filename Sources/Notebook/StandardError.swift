@@ -6,6 +6,8 @@ public struct StandardError: TextOutputStream {
     public init() {}
 
     /// Writes `text` to the process's standard error.
+    ///
+    /// - Parameter text: The text to write, as is (no newline is added).
     public mutating func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -10,6 +10,12 @@ public struct Color: Equatable, Hashable, Sendable {
     public var alpha: Double
 
     /// Creates a colour from components in 0...1; values outside are clamped when drawn.
+    ///
+    /// - Parameters:
+    ///   - red: Red component, 0...1.
+    ///   - green: Green component, 0...1.
+    ///   - blue: Blue component, 0...1.
+    ///   - alpha: Opacity, 0 (transparent) ... 1 (opaque).
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red
         self.green = green
@@ -18,6 +24,10 @@ public struct Color: Equatable, Hashable, Sendable {
     }
 
     /// Creates an opaque colour from a 24-bit `0xRRGGBB` value, as written in CSS.
+    ///
+    /// - Parameters:
+    ///   - hex: The colour as `0xRRGGBB`, e.g. `0x1F77B4`.
+    ///   - alpha: Opacity, 0 (transparent) ... 1 (opaque).
     public init(hex: UInt32, alpha: Double = 1) {
         self.init(
             red: Double((hex >> 16) & 0xFF) / 255,
@@ -27,6 +37,8 @@ public struct Color: Equatable, Hashable, Sendable {
     }
 
     /// The same colour with a different opacity.
+    ///
+    /// - Parameter alpha: The new opacity, 0 (transparent) ... 1 (opaque).
     public func withAlpha(_ alpha: Double) -> Color {
         Color(red: red, green: green, blue: blue, alpha: alpha)
     }
@@ -43,6 +55,8 @@ public struct Color: Equatable, Hashable, Sendable {
     ].map { Color(hex: $0) }
 
     /// The categorical colour for series or class `index`, cycling after ten.
+    ///
+    /// - Parameter index: The series or class number; any integer, taken modulo ten.
     public static func categorical(_ index: Int) -> Color {
         let count = categorical.count
         return categorical[((index % count) + count) % count]

@@ -4,6 +4,8 @@ public struct ColorMap: Sendable {
     public let stops: [Color]
 
     /// Creates a colour map from at least two evenly spaced stops.
+    ///
+    /// - Parameter stops: At least two colours, from the colour of 0 to the colour of 1.
     public init(stops: [Color]) {
         precondition(stops.count >= 2, "a colour map needs at least two stops, got \(stops.count)")
         self.stops = stops
@@ -22,6 +24,8 @@ public struct ColorMap: Sendable {
     ].map { Color(hex: $0) })
 
     /// The colour at `fraction` (clamped to 0...1; NaN maps to 0).
+    ///
+    /// - Parameter fraction: The position on the scale, 0...1.
     public func color(at fraction: Double) -> Color {
         let t = fraction.isNaN ? 0 : min(max(fraction, 0), 1)
         let position = t * Double(stops.count - 1)

@@ -2,6 +2,12 @@ import Foundation
 
 extension Figure {
     /// Adds one bar per value, labelled on the horizontal axis by `labels` (or 0, 1, 2, … when empty).
+    ///
+    /// - Parameters:
+    ///   - values: One bar height per value.
+    ///   - labels: Labels under the bars; empty for 0, 1, 2, ….
+    ///   - name: The legend entry; empty keeps the series out of the legend.
+    ///   - color: The colour; nil for the next colour of the categorical palette.
     public mutating func bar(_ values: [Double], labels: [String] = [], name: String = "", color: Color? = nil) {
         let positions = values.indices.map(Double.init)
         append(.bars(BarSeries(
@@ -14,6 +20,12 @@ extension Figure {
     }
 
     /// Adds single-precision bars, converted to `Double`.
+    ///
+    /// - Parameters:
+    ///   - values: One bar height per value.
+    ///   - labels: Labels under the bars; empty for 0, 1, 2, ….
+    ///   - name: The legend entry; empty keeps the series out of the legend.
+    ///   - color: The colour; nil for the next colour of the categorical palette.
     @_disfavoredOverload
     public mutating func bar(_ values: [Float], labels: [String] = [], name: String = "", color: Color? = nil) {
         bar(values.map(Double.init), labels: labels, name: name, color: color)
@@ -21,6 +33,12 @@ extension Figure {
 
     /// Adds a histogram of `values` split into `bins` equal-width bins over their finite range; `bins` is taken
     /// within 1...``maximumHistogramBins``.
+    ///
+    /// - Parameters:
+    ///   - values: The values to count; non-finite ones are skipped.
+    ///   - bins: The number of equal-width bins.
+    ///   - name: The legend entry; empty keeps the series out of the legend.
+    ///   - color: The colour; nil for the next colour of the categorical palette.
     public mutating func histogram(_ values: [Double], bins: Int = 20, name: String = "", color: Color? = nil) {
         let counts = histogramCounts(values, bins: min(max(1, bins), Figure.maximumHistogramBins))
         append(.bars(BarSeries(name: name, left: counts.left, right: counts.right, height: counts.height,
@@ -31,6 +49,12 @@ extension Figure {
     public static let maximumHistogramBins: Int = 1 << 16
 
     /// Adds a histogram of single-precision values, converted to `Double`.
+    ///
+    /// - Parameters:
+    ///   - values: The values to count; non-finite ones are skipped.
+    ///   - bins: The number of equal-width bins.
+    ///   - name: The legend entry; empty keeps the series out of the legend.
+    ///   - color: The colour; nil for the next colour of the categorical palette.
     @_disfavoredOverload
     public mutating func histogram(_ values: [Float], bins: Int = 20, name: String = "", color: Color? = nil) {
         histogram(values.map(Double.init), bins: bins, name: name, color: color)

@@ -11,9 +11,16 @@ extension Figure {
     /// A heatmap of `matrix` (rows top to bottom) with a colour bar: attention weights, a confusion matrix.
     ///
     /// - Parameters:
+    ///   - matrix: Rows of values, top to bottom, all of one length.
     ///   - rowLabels: Names beside the rows (for a confusion matrix, the true classes); empty for 0, 1, 2, ….
     ///   - columnLabels: Names under the columns (the predicted classes); empty for 0, 1, 2, ….
+    ///   - title: The title above the heatmap; empty for none.
+    ///   - xLabel: The label under the columns; empty for none.
+    ///   - yLabel: The label beside the rows; empty for none.
+    ///   - colorMap: The colour scale from the smallest to the largest value.
     ///   - showsValues: Writes each cell's value in it when the cell is large enough.
+    ///   - width: Logical width in points.
+    ///   - height: Logical height in points.
     public static func heatmap(_ matrix: [[Double]], rowLabels: [String] = [], columnLabels: [String] = [],
                                title: String = "", xLabel: String = "", yLabel: String = "",
                                colorMap: ColorMap = .viridis, showsValues: Bool = false,
@@ -26,6 +33,18 @@ extension Figure {
     }
 
     /// A heatmap of a single-precision matrix, converted to `Double`.
+    ///
+    /// - Parameters:
+    ///   - matrix: Rows of values, top to bottom, all of one length.
+    ///   - rowLabels: Names beside the rows; empty for 0, 1, 2, ….
+    ///   - columnLabels: Names under the columns; empty for 0, 1, 2, ….
+    ///   - title: The title above the heatmap; empty for none.
+    ///   - xLabel: The label under the columns; empty for none.
+    ///   - yLabel: The label beside the rows; empty for none.
+    ///   - colorMap: The colour scale from the smallest to the largest value.
+    ///   - showsValues: Writes each cell's value in it when the cell is large enough.
+    ///   - width: Logical width in points.
+    ///   - height: Logical height in points.
     @_disfavoredOverload
     public static func heatmap(_ matrix: [[Float]], rowLabels: [String] = [], columnLabels: [String] = [],
                                title: String = "", xLabel: String = "", yLabel: String = "",
@@ -37,6 +56,13 @@ extension Figure {
     }
 
     /// A confusion matrix: `counts[true][predicted]`, blue shades, counts written in the cells.
+    ///
+    /// - Parameters:
+    ///   - counts: `counts[true][predicted]`: one row per true class.
+    ///   - classNames: The class names, for rows and columns; empty for 0, 1, 2, ….
+    ///   - title: The title above the matrix.
+    ///   - width: Logical width in points.
+    ///   - height: Logical height in points.
     public static func confusionMatrix(_ counts: [[Int]], classNames: [String] = [], title: String = "Confusion matrix",
                                        width: Int = 520, height: Int = 460) -> Figure {
         heatmap(counts.map { $0.map(Double.init) }, rowLabels: classNames, columnLabels: classNames, title: title,

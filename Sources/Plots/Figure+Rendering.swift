@@ -33,6 +33,7 @@ extension Figure {
 
     /// Writes the figure as a PNG file at `path`.
     ///
+    /// - Parameter path: Where to write the PNG file.
     /// - Throws: ``PlotsError`` when rendering fails or the file cannot be written.
     public func save(_ path: String) throws {
         let data = try pngData()

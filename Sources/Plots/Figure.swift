@@ -40,6 +40,13 @@ public struct Figure {
     var content: Content
 
     /// An empty chart of `width`×`height` points; add series with `plot`, `scatter`, `bar` or `histogram`.
+    ///
+    /// - Parameters:
+    ///   - width: Logical width in points.
+    ///   - height: Logical height in points.
+    ///   - title: The title above the chart; empty for none.
+    ///   - xLabel: The label under the horizontal axis; empty for none.
+    ///   - yLabel: The label beside the vertical axis; empty for none.
     public init(width: Int = 640, height: Int = 400, title: String = "", xLabel: String = "", yLabel: String = "") {
         self.width = width
         self.height = height

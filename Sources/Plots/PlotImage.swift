@@ -16,6 +16,13 @@ public struct PlotImage {
     let suppliedCount: Int
 
     /// An image from values in 0...1; `planar` means all reds, then all greens, then all blues.
+    ///
+    /// - Parameters:
+    ///   - pixels: Row-major values in 0...1 (clamped), `width × height × channels` of them.
+    ///   - width: Width in source pixels.
+    ///   - height: Height in source pixels.
+    ///   - channels: 1 for grey, 3 for RGB.
+    ///   - planar: RGB stored channel by channel rather than interleaved.
     public init(pixels: [Float], width: Int, height: Int, channels: Int = 1, planar: Bool = false) {
         self.width = width
         self.height = height
@@ -34,12 +41,25 @@ public struct PlotImage {
     }
 
     /// An image from double-precision values in 0...1.
+    ///
+    /// - Parameters:
+    ///   - pixels: Row-major values in 0...1 (clamped), `width × height × channels` of them.
+    ///   - width: Width in source pixels.
+    ///   - height: Height in source pixels.
+    ///   - channels: 1 for grey, 3 for RGB.
+    ///   - planar: RGB stored channel by channel rather than interleaved.
     @_disfavoredOverload
     public init(pixels: [Double], width: Int, height: Int, channels: Int = 1, planar: Bool = false) {
         self.init(pixels: pixels.map(Float.init), width: width, height: height, channels: channels, planar: planar)
     }
 
     /// An image from 8-bit values, interleaved.
+    ///
+    /// - Parameters:
+    ///   - bytes: Row-major values in 0...255, interleaved RGB when `channels` is 3.
+    ///   - width: Width in source pixels.
+    ///   - height: Height in source pixels.
+    ///   - channels: 1 for grey, 3 for RGB.
     public init(bytes: [UInt8], width: Int, height: Int, channels: Int = 1) {
         self.init(pixels: bytes.map { Float($0) / 255 }, width: width, height: height, channels: channels)
     }

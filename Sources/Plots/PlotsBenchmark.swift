@@ -64,6 +64,8 @@ public enum PlotsBenchmark {
     }
 
     /// Runs each workload once untimed (to warm font caches), then `repetitions` timed times, at 2× and 1×.
+    ///
+    /// - Parameter repetitions: Timed runs of each workload at each scale (at least 1).
     public static func run(repetitions: Int = 20) throws -> Result {
         let count = max(1, repetitions)
         var measurements: [Measurement] = []

@@ -10,6 +10,12 @@ public struct LineSeries {
     public var color: Color?
 
     /// A line through (`x[i]`, `y[i]`); when `x` is nil the values are drawn at 0, 1, 2, ….
+    ///
+    /// - Parameters:
+    ///   - name: The legend entry; empty keeps the series out of the legend.
+    ///   - y: The values.
+    ///   - x: Horizontal positions, one per value; nil for 0, 1, 2, ….
+    ///   - color: The colour; nil for the next colour of the categorical palette.
     public init(name: String = "", y: [Double], x: [Double]? = nil, color: Color? = nil) {
         self.name = name
         self.y = y

@@ -10,7 +10,7 @@ struct SwiftExperimentsCommand: ParsableCommand {
         commandName: "swift-experiments",
         abstract: "A Jupyter kernel whose cells are Swift, driving a from-scratch ML library.",
         version: version,
-        subcommands: [KernelCommand.self, InstallCommand.self, BenchPlotsCommand.self]
+        subcommands: [KernelCommand.self, InstallCommand.self, ExportCommand.self, BenchPlotsCommand.self]
     )
 
     /// Serves the kernelspec's exact argv (`kernel --connection-file FILE`) straight away and parses

@@ -124,6 +124,7 @@ extension Compiler {
                                          implicitSelf: true)
         }
         // `[Double]()`, `[String: Int]()`, `[Int](repeating: 0, count: 3)`.
+        let markTry = tryMarker(node)
         if let type = Compiler.collectionType(callee), let collection = try? TypeExpression(type, resolver: self) {
             return Compiled(evaluate: withInOut(arguments) { _, values, _ in
                 try interpreter.located(node) { try interpreter.constructCollection(collection, arguments: values) }
@@ -132,6 +133,8 @@ extension Compiler {
         let calleeValue = try compileExpression(callee).evaluate
         return Compiled(evaluate: withInOut(arguments) { frame, values, written in
             let function = try calleeValue(frame)
+            markTry(interpreter)
+            defer { interpreter.callSiteWithoutTry = nil }
             return try interpreter.located(calleeNode) { try interpreter.call(function, arguments: values, written: &written, node: node) }
         }, node: node)
     }
@@ -181,12 +184,15 @@ extension Compiler {
     private func compileMethodCall(_ name: String, base: ExprSyntax, arguments: CompiledArguments, node: Syntax, memberNode: Syntax,
                                    implicitSelf: Bool = false) throws -> Compiled {
         let interpreter = self.interpreter
+        let markTry = tryMarker(node)
         // A base that can be changed in place (a variable, a property, an element) lets mutating methods work.
         if let place = try? compilePlace(base, purpose: .mutatingMember) {
             let read = place.read, change = place.modify, elementType = place.type?.elementType
             return Compiled(evaluate: withInOut(arguments) { frame, values, written in
                 var receiver = try read(frame)
                 let target = try interpreter.located(memberNode) { try interpreter.methodTarget(name, of: receiver) }
+                markTry(interpreter)
+                defer { interpreter.callSiteWithoutTry = nil }
                 guard target.isMutating, !interpreter.isReference(receiver) else {
                     return try interpreter.located(memberNode) {
                         try interpreter.invoke(target, receiver: receiver, arguments: values, elementType: elementType,
@@ -210,6 +216,8 @@ extension Compiler {
         return Compiled(evaluate: withInOut(arguments) { frame, values, written in
             var receiver = try receiverValue(frame)
             let target = try interpreter.located(memberNode) { try interpreter.methodTarget(name, of: receiver) }
+            markTry(interpreter)
+            defer { interpreter.callSiteWithoutTry = nil }
             if target.isMutating, !interpreter.isReference(receiver) {
                 if isConstantVariable { throw LocatedError(error: .mutatingMemberOnConstant(baseText), node: memberNode) }
                 throw LocatedError(error: .typeMismatch("cannot use mutating member on immutable value of type '\(receiver.typeName)'"),

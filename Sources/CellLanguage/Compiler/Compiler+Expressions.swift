@@ -71,7 +71,13 @@ extension Compiler {
         case .declReferenceExpr:
             return try compileReference(expression.cast(DeclReferenceExprSyntax.self))
         case .sequenceExpr:
-            return try compileFolded(FoldedExpression(expression.cast(SequenceExprSyntax.self)), expecting: expected)
+            let sequence = expression.cast(SequenceExprSyntax.self)
+            // `try a + b`: the parser puts `try` on the first operand, but it covers the whole expression.
+            if let first = sequence.elements.first, let tryExpression = first.as(TryExprSyntax.self) {
+                let tree = FoldedExpression(sequence, firstOperand: tryExpression.expression)
+                return try compileTry(tryExpression, expecting: expected) { try self.compileFolded(tree, expecting: expected) }
+            }
+            return try compileFolded(FoldedExpression(sequence), expecting: expected)
         case .prefixOperatorExpr:
             return try compilePrefix(expression.cast(PrefixOperatorExprSyntax.self), expecting: expected)
         case .postfixOperatorExpr:
@@ -392,9 +398,14 @@ extension Compiler {
         }, literal: first.literal == second.literal ? first.literal : .none, node: node)
     }
 
-    private func compileTry(_ tryExpression: TryExprSyntax, expecting expected: TypeExpression?) throws -> Compiled {
+    /// `try`, `try?` or `try!` around an expression (by default the one written after it; for `try a + b`, the
+    /// whole operator sequence).
+    func compileTry(_ tryExpression: TryExprSyntax, expecting expected: TypeExpression?,
+                    operand: (() throws -> Compiled)? = nil) throws -> Compiled {
         let node = Syntax(tryExpression)
-        let inner = try compileExpression(tryExpression.expression, expecting: expected)
+        tryDepth += 1
+        let inner = try operand?() ?? compileExpression(tryExpression.expression, expecting: expected)
+        tryDepth -= 1
         let evaluate = inner.evaluate
         switch tryExpression.questionOrExclamationMark?.tokenKind {
         case .postfixQuestionMark?:

@@ -74,11 +74,14 @@ extension Compiler {
             let leftValue = first.evaluate, rightValue = second.evaluate
             let leftLiteral = first.literal, rightLiteral = second.literal
             if let fast = Arithmetic.fastPath(name, leftValue, rightValue, leftLiteral: leftLiteral, rightLiteral: rightLiteral,
-                                              interpreter: interpreter, node: node) {
+                                              interpreter: interpreter, node: node, markTry: tryMarker(node)) {
                 return Compiled(evaluate: fast, literal: Arithmetic.resultLiteral(name, leftLiteral, rightLiteral), node: node)
             }
+            let markTry = tryMarker(node)
             return Compiled(evaluate: { frame in
                 let a = try leftValue(frame), b = try rightValue(frame)
+                markTry(interpreter)
+                defer { interpreter.callSiteWithoutTry = nil }
                 return try interpreter.located(node) {
                     try interpreter.binary(name, a, b, leftLiteral: leftLiteral, rightLiteral: rightLiteral)
                 }
@@ -143,8 +146,11 @@ extension Compiler {
                 return .range(lower: Int.max, upper: upper, isClosed: name == "...")
             }, node: node)
         }
+        let markTry = tryMarker(node)
         return Compiled(evaluate: { frame in
             let value = try evaluate(frame)
+            markTry(interpreter)
+            defer { interpreter.callSiteWithoutTry = nil }
             return try interpreter.located(node) { try interpreter.prefix(name, value) }
         }, node: node)
     }

@@ -1,4 +1,5 @@
 import CellRuntime
+import NotebookExport
 import SwiftSyntax
 
 /// A compiled expression: its code, and what the compiler knows about it statically.
@@ -43,6 +44,9 @@ final class Compiler: TypeResolver {
     var installations: [() -> Void] = []
     /// Enclosing loops and switches, innermost last, for `break` and `continue`.
     var breakTargets: [BreakTarget] = []
+    /// How many `try` expressions enclose the code being compiled (in this function): a call to a throwing function
+    /// outside any is an error, as in Swift.
+    var tryDepth = 0
     private var nextTargetID = 0
 
     /// A loop or switch that `break` (and, for loops, `continue`) can leave.
@@ -58,6 +62,12 @@ final class Compiler: TypeResolver {
         function = FunctionScope(parent: nil, enclosingBlock: nil, capturedNames: CaptureAnalysis.capturedNames(in: tree),
                                  isTopLevel: true)
         block = BlockScope(function: function, parent: nil)
+    }
+
+    /// Code that marks the next call as written without `try` (when it is), so a throwing callee refuses it.
+    func tryMarker(_ node: Syntax) -> (Interpreter) -> Void {
+        let site: Syntax? = tryDepth == 0 ? node : nil
+        return { $0.callSiteWithoutTry = site }
     }
 
     /// A fresh id for a loop or switch.
@@ -131,19 +141,7 @@ final class Compiler: TypeResolver {
 
     /// The expression of an item that is a plain expression whose value a cell shows.
     static func valueExpression(of item: CodeBlockItemSyntax) -> ExprSyntax? {
-        var expression: ExprSyntax?
-        switch item.item {
-        case .expr(let found): expression = found
-        case .stmt(let statement): expression = statement.as(ExpressionStmtSyntax.self)?.expression
-        case .decl: return nil
-        }
-        guard let expression else { return nil }
-        if expression.is(IfExprSyntax.self) || expression.is(SwitchExprSyntax.self) { return nil }
-        if let sequence = expression.as(SequenceExprSyntax.self),
-           sequence.elements.contains(where: { $0.is(AssignmentExprSyntax.self) }) {
-            return nil
-        }
-        return expression
+        NotebookExport.valueExpression(of: item)
     }
 
     /// The names a pattern binds (`x`, `(a, b)`, `let (a, _)`).
@@ -167,7 +165,8 @@ final class Compiler: TypeResolver {
     /// Runs `body` compiling a nested function: a new frame layout whose free names are captured.
     func inFunction<T>(capturedNames: Set<String>, configure: (FunctionScope) -> Void = { _ in },
                        _ body: (FunctionScope) throws -> T) rethrows -> T {
-        let savedFunction = function, savedBlock = block, savedTargets = breakTargets
+        let savedFunction = function, savedBlock = block, savedTargets = breakTargets, savedTryDepth = tryDepth
+        tryDepth = 0
         let nested = FunctionScope(parent: function, enclosingBlock: block, capturedNames: capturedNames, isTopLevel: false)
         nested.genericParameters = function.genericParameters
         configure(nested)
@@ -178,6 +177,7 @@ final class Compiler: TypeResolver {
             function = savedFunction
             block = savedBlock
             breakTargets = savedTargets
+            tryDepth = savedTryDepth
         }
         return try body(nested)
     }

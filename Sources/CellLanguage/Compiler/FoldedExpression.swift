@@ -39,13 +39,14 @@ indirect enum FoldedExpression {
         var precedence: Precedence { FoldedExpression.precedence(of: name) }
     }
 
-    /// Folds a flat sequence into a tree.
-    init(_ sequence: SequenceExprSyntax) {
+    /// Folds a flat sequence into a tree; `firstOperand` replaces the first operand (the operand of a leading
+    /// `try`, which covers the whole sequence).
+    init(_ sequence: SequenceExprSyntax, firstOperand: ExprSyntax? = nil) {
         var operands: [ExprSyntax] = []
         var operators: [Operator] = []
         for (index, element) in sequence.elements.enumerated() {
             if index % 2 == 0 {
-                operands.append(element)
+                operands.append(index == 0 ? firstOperand ?? element : element)
                 continue
             }
             if let binary = element.as(BinaryOperatorExprSyntax.self) {

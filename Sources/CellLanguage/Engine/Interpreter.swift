@@ -30,6 +30,17 @@ final class Interpreter {
     var cellNumber = 0
     /// An error a callback raised where the library could not take it (a non-throwing closure parameter).
     var pendingCallbackError: Error?
+    /// The call being dispatched when it is written without `try`: a throwing callee then refuses it.
+    var callSiteWithoutTry: Syntax?
+
+    /// Refuses a throwing call written without `try`, as the Swift compiler does.
+    func requireTry(isThrowing: Bool, isOperator: Bool = false) throws {
+        guard let site = callSiteWithoutTry else { return }
+        callSiteWithoutTry = nil
+        guard isThrowing else { return }
+        throw LocatedError(error: .typeMismatch(isOperator ? "operator can throw but expression is not marked with 'try'"
+                                                           : "call can throw but is not marked with 'try'"), node: site)
+    }
     /// Member lookups already resolved, by receiver type and name.
     var memberCache: [MemberKey: MemberResolution] = [:] {
         didSet { if memberCache.isEmpty { cacheGeneration += 1 } }
@@ -57,6 +68,18 @@ final class Interpreter {
 
     /// The global called `name`, if a cell declared one.
     func existingGlobal(_ name: String) -> GlobalVariable? { globals[name] }
+
+    /// Forgets globals a failed cell declared but never assigned (its error came first).
+    func removeUnassignedGlobals(declaredAfter count: Int) {
+        let added = globalOrder.dropFirst(count)
+        let unassigned = Set(added.filter { name in
+            if case .void? = globals[name]?.value { return true }
+            return false
+        })
+        guard !unassigned.isEmpty else { return }
+        for name in unassigned { globals[name] = nil }
+        globalOrder.removeAll { unassigned.contains($0) }
+    }
 
     /// Adds a global of a cell that compiled.
     func registerGlobal(_ variable: GlobalVariable) {

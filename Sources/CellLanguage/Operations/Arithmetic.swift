@@ -17,9 +17,12 @@ enum Arithmetic {
 
     /// Specialised code for the common operators on Int and Double, falling back to the general rules.
     static func fastPath(_ name: String, _ left: @escaping Evaluation, _ right: @escaping Evaluation, leftLiteral: LiteralKind,
-                         rightLiteral: LiteralKind, interpreter: Interpreter, node: Syntax) -> Evaluation? {
+                         rightLiteral: LiteralKind, interpreter: Interpreter, node: Syntax,
+                         markTry: @escaping (Interpreter) -> Void) -> Evaluation? {
         func general(_ a: Value, _ b: Value) throws -> Value {
-            try interpreter.located(node) { try interpreter.binary(name, a, b, leftLiteral: leftLiteral, rightLiteral: rightLiteral) }
+            markTry(interpreter)
+            defer { interpreter.callSiteWithoutTry = nil }
+            return try interpreter.located(node) { try interpreter.binary(name, a, b, leftLiteral: leftLiteral, rightLiteral: rightLiteral) }
         }
         func overflow(_ a: Int, _ b: Int) -> LocatedError {
             LocatedError(error: .arithmeticOverflow(operation: "\(a) \(name) \(b)"), node: node)

@@ -80,6 +80,7 @@ extension Interpreter {
     /// body, converts the result. For methods `receiver` is `self`, written back when the method mutates.
     func invokeCompiled(_ function: CompiledFunction, captures: [Box], receiver: inout Value?, owner: CellNominalType?,
                         arguments: [Argument], written: inout [Int: Value], node: Syntax?) throws -> Value {
+        if callSiteWithoutTry != nil { try requireTry(isThrowing: function.isThrowing) }
         try enterCall()
         defer { callDepth -= 1 }
         var arguments = arguments
@@ -252,6 +253,7 @@ extension Interpreter {
         call.elementType = hint?.swiftType
         if chosen.binding.isMutating { receiver = .void }
         defer { if chosen.binding.isMutating { receiver = call.receiverValue } }
+        try requireTry(isThrowing: chosen.binding.isThrowing, isOperator: chosen.binding.name.first.map { !$0.isLetter && $0 != "_" } ?? false)
         if let host { try runLibrary(node) { try host.checkArguments(of: chosen.binding, arguments: chosen.values) } }
         let result = try runLibrary(node) { try chosen.binding.implementation(&call) }
         for (index, value) in call.inOutResults {

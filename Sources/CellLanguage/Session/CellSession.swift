@@ -67,10 +67,18 @@ public final class CellSession {
         interpreter.pendingCallbackError = nil
         let context = CellRunContext(interpreter: interpreter, output: output)
         interpreter.host?.beginCell(context)
+        let globalCount = interpreter.globalOrder.count
         defer {
             interpreter.host?.endCell()
             interpreter.output = nil
         }
+        let result = run(tree, formatter: formatter, cellNumber: cellNumber)
+        if case .failure = result { interpreter.removeUnassignedGlobals(declaredAfter: globalCount) }
+        return result
+    }
+
+    /// Compiles and runs a parsed cell.
+    private func run(_ tree: SourceFileSyntax, formatter: DiagnosticFormatter, cellNumber: Int) -> CellResult {
         do {
             let compiled = try Compiler(interpreter: interpreter, cellNumber: cellNumber, tree: tree).compileCell(tree)
             compiled.install()

@@ -12,6 +12,11 @@ public struct AdversarialAutoencoderLossTerms: Sendable, Equatable, CustomString
     public var generator: Float
 
     /// Creates the terms from their values.
+    ///
+    /// - Parameters:
+    ///   - reconstruction: The reconstruction loss in nats per image.
+    ///   - discriminator: The discriminator's loss.
+    ///   - generator: The encoder's adversarial loss.
     public init(reconstruction: Float, discriminator: Float, generator: Float) {
         self.reconstruction = reconstruction
         self.discriminator = discriminator

@@ -20,6 +20,16 @@ extension AdversarialAutoencoder {
     /// When `control.isCancelled` returns true, training stops before the next step (all three phases
     /// of a step complete together); the model keeps the weights of the last completed step and
     /// `history.wasInterrupted` is set.
+    ///
+    /// - Parameters:
+    ///   - data: The training images, e.g. `split.train`.
+    ///   - validation: Images evaluated after each validated epoch; nil skips validation.
+    ///   - epochs: Passes over the images.
+    ///   - batchSize: Images per step (each step runs all three phases).
+    ///   - reconstructionOptimizer: Updates the encoder and decoder on the reconstruction; Adam at 1e-3 by default.
+    ///   - discriminatorOptimizer: Updates the discriminator; Adam at 1e-4 by default.
+    ///   - generatorOptimizer: Updates the encoder to fool the discriminator; Adam at 1e-4 by default.
+    ///   - control: Cancellation, progress reporting, early stopping and checkpoints.
     public func fit(
         _ data: ImageDataset, validation: ImageDataset? = nil, epochs: Int = 10, batchSize: Int = 100,
         reconstructionOptimizer: Optimizer = Adam(learningRate: 1e-3),
@@ -72,6 +82,12 @@ extension AdversarialAutoencoder {
 
     /// The three losses over a whole dataset, averaged over images, with prior samples drawn from a
     /// generator seeded with `seed` (the same call gives the same numbers); no gradients are recorded.
+    ///
+    /// - Parameters:
+    ///   - data: The images to evaluate, of the model's size.
+    ///   - batchSize: Images per forward pass (affects memory, not the result).
+    ///   - seed: The seed of the prior samples the discriminator sees.
+    ///
     /// ```swift
     /// let test = try model.evaluate(split.test)     // test.reconstruction in nats per image
     /// ```

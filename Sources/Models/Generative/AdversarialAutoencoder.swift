@@ -48,6 +48,14 @@ public final class AdversarialAutoencoder: Module, ImageGenerativeModel {
     /// Creates the model with PyTorch's default initialisation drawn from `seed`; `hidden` lists the
     /// hidden widths of the encoder (the decoder mirrors them) and `discriminatorHidden` those of the
     /// discriminator.
+    ///
+    /// - Parameters:
+    ///   - imageHeight: Image height in pixels.
+    ///   - imageWidth: Image width in pixels.
+    ///   - latent: The number of code dimensions.
+    ///   - hidden: Hidden ReLU widths of the encoder; the decoder mirrors them.
+    ///   - discriminatorHidden: Hidden ReLU widths of the discriminator.
+    ///   - seed: The seed of the weights, the prior samples and the shuffling.
     public init(
         imageHeight: Int = 28, imageWidth: Int = 28, latent: Int = 8, hidden: [Int] = [1_000, 1_000],
         discriminatorHidden: [Int] = [1_000, 1_000], seed: UInt64 = 0
@@ -70,28 +78,40 @@ public final class AdversarialAutoencoder: Module, ImageGenerativeModel {
     }
 
     /// The codes `[N, latentCount]` of images `[N, pixels]` or `[N, 1, H, W]`.
+    ///
+    /// - Parameter images: Images `[N, pixels]` or `[N, 1, H, W]`.
     public func encode(_ images: Tensor) throws -> Tensor {
         try encoder(flattenedImages(images, height: imageHeight, width: imageWidth, model: "AdversarialAutoencoder.encode"))
     }
 
     /// The decoder's logits `[N, pixels]` for codes `[N, latentCount]`.
+    ///
+    /// - Parameter latents: Codes `[N, latentCount]`.
     public func decode(_ latents: Tensor) throws -> Tensor {
         try decoder(checkedCodes(latents, operation: "AdversarialAutoencoder.decode"))
     }
 
     /// The discriminator's logits `[N, 1]` for codes `[N, latentCount]`: the log-odds that each was
     /// drawn from the prior rather than produced by the encoder.
+    ///
+    /// - Parameter latents: Codes `[N, latentCount]`, from the prior or the encoder.
     public func discriminate(_ latents: Tensor) throws -> Tensor {
         try discriminator(checkedCodes(latents, operation: "AdversarialAutoencoder.discriminate"))
     }
 
     /// Reconstructions `sigmoid(decode(encode(x)))` `[N, pixels]` in [0, 1], without recording gradients.
+    ///
+    /// - Parameter images: Images `[N, pixels]` or `[N, 1, H, W]`.
     public func reconstruct(_ images: Tensor) throws -> Tensor {
         try withoutGradient { try decode(encode(images)).sigmoid() }
     }
 
     /// `count` mean images `[count, pixels]` decoded from `z ~ N(0, I)` drawn from a generator seeded with `seed`;
     /// throws when `count` is negative or the codes would not fit in memory.
+    ///
+    /// - Parameters:
+    ///   - count: How many images, at least 0.
+    ///   - seed: The seed of z ~ N(0, I).
     public func sample(count: Int, seed: UInt64 = 0) throws -> Tensor {
         try MemoryLimit.check([count, latentCount], operation: "AdversarialAutoencoder.sample(count: \(count))")
         var noise = RandomGenerator(seed: seed)

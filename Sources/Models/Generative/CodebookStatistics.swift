@@ -6,6 +6,10 @@ public struct CodebookStatistics: Sendable, Equatable, CustomStringConvertible {
     public let counts: [Int]
 
     /// Counts the assignments `codes` to a codebook of `codeCount` entries.
+    ///
+    /// - Parameters:
+    ///   - codes: The chosen code of each vector; codes outside `0..<codeCount` are ignored.
+    ///   - codeCount: K, the number of codes in the codebook.
     public init(codes: [Int], codeCount: Int) {
         var counts = [Int](repeating: 0, count: codeCount)
         for code in codes where code >= 0 && code < codeCount { counts[code] += 1 }

@@ -9,6 +9,16 @@ extension ConditionalVAE {
     /// `reconstruction` and `kl` in nats per image, and with `validation` the `validationLoss`,
     /// `validationReconstruction` and `validationKL`. An interrupt (`control.isCancelled`) stops
     /// before the next step with the model intact.
+    ///
+    /// - Parameters:
+    ///   - data: The training images with their labels, e.g. `split.train`.
+    ///   - validation: Images evaluated after each validated epoch; nil skips validation.
+    ///   - epochs: Passes over the images.
+    ///   - batchSize: Images per gradient step.
+    ///   - optimizer: Updates the weights; Adam at 1e-3 by default.
+    ///   - klWeight: β, the weight of the KL term (1 for the ELBO).
+    ///   - control: Cancellation, progress reporting, early stopping and checkpoints.
+    ///
     /// ```swift
     /// let history = try cvae.fit(split.train, epochs: 10, batchSize: 64, optimizer: Adam(learningRate: 1e-3))
     /// ```
@@ -37,6 +47,11 @@ extension ConditionalVAE {
 
     /// The loss parts over a labelled dataset in nats per image, one draw of `z` per image from a
     /// generator seeded with `seed`; no gradients are recorded.
+    ///
+    /// - Parameters:
+    ///   - data: Labelled images to evaluate, of the model's size.
+    ///   - batchSize: Images per forward pass (affects memory, not the result).
+    ///   - seed: The seed of the draws of z.
     public func evaluate(_ data: ImageDataset, batchSize: Int = 500, seed: UInt64 = 0) throws -> VAELossTerms {
         try GenerativeBatches.check(data, height: imageHeight, width: imageWidth, batchSize: batchSize,
                                     model: "ConditionalVAE")

@@ -41,6 +41,15 @@ public final class ConditionalVAE: Module, ImageGenerativeModel {
     var generator: RandomGenerator
 
     /// Creates the model (an MLP of `hidden` ReLU units on each side) from `seed`.
+    ///
+    /// - Parameters:
+    ///   - imageHeight: Image height in pixels.
+    ///   - imageWidth: Image width in pixels.
+    ///   - classCount: The number of classes (the one-hot width).
+    ///   - latent: The number of latent dimensions.
+    ///   - hidden: Hidden ReLU units on each side.
+    ///   - likelihood: The decoder's likelihood: `.bernoulli` or `.gaussian(standardDeviation:)`.
+    ///   - seed: The seed of the weights, the reparameterisation noise and the shuffling.
     public init(
         imageHeight: Int = 28, imageWidth: Int = 28, classCount: Int = 10, latent: Int = 20, hidden: Int = 400,
         likelihood: DecoderLikelihood = .bernoulli, seed: UInt64 = 0
@@ -69,6 +78,10 @@ public final class ConditionalVAE: Module, ImageGenerativeModel {
     }
 
     /// The posterior's mean and log-variance `[N, latentCount]` for images and their class labels.
+    ///
+    /// - Parameters:
+    ///   - images: Images `[N, pixels]` or `[N, 1, H, W]`.
+    ///   - labels: The class of each image, in `0..<classCount`.
     public func encode(_ images: Tensor, labels: [Int]) throws -> (mean: Tensor, logVariance: Tensor) {
         let flat = try flattenedImages(images, height: imageHeight, width: imageWidth, model: "ConditionalVAE.encode")
         try checkLabels(labels, count: flat.shape[0])
@@ -77,6 +90,10 @@ public final class ConditionalVAE: Module, ImageGenerativeModel {
     }
 
     /// The decoder's output `[N, pixels]` for latents `[N, latentCount]` and class labels.
+    ///
+    /// - Parameters:
+    ///   - latents: Latent points `[N, latentCount]`.
+    ///   - labels: The class of each row, in `0..<classCount`.
     public func decode(_ latents: Tensor, labels: [Int]) throws -> Tensor {
         guard latents.rank == 2, latents.shape[1] == latentCount else {
             throw ModelsError.invalidInput(
@@ -96,12 +113,20 @@ public final class ConditionalVAE: Module, ImageGenerativeModel {
     }
 
     /// Reconstructions of labelled images decoded from the posterior mean μ, `[N, pixels]` in [0, 1].
+    ///
+    /// - Parameters:
+    ///   - images: Images `[N, pixels]` or `[N, 1, H, W]`.
+    ///   - labels: The class of each image, in `0..<classCount`.
     public func reconstruct(_ images: Tensor, labels: [Int]) throws -> Tensor {
         try withoutGradient { decodedMean(try decode(encode(images, labels: labels).mean, labels: labels)) }
     }
 
     /// One image per entry of `classes`, decoded from `z ~ N(0, I)` drawn with `seed`, `[N, pixels]`.
     /// For a class-conditional grid, repeat each class: `(0..<10).flatMap { Array(repeating: $0, count: 8) }`.
+    ///
+    /// - Parameters:
+    ///   - classes: The class of each image to draw, in `0..<classCount`.
+    ///   - seed: The seed of z ~ N(0, I).
     public func sample(classes: [Int], seed: UInt64 = 0) throws -> Tensor {
         var noise = RandomGenerator(seed: seed)
         let latents = noise.normal([classes.count, latentCount])

@@ -5,6 +5,9 @@ import NeuralNetworks
 /// Images and labels of an ``ImageDataset`` as tensors, the form the generative models take.
 extension ImageDataset {
     /// The images at `indices` (all images when `nil`) as a `[count, height · width]` tensor.
+    ///
+    /// - Parameter indices: Positions of the images to take; nil for all.
+    ///
     /// ```swift
     /// let digits = try MNIST.loadDigits5k()
     /// let firstSixteen = try digits.imageTensor(Array(0..<16))     // [16, 784]
@@ -22,12 +25,21 @@ extension ImageDataset {
     }
 
     /// The labels at `indices` (all when `nil`) as one-hot rows `[count, classCount]`.
+    ///
+    /// - Parameters:
+    ///   - indices: Positions of the labels to take; nil for all.
+    ///   - classCount: The number of classes (the one-hot width).
     public func oneHotLabels(_ indices: [Int]? = nil, classCount: Int = 10) throws -> Tensor {
         try oneHot(indices.map { $0.map { labels[$0] } } ?? labels, classCount: classCount)
     }
 }
 
 /// One-hot rows `[labels.count, classCount]` for integer labels in `0..<classCount`.
+///
+/// - Parameters:
+///   - labels: Integer labels, each in `0..<classCount`.
+///   - classCount: The number of classes (the one-hot width).
+///
 /// ```swift
 /// let conditions = try oneHot([3, 3, 7], classCount: 10)    // [3, 10]
 /// ```

@@ -11,12 +11,19 @@ public final class ResidualBlock: Module, UnaryLayer {
     let widen: Conv2d
 
     /// Creates the block with PyTorch's default initialisation; throws as `Conv2d` does.
+    ///
+    /// - Parameters:
+    ///   - channels: Input and output channels.
+    ///   - hiddenChannels: Channels between the 3×3 and the 1×1 convolution.
+    ///   - generator: Draws the initial weights.
     public init(channels: Int, hiddenChannels: Int, generator: inout RandomGenerator) throws {
         narrow = try Conv2d(channels, hiddenChannels, kernelSize: 3, padding: 1, bias: false, generator: &generator)
         widen = try Conv2d(hiddenChannels, channels, kernelSize: 1, bias: false, generator: &generator)
     }
 
     /// `input + widen(relu(narrow(relu(input))))` for `[N, channels, H, W]`.
+    ///
+    /// - Parameter input: Feature maps `[N, channels, H, W]`.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         try input + widen(narrow(input.relu()).relu())
     }

@@ -5,6 +5,9 @@ import NeuralNetworks
 /// All of these run without recording gradients and return mean images `[N, pixels]` in [0, 1].
 extension VAE {
     /// Reconstructions of `images` decoded from the posterior mean μ (no sampling).
+    ///
+    /// - Parameter images: Images `[N, pixels]` or `[N, 1, H, W]`.
+    ///
     /// ```swift
     /// let pairs = try model.reconstruct(split.test.imageTensor(Array(0..<8)))   // [8, 784]
     /// ```
@@ -14,6 +17,10 @@ extension VAE {
 
     /// `count` images decoded from `z ~ N(0, I)`, drawn from a generator seeded with `seed`; throws when `count` is
     /// negative or the latents would not fit in memory.
+    ///
+    /// - Parameters:
+    ///   - count: How many images, at least 0.
+    ///   - seed: The seed of z ~ N(0, I).
     public func sample(count: Int, seed: UInt64 = 0) throws -> Tensor {
         try MemoryLimit.check([count, latentCount], operation: "VAE.sample(count: \(count))")
         var noise = RandomGenerator(seed: seed)
@@ -21,12 +28,16 @@ extension VAE {
     }
 
     /// The mean images `sigmoid(decoder(z))` for latents `[N, latentCount]`.
+    ///
+    /// - Parameter latents: Latent points `[N, latentCount]`.
     public func decodeMeans(_ latents: Tensor) throws -> Tensor {
         try withoutGradient { decodedMean(try decode(latents)) }
     }
 
     /// The posterior means μ `[N, latentCount]` of `images`: with a 2-D latent, the points of the
     /// latent-space scatter coloured by digit.
+    ///
+    /// - Parameter images: Images `[N, pixels]` or `[N, 1, H, W]`.
     public func latentMeans(_ images: Tensor) throws -> Tensor {
         try withoutGradient { try encode(images).mean }
     }
@@ -35,6 +46,12 @@ extension VAE {
     /// `dimensions` in turn is set to each of `values` with the others held, and decoded.
     /// Returns `[dimensions.count · values.count, pixels]`, one row of the grid per dimension; throws for a dimension
     /// outside the latent or a grid that would not fit in memory.
+    ///
+    /// - Parameters:
+    ///   - image: One image `[1, pixels]`.
+    ///   - dimensions: Latent dimensions to vary, one row of the grid each.
+    ///   - values: The values each dimension takes, one column each.
+    ///
     /// ```swift
     /// let grid = try model.traversal(of: digits.imageTensor([0]), dimensions: [0, 1, 2],
     ///                                values: stride(from: -3, through: 3, by: 0.75).map { Float($0) })
@@ -51,6 +68,8 @@ extension VAE {
     /// For a 2-D latent: the images decoded on the grid `values × values` of `(z₀, z₁)`, row by row
     /// (`z₁` fixed along a row), `[values.count², pixels]` — the learned manifold. Throws when the grid would not
     /// fit in memory.
+    ///
+    /// - Parameter values: Positions along each of the two latent axes.
     public func latentGrid(values: [Float]) throws -> Tensor {
         guard latentCount == 2 else {
             throw ModelsError.invalidInput(

@@ -17,6 +17,15 @@ extension VAE {
     /// ```
     /// When `control.isCancelled` returns true, training stops before the next step; the model
     /// keeps the weights of the last completed step and `history.wasInterrupted` is set.
+    ///
+    /// - Parameters:
+    ///   - data: The training images, e.g. `split.train`.
+    ///   - validation: Images evaluated after each validated epoch; nil skips validation.
+    ///   - epochs: Passes over the images.
+    ///   - batchSize: Images per gradient step.
+    ///   - optimizer: Updates the weights; Adam at 1e-3 by default.
+    ///   - klWeight: β, the weight of the KL term (1 for the ELBO, other values for a β-VAE).
+    ///   - control: Cancellation, progress reporting, early stopping and checkpoints.
     public func fit(
         _ data: ImageDataset, validation: ImageDataset? = nil, epochs: Int = 10, batchSize: Int = 64,
         optimizer: Optimizer = Adam(learningRate: 1e-3), klWeight: Float = 1,
@@ -40,6 +49,12 @@ extension VAE {
 
     /// The loss parts over a whole dataset, in nats per image, with one draw of `z` per image from a
     /// generator seeded with `seed` (the same call gives the same numbers); no gradients are recorded.
+    ///
+    /// - Parameters:
+    ///   - data: The images to evaluate, of the model's size.
+    ///   - batchSize: Images per forward pass (affects memory, not the result).
+    ///   - seed: The seed of the draws of z.
+    ///
     /// ```swift
     /// let test = try model.evaluate(split.test)     // test.negativeELBO ≈ 130 nats after 10 epochs
     /// ```

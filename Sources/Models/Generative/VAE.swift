@@ -55,6 +55,14 @@ public final class VAE: Module, ImageGenerativeModel {
     var generator: RandomGenerator
 
     /// Creates the model with PyTorch's default initialisation drawn from `seed`.
+    ///
+    /// - Parameters:
+    ///   - imageHeight: Image height in pixels.
+    ///   - imageWidth: Image width in pixels.
+    ///   - latent: The number of latent dimensions.
+    ///   - architecture: `.multilayerPerceptron(hidden:)` or `.convolutional` (image sides multiples of 4).
+    ///   - likelihood: The decoder's likelihood: `.bernoulli` or `.gaussian(standardDeviation:)`.
+    ///   - seed: The seed of the weights, the reparameterisation noise and the shuffling.
     public init(
         imageHeight: Int = 28, imageWidth: Int = 28, latent: Int = 20,
         architecture: VAEArchitecture = .multilayerPerceptron(hidden: 400),
@@ -85,12 +93,16 @@ public final class VAE: Module, ImageGenerativeModel {
     }
 
     /// The posterior's mean and log-variance `[N, latentCount]` for images `[N, pixels]` or `[N, 1, H, W]`.
+    ///
+    /// - Parameter images: Images `[N, pixels]` or `[N, 1, H, W]`.
     public func encode(_ images: Tensor) throws -> (mean: Tensor, logVariance: Tensor) {
         let features = try encoder(flattenedImages(images, height: imageHeight, width: imageWidth, model: "VAE.encode"))
         return (try meanHead(features), try logVarianceHead(features))
     }
 
     /// The decoder's output (logits, or the Gaussian mean before its sigmoid) `[N, pixels]` for latents `[N, latentCount]`.
+    ///
+    /// - Parameter latents: Latent points `[N, latentCount]`.
     public func decode(_ latents: Tensor) throws -> Tensor {
         guard latents.rank == 2, latents.shape[1] == latentCount else {
             throw ModelsError.invalidInput(
@@ -111,6 +123,10 @@ public final class VAE: Module, ImageGenerativeModel {
 
     /// The loss parts of `images` for one draw of `z` per image from a generator seeded with `seed`
     /// (so the same call gives the same numbers), without recording gradients.
+    ///
+    /// - Parameters:
+    ///   - images: Images `[N, pixels]` or `[N, 1, H, W]`.
+    ///   - seed: The seed of the draw of z.
     public func loss(_ images: Tensor, seed: UInt64 = 0) throws -> VAELossTerms {
         try withoutGradient {
             let saved = generator

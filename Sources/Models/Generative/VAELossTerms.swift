@@ -24,6 +24,11 @@ public struct VAELossTerms: Sendable, Equatable, CustomStringConvertible {
     public var negativeELBO: Float
 
     /// Creates the terms from their values.
+    ///
+    /// - Parameters:
+    ///   - reconstruction: `−E_q[log p(x | z)]` in nats per image.
+    ///   - klDivergence: `KL(q(z | x) ‖ N(0, I))` in nats per image.
+    ///   - negativeELBO: The loss: reconstruction plus the weighted KL divergence.
     public init(reconstruction: Float, klDivergence: Float, negativeELBO: Float) {
         self.reconstruction = reconstruction
         self.klDivergence = klDivergence

@@ -30,6 +30,16 @@ extension VQVAE {
     /// onto a random encoder output of the current batch, and `restarted` counts them per step.
     /// When `control.isCancelled` returns true, training stops before the next step with the model
     /// intact and `history.wasInterrupted` set.
+    ///
+    /// - Parameters:
+    ///   - data: The training images, e.g. `split.train`.
+    ///   - validation: Images evaluated after each validated epoch; nil skips validation.
+    ///   - epochs: Passes over the images.
+    ///   - batchSize: Images per gradient step.
+    ///   - optimizer: Updates the weights (and a loss-trained codebook); Adam at 1e-3 by default.
+    ///   - restartDeadCodesAfter: Moves codes unused for this many steps onto encoder outputs; nil never restarts.
+    ///   - control: Cancellation, progress reporting, early stopping and checkpoints.
+    ///
     /// ```swift
     /// let history = try model.fit(split.train, validation: split.test, epochs: 10, batchSize: 64,
     ///                             optimizer: Adam(learningRate: 1e-3), restartDeadCodesAfter: 100)
@@ -82,6 +92,11 @@ extension VQVAE {
     }
 
     /// Reconstruction error and codebook use over a whole dataset, without recording gradients.
+    ///
+    /// - Parameters:
+    ///   - data: The images to evaluate, of the model's size.
+    ///   - batchSize: Images per forward pass (affects memory, not the result).
+    ///
     /// ```swift
     /// let report = try model.evaluate(split.test)    // MSE ≈ 0.0086, perplexity ≈ 9 after 10 epochs
     /// ```

@@ -38,6 +38,17 @@ public final class VQVAE: Module, ImageGenerativeModel {
 
     /// Creates the model with PyTorch's default initialisation (and the reference codebook
     /// initialisation) drawn from `seed`. Image sides must be multiples of 4.
+    ///
+    /// - Parameters:
+    ///   - imageHeight: Image height in pixels, a multiple of 4.
+    ///   - imageWidth: Image width in pixels, a multiple of 4.
+    ///   - codeCount: K, the number of codes in the codebook.
+    ///   - codeDimension: D, the length of each code vector.
+    ///   - commitmentCost: β, the weight of the commitment loss.
+    ///   - codebookUpdate: `.loss` (eq. 3) or `.exponentialMovingAverage()` (appendix A.1).
+    ///   - residualBlocks: Residual blocks in the encoder and in the decoder, at least 0.
+    ///   - residualChannels: Hidden channels in each residual block.
+    ///   - seed: The seed of the weights, the codebook, the shuffling and dead-code restarts.
     public init(
         imageHeight: Int = 28, imageWidth: Int = 28, codeCount: Int = 64, codeDimension: Int = 16,
         commitmentCost: Float = 0.25, codebookUpdate: CodebookUpdate = .loss,
@@ -92,11 +103,15 @@ public final class VQVAE: Module, ImageGenerativeModel {
     public var gridWidth: Int { imageWidth / 4 }
 
     /// The encoder outputs `z_e` `[N, D, H/4, W/4]` of images `[N, pixels]` or `[N, 1, H, W]`.
+    ///
+    /// - Parameter images: Images `[N, pixels]` or `[N, 1, H, W]`.
     public func encode(_ images: Tensor) throws -> Tensor {
         try encoder(flattenedImages(images, height: imageHeight, width: imageWidth, model: "VQVAE.encode"))
     }
 
     /// Reconstructions `[N, 1, H, W]` of quantized vectors `[N, D, H/4, W/4]`.
+    ///
+    /// - Parameter quantized: Quantized vectors `[N, D, H/4, W/4]`.
     public func decode(_ quantized: Tensor) throws -> Tensor {
         try decoder(quantized)
     }
@@ -126,11 +141,15 @@ public struct CodeGrid: Sendable, Equatable {
 /// Reconstruction, codes and decoding of code grids.
 extension VQVAE {
     /// Reconstructions `[N, pixels]` of images through the nearest codes, without recording gradients.
+    ///
+    /// - Parameter images: Images `[N, pixels]` or `[N, 1, H, W]`.
     public func reconstruct(_ images: Tensor) throws -> Tensor {
         try withoutGradient { try forward(images).reconstructions }
     }
 
     /// The nearest-code grid of each image.
+    ///
+    /// - Parameter images: Images `[N, pixels]` or `[N, 1, H, W]`.
     public func codes(_ images: Tensor) throws -> CodeGrid {
         let encoded = try withoutGradient { try encode(images) }
         let output = try withoutGradient { try quantizer(encoded) }
@@ -138,6 +157,11 @@ extension VQVAE {
     }
 
     /// Images `[N, pixels]` decoded from a (possibly edited) code grid given row-major `[N, height, width]`.
+    ///
+    /// - Parameters:
+    ///   - codes: Code indices, row-major `[N, height, width]`, each in `0..<codeCount`.
+    ///   - height: Grid rows; nil for `gridHeight` (H/4).
+    ///   - width: Grid columns; nil for `gridWidth` (W/4).
     public func decode(codes: [Int], height: Int? = nil, width: Int? = nil) throws -> Tensor {
         let (rows, columns) = (height ?? gridHeight, width ?? gridWidth)
         guard rows > 0, columns > 0, codes.count % (rows * columns) == 0 else {
@@ -153,6 +177,8 @@ extension VQVAE {
     }
 
     /// Images decoded from a ``CodeGrid``.
+    ///
+    /// - Parameter grid: A grid from `codes(_:)`, possibly edited.
     public func decode(_ grid: CodeGrid) throws -> Tensor {
         try decode(codes: grid.codes, height: grid.height, width: grid.width)
     }

@@ -69,6 +69,13 @@ public final class VectorQuantizer: Module {
 
     /// Creates the quantizer with the reference initialisation drawn from `generator`; throws when a size is
     /// negative or the codebook would not fit in the memory available.
+    ///
+    /// - Parameters:
+    ///   - codeCount: K, the number of codes.
+    ///   - codeDimension: D, the length of each code vector.
+    ///   - commitmentCost: β, the weight of the commitment loss.
+    ///   - update: How the codebook learns: `.loss` or `.exponentialMovingAverage(decay:epsilon:)`.
+    ///   - generator: Draws the initial codebook.
     public init(
         codeCount: Int, codeDimension: Int, commitmentCost: Float = 0.25, update: CodebookUpdate = .loss,
         generator: inout RandomGenerator
@@ -97,6 +104,8 @@ public final class VectorQuantizer: Module {
     }
 
     /// The index of the nearest code (squared Euclidean distance) for each row of `vectors` `[M, D]`.
+    ///
+    /// - Parameter vectors: Rows `[M, D]` to look up.
     public func nearestCodes(_ vectors: Tensor) throws -> [Int] {
         guard vectors.rank == 2, vectors.shape[1] == codeDimension else {
             throw ModelsError.shapeMismatch(operation: "VectorQuantizer.nearestCodes",
@@ -109,6 +118,8 @@ public final class VectorQuantizer: Module {
     }
 
     /// Quantizes encoder outputs `[N, D, H, W]`: nearest codes, losses and the straight-through output.
+    ///
+    /// - Parameter encoded: Encoder outputs `[N, D, H, W]`.
     public func callAsFunction(_ encoded: Tensor) throws -> QuantizerOutput {
         guard encoded.rank == 4, encoded.shape[1] == codeDimension else {
             throw ModelsError.shapeMismatch(operation: "VectorQuantizer",
@@ -130,6 +141,12 @@ public final class VectorQuantizer: Module {
     }
 
     /// The code vectors `[N, D, H, W]` for a grid of codes given row-major as `[N, H, W]`.
+    ///
+    /// - Parameters:
+    ///   - codes: Code indices, row-major `[batch, height, width]`, each in `0..<codeCount`.
+    ///   - batch: The number of grids.
+    ///   - height: Rows of each grid.
+    ///   - width: Columns of each grid.
     public func vectors(codes: [Int], batch: Int, height: Int, width: Int) throws -> Tensor {
         guard codes.count == batch * height * width else {
             throw ModelsError.invalidInput(

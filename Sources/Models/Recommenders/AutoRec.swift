@@ -67,6 +67,16 @@ public final class AutoRec: Module {
     var shuffler: SeededGenerator
 
     /// Creates an AutoRec for `users` × `items` ratings with N(0, 0.01²) weights from `seed`.
+    ///
+    /// - Parameters:
+    ///   - users: The number of users (rows of the rating matrix).
+    ///   - items: The number of items (columns of the rating matrix).
+    ///   - orientation: `.itemBased` (I-AutoRec, one row per item) or `.userBased` (U-AutoRec).
+    ///   - hidden: The number of sigmoid hidden units.
+    ///   - dropout: Dropout probability on the hidden units in training, in [0, 1).
+    ///   - masksUnobserved: Whether the loss counts observed ratings only (the paper); false treats missing ratings as zeros.
+    ///   - ratingRange: Predictions are clipped into this range in evaluation.
+    ///   - seed: The seed of the weights, the dropout masks and the shuffling of rows.
     public init(users: Int, items: Int, orientation: Orientation = .itemBased, hidden: Int = 500,
                 dropout: Double = 0.05, masksUnobserved: Bool = true, ratingRange: ClosedRange<Float> = 1...5,
                 seed: UInt64 = 0) throws {
@@ -98,6 +108,10 @@ public final class AutoRec: Module {
     public var rowWidth: Int { orientation == .itemBased ? userCount : itemCount }
 
     /// Reconstructions `[rows, rowWidth]` of sparse rating rows; `training` turns hidden dropout on.
+    ///
+    /// - Parameters:
+    ///   - rows: Sparse rating rows `[rows, rowWidth]` (items for I-AutoRec, users for U-AutoRec).
+    ///   - training: Whether hidden dropout is on.
     public func reconstruct(_ rows: SparseMatrix, training: Bool = false) throws -> Tensor {
         try decoder(try hiddenUnits(rows, training: training))
     }
@@ -115,6 +129,10 @@ public final class AutoRec: Module {
     /// With the mask, the decoder is evaluated at the observed ratings only (a sampled product,
     /// ``SparseMatrix/sampledProduct(_:_:)``): the same loss and gradients as masking the dense
     /// reconstruction, at about the observed fraction of the decoder's cost.
+    ///
+    /// - Parameters:
+    ///   - rows: A batch of rating rows in the model's orientation (`rowWidth` columns).
+    ///   - training: Whether hidden dropout is on.
     public func loss(_ rows: UserItemMatrix, training: Bool = true) throws -> Tensor {
         let batch = SparseRows(rows)
         var unused = RandomGenerator(seed: 0)
@@ -141,6 +159,14 @@ public final class AutoRec: Module {
 
     /// Trains on a users × items rating matrix, one masked-reconstruction step per mini-batch of rows,
     /// reporting RMSE and MAE on `validation` (predicted from `ratings`) after each epoch.
+    ///
+    /// - Parameters:
+    ///   - ratings: The training ratings, users × items (`userCount` × `itemCount`).
+    ///   - validation: Ratings to report RMSE and MAE on after each epoch; nil skips validation.
+    ///   - epochs: Passes over the rows.
+    ///   - batchSize: Rows per gradient step.
+    ///   - optimizer: Updates all weights; Adam at 0.002 with weight decay 1e-5 by default, as in d2l.
+    ///   - control: Cancellation, progress reporting, early stopping and checkpoints.
     @discardableResult
     public func fit(
         _ ratings: UserItemMatrix, validation: UserItemMatrix? = nil, epochs: Int = 25, batchSize: Int = 256,
@@ -169,6 +195,14 @@ public final class AutoRec: Module {
     }
 
     /// Trains on the ratings of a table (users and items indexed as the model's), validating on another.
+    ///
+    /// - Parameters:
+    ///   - ratings: The training ratings, with users and items indexed as the model's.
+    ///   - validation: Ratings to report RMSE and MAE on after each epoch; nil skips validation.
+    ///   - epochs: Passes over the rows.
+    ///   - batchSize: Rows per gradient step.
+    ///   - optimizer: Updates all weights; Adam at 0.002 with weight decay 1e-5 by default, as in d2l.
+    ///   - control: Cancellation, progress reporting, early stopping and checkpoints.
     @discardableResult
     public func fit(
         _ ratings: Interactions, validation: Interactions? = nil, epochs: Int = 25, batchSize: Int = 256,
@@ -180,6 +214,10 @@ public final class AutoRec: Module {
 
     /// Predicted ratings for every stored entry of `entries` (users × items), reconstructed from the
     /// rows of `given` (the training ratings) and clipped to ``ratingRange``; in `entries`' CSR order.
+    ///
+    /// - Parameters:
+    ///   - entries: A users × items matrix whose stored positions are predicted (its values are not read).
+    ///   - ratings: The ratings (users × items) the model reconstructs from, usually the training ratings.
     public func predictions(for entries: UserItemMatrix, given ratings: UserItemMatrix) throws -> [Float] {
         let inputs = try rows(of: ratings)
         _ = try rows(of: entries)
@@ -204,6 +242,10 @@ public final class AutoRec: Module {
     }
 
     /// RMSE and MAE on the stored entries of `test` (users × items), predicted from `given`.
+    ///
+    /// - Parameters:
+    ///   - test: The ratings to predict, users × items.
+    ///   - ratings: The ratings the model reconstructs from, usually the training ratings.
     public func evaluate(_ test: UserItemMatrix, given ratings: UserItemMatrix) throws -> [String: Double] {
         guard test.entryCount > 0 else {
             throw ModelsError.invalidInput(operation: "AutoRec.evaluate", reason: "the test matrix has no ratings")
@@ -214,6 +256,10 @@ public final class AutoRec: Module {
     }
 
     /// RMSE and MAE on the ratings of `test`, predicted from the ratings of `given`.
+    ///
+    /// - Parameters:
+    ///   - test: The ratings to predict.
+    ///   - ratings: The ratings the model reconstructs from, usually the training ratings.
     public func evaluate(_ test: Interactions, given ratings: Interactions) throws -> [String: Double] {
         try evaluate(test.matrix(), given: ratings.matrix())
     }

@@ -26,6 +26,10 @@ public enum Likelihood: Sendable, Equatable {
 
     /// The negative log-likelihood of `targets` [users, items] under `logits` [users, items]:
     /// summed over items, averaged over users.
+    ///
+    /// - Parameters:
+    ///   - logits: Decoder outputs `[users, items]`.
+    ///   - targets: The users' interactions `[users, items]`, the same shape as `logits`.
     public func negativeLogLikelihood(logits: Tensor, targets: Tensor) throws -> Tensor {
         guard logits.shape == targets.shape, logits.rank == 2 else {
             throw ModelsError.shapeMismatch(operation: "Likelihood.\(name)", expected: targets.shape, actual: logits.shape)

@@ -51,6 +51,14 @@ public final class MultiDAE: Module {
 
     /// Creates a Multi-DAE over `items` items with Xavier-uniform weights from `seed`: items → hidden →
     /// items, or items → hidden → latent → hidden → items with a `latent` width.
+    ///
+    /// - Parameters:
+    ///   - items: The number of items (columns of the user–item matrix).
+    ///   - hidden: Units in the tanh layer next to the input and output.
+    ///   - latent: A middle tanh layer (items → hidden → latent → hidden → items); nil for one hidden layer.
+    ///   - dropout: Input dropout probability in training, in [0, 1).
+    ///   - likelihood: The reconstruction likelihood; `.multinomial` as in the paper.
+    ///   - seed: The seed of the weights, the noise and the shuffling of users.
     public init(items: Int, hidden: Int = 200, latent: Int? = nil, dropout: Double = 0.5,
                 likelihood: Likelihood = .multinomial, seed: UInt64 = 0) throws {
         guard items > 0, hidden > 0, (latent ?? 1) > 0 else {
@@ -81,6 +89,8 @@ public final class MultiDAE: Module {
     }
 
     /// Item logits `[users, items]` for already normalised (and possibly corrupted) sparse rows.
+    ///
+    /// - Parameter input: Normalised (and possibly corrupted) sparse interaction rows `[users, items]`.
     public func reconstruct(_ input: SparseMatrix) throws -> Tensor {
         var hidden = try sparseLinear(input, encoder).tanh()
         for layer in latentLayers { hidden = try layer(hidden).tanh() }
@@ -88,12 +98,23 @@ public final class MultiDAE: Module {
     }
 
     /// Item scores for raw interaction rows in evaluation mode: normalised, no dropout.
+    ///
+    /// - Parameter rows: Raw interaction rows (users × items), normalised inside.
     public func logits(for rows: SparseMatrix) throws -> Tensor {
         try reconstruct(try AutoencoderTraining.normalized(rows))
     }
 
     /// Trains on the rows of `data`, one denoising step per mini-batch, validating on `validation`
     /// after each epoch. Returns per-step `loss` and per-epoch means and `metrics`.
+    ///
+    /// - Parameters:
+    ///   - data: Users × items training rows (ones for implicit feedback), e.g. `split.train`.
+    ///   - validation: Held-out users ranked after each epoch, e.g. `split.validation`; nil skips validation.
+    ///   - epochs: Passes over the training rows.
+    ///   - batchSize: Users per gradient step.
+    ///   - optimizer: Updates all weights; Adam at 1e-3 by default (add `weightDecay` for the reference's L2).
+    ///   - metrics: Metrics computed on the validation users after each epoch.
+    ///   - control: Cancellation, progress reporting, early stopping and checkpoints.
     @discardableResult
     public func fit(
         _ data: UserItemMatrix, validation: FoldInUsers? = nil, epochs: Int = 50, batchSize: Int = 500,
@@ -120,12 +141,18 @@ public final class MultiDAE: Module {
 
     /// Ranks all items for held-out users from their fold-in items (fold-in items excluded) and
     /// averages `metrics` over them.
+    ///
+    /// - Parameters:
+    ///   - users: Held-out users with fold-in and target items, e.g. `split.test`.
+    ///   - metrics: What to average over the users.
     public func evaluate(_ users: FoldInUsers, metrics: [RankingMetric] = [.ndcg(100), .recall(20), .recall(50)]) throws -> MetricReport {
         try AutoencoderTraining.check(users.foldIn, itemCount: itemCount, operation: "MultiDAE.evaluate")
         return try AutoencoderTraining.evaluate(users, metrics: metrics) { try self.logits(for: $0) }
     }
 
     /// Scores every item for each row of `users` (row-major `[rows × items]`) in evaluation mode.
+    ///
+    /// - Parameter users: Interaction rows (users × items) to score, e.g. `split.test.foldIn`.
     public func scores(for users: UserItemMatrix) throws -> [Float] {
         try AutoencoderTraining.check(users, itemCount: itemCount, operation: "MultiDAE.scores")
         return try AutoencoderTraining.scores(of: users) { try self.logits(for: $0) }

@@ -11,6 +11,8 @@ extension MultiVAE {
     /// `q(z_d | x) ≈ N(0, 1)` for every user — variance of the mean near 0 — and carries no
     /// information. Counting active units shows posterior collapse under a strong KL weight.
     ///
+    /// - Parameter users: Interaction rows (users × items) to encode, at least two, e.g. `split.test.foldIn`.
+    ///
     /// ```swift
     /// let variances = try model.posteriorMeanVariances(split.test.foldIn)
     /// let active = variances.filter { $0 > 0.01 }.count

@@ -57,6 +57,14 @@ public final class MultiVAE: Module {
     var shuffler: SeededGenerator
 
     /// Creates a Multi-VAE over `items` items with Xavier-uniform weights from `seed`.
+    ///
+    /// - Parameters:
+    ///   - items: The number of items (columns of the user–item matrix).
+    ///   - hidden: Units in the hidden tanh layer of the encoder and of the decoder.
+    ///   - latent: The dimension of the latent code z.
+    ///   - dropout: Input dropout probability in training, in [0, 1) (1 − vae_cf's keep_prob).
+    ///   - likelihood: The reconstruction likelihood; `.multinomial` as in the paper.
+    ///   - seed: The seed of the weights, the noise and the shuffling of users.
     public init(items: Int, hidden: Int = 600, latent: Int = 200, dropout: Double = 0.5,
                 likelihood: Likelihood = .multinomial, seed: UInt64 = 0) throws {
         guard items > 0, hidden > 0, latent > 0 else {
@@ -86,6 +94,8 @@ public final class MultiVAE: Module {
 
     /// The posterior's mean and log-variance, each `[users, latent]`, for already normalised
     /// (and, in training, dropped-out) sparse rows.
+    ///
+    /// - Parameter input: Normalised (in training, dropped-out) sparse interaction rows `[users, items]`.
     public func encode(_ input: SparseMatrix) throws -> (mean: Tensor, logVariance: Tensor) {
         let output = try encoderOutput(try sparseLinear(input, encoderHidden).tanh())
         return (try output.sliced(alongAxis: 1, range: 0..<latentCount),
@@ -93,11 +103,15 @@ public final class MultiVAE: Module {
     }
 
     /// Item logits `[users, items]` for latent codes `[users, latent]`.
+    ///
+    /// - Parameter latent: Latent codes `[users, latent]`.
     public func decode(_ latent: Tensor) throws -> Tensor {
         try decoderOutput(try decoderHidden(latent).tanh())
     }
 
     /// Item scores for raw interaction rows in evaluation mode: normalised, no dropout, `z = μ`.
+    ///
+    /// - Parameter rows: Raw interaction rows (users × items), normalised inside.
     public func logits(for rows: SparseMatrix) throws -> Tensor {
         try decode(try encode(try AutoencoderTraining.normalized(rows)).mean)
     }
@@ -117,6 +131,15 @@ public final class MultiVAE: Module {
     /// Trains on the rows of `data` (users × items, stored values as counts — ones for implicit
     /// feedback), one annealed ELBO step per mini-batch, validating on `validation` after each epoch.
     ///
+    /// - Parameters:
+    ///   - data: Users × items training rows (ones for implicit feedback), e.g. `split.train`.
+    ///   - validation: Held-out users ranked after each epoch, e.g. `split.validation`; nil skips validation.
+    ///   - epochs: Passes over the training rows.
+    ///   - batchSize: Users per gradient step.
+    ///   - optimizer: Updates all weights; Adam at 1e-3 by default.
+    ///   - annealing: The KL weight β per gradient step, counted over all `fit` calls.
+    ///   - metrics: Metrics computed on the validation users after each epoch.
+    ///   - control: Cancellation, progress reporting, early stopping and checkpoints.
     /// - Returns: per-step `loss`, `reconstruction`, `kl`, `beta`; per-epoch means and `metrics`.
     @discardableResult
     public func fit(
@@ -147,12 +170,18 @@ public final class MultiVAE: Module {
 
     /// Ranks all items for held-out users from their fold-in items (fold-in items excluded) and
     /// averages `metrics` over them.
+    ///
+    /// - Parameters:
+    ///   - users: Held-out users with fold-in and target items, e.g. `split.test`.
+    ///   - metrics: What to average over the users.
     public func evaluate(_ users: FoldInUsers, metrics: [RankingMetric] = [.ndcg(100), .recall(20), .recall(50)]) throws -> MetricReport {
         try AutoencoderTraining.check(users.foldIn, itemCount: itemCount, operation: "MultiVAE.evaluate")
         return try AutoencoderTraining.evaluate(users, metrics: metrics) { try self.logits(for: $0) }
     }
 
     /// Scores every item for each row of `users` (row-major `[rows × items]`) in evaluation mode.
+    ///
+    /// - Parameter users: Interaction rows (users × items) to score, e.g. `split.test.foldIn`.
     public func scores(for users: UserItemMatrix) throws -> [Float] {
         try AutoencoderTraining.check(users, itemCount: itemCount, operation: "MultiVAE.scores")
         return try AutoencoderTraining.scores(of: users) { try self.logits(for: $0) }

@@ -58,6 +58,15 @@ public final class RecVAE: Module {
     var shuffler: SeededGenerator
 
     /// Creates a RecVAE over `items` items with PyTorch's default initialisation from `seed`.
+    ///
+    /// - Parameters:
+    ///   - items: The number of items (columns of the user–item matrix).
+    ///   - hidden: The width of the encoder's hidden layers.
+    ///   - latent: The dimension of the latent code.
+    ///   - dropout: Input dropout probability in encoder passes, in [0, 1).
+    ///   - gamma: γ, the KL weight per interaction: a user's β is γ times their number of items.
+    ///   - likelihood: The reconstruction likelihood; `.multinomial` as in the paper.
+    ///   - seed: The seed of the weights, the noise and the shuffling of users.
     public init(items: Int, hidden: Int = 600, latent: Int = 200, dropout: Double = 0.5, gamma: Double = 0.005,
                 likelihood: Likelihood = .multinomial, seed: UInt64 = 0) throws {
         guard items > 0, hidden > 0, latent > 0 else {
@@ -83,6 +92,8 @@ public final class RecVAE: Module {
     }
 
     /// Item scores for raw interaction rows in evaluation mode: normalised, no dropout, `z = μ`.
+    ///
+    /// - Parameter rows: Raw interaction rows (users × items), normalised inside.
     public func logits(for rows: SparseMatrix) throws -> Tensor {
         try decoder(try encoder(try AutoencoderTraining.normalized(rows)).mean)
     }
@@ -121,6 +132,17 @@ public final class RecVAE: Module {
     /// optimizer, input dropout), the prior takes a copy of the encoder, then `decoderPasses` passes
     /// update the decoder (no dropout). Validates on `validation` after each epoch.
     ///
+    /// - Parameters:
+    ///   - data: Users × items training rows (ones for implicit feedback), e.g. `split.train`.
+    ///   - validation: Held-out users ranked after each epoch, e.g. `split.validation`; nil skips validation.
+    ///   - epochs: Epochs, each of `encoderPasses` plus `decoderPasses` passes over the training rows.
+    ///   - batchSize: Users per gradient step.
+    ///   - encoderOptimizer: Updates the encoder in encoder passes; Adam at 5e-4 by default.
+    ///   - decoderOptimizer: Updates the decoder in decoder passes; Adam at 5e-4 by default.
+    ///   - encoderPasses: Encoder passes per epoch (with input dropout).
+    ///   - decoderPasses: Decoder passes per epoch (no dropout); not both passes may be 0.
+    ///   - metrics: Metrics computed on the validation users after each epoch.
+    ///   - control: Cancellation, progress reporting, early stopping and checkpoints.
     /// - Returns: per-step `loss`, `reconstruction`, `kl`, `phase` (0 encoder, 1 decoder); per-epoch
     ///   means and `metrics`.
     @discardableResult
@@ -171,12 +193,18 @@ public final class RecVAE: Module {
 
     /// Ranks all items for held-out users from their fold-in items (fold-in items excluded) and
     /// averages `metrics` over them.
+    ///
+    /// - Parameters:
+    ///   - users: Held-out users with fold-in and target items, e.g. `split.test`.
+    ///   - metrics: What to average over the users.
     public func evaluate(_ users: FoldInUsers, metrics: [RankingMetric] = [.ndcg(100), .recall(20), .recall(50)]) throws -> MetricReport {
         try AutoencoderTraining.check(users.foldIn, itemCount: itemCount, operation: "RecVAE.evaluate")
         return try AutoencoderTraining.evaluate(users, metrics: metrics) { try self.logits(for: $0) }
     }
 
     /// Scores every item for each row of `users` (row-major `[rows × items]`) in evaluation mode.
+    ///
+    /// - Parameter users: Interaction rows (users × items) to score, e.g. `split.test.foldIn`.
     public func scores(for users: UserItemMatrix) throws -> [Float] {
         try AutoencoderTraining.check(users, itemCount: itemCount, operation: "RecVAE.scores")
         return try AutoencoderTraining.scores(of: users) { try self.logits(for: $0) }

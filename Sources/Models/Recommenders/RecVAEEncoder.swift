@@ -16,6 +16,12 @@ public final class RecVAEEncoder: Module {
     let logVarianceHead: Linear
 
     /// Creates an encoder over `items` items with PyTorch's default initialisation; throws as `Linear` does.
+    ///
+    /// - Parameters:
+    ///   - items: The number of items (the width of the input rows).
+    ///   - hidden: The width of each of the five hidden layers.
+    ///   - latent: The dimension of the posterior's mean and log-variance.
+    ///   - generator: Draws the initial weights.
     public init(items: Int, hidden: Int, latent: Int, generator: inout RandomGenerator) throws {
         layers = [try Linear(items, hidden, generator: &generator)]
             + (try (1..<5).map { _ in try Linear(hidden, hidden, generator: &generator) })
@@ -27,6 +33,8 @@ public final class RecVAEEncoder: Module {
 
     /// The posterior's mean and log-variance `[users, latent]` for normalised, possibly
     /// dropped-out sparse rows.
+    ///
+    /// - Parameter input: Normalised, possibly dropped-out sparse interaction rows `[users, items]`.
     public func callAsFunction(_ input: SparseMatrix) throws -> (mean: Tensor, logVariance: Tensor) {
         var outputs: [Tensor] = []
         for (index, layer) in layers.enumerated() {

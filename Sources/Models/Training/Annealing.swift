@@ -16,6 +16,8 @@ public enum Annealing: Sendable, Equatable {
     case cyclical(cap: Double, period: Int, rampFraction: Double)
 
     /// β after `step` gradient steps (the first step reads step 0).
+    ///
+    /// - Parameter step: Gradient steps taken so far, counted from 0.
     public func beta(atStep step: Int) -> Double {
         switch self {
         case .none:
@@ -34,6 +36,8 @@ public enum Annealing: Sendable, Equatable {
     }
 
     /// β at each of the steps `0..<count`, for plotting a schedule.
+    ///
+    /// - Parameter count: The number of steps, from step 0.
     public func betas(steps count: Int) -> [Double] {
         (0..<max(count, 0)).map { beta(atStep: $0) }
     }

@@ -23,6 +23,13 @@ public struct EarlyStopping: Sendable, Equatable {
     public var restoresBestWeights: Bool
 
     /// Creates an early-stopping rule.
+    ///
+    /// - Parameters:
+    ///   - metric: The epoch series to watch, e.g. `"ndcg@100"` or `"rmse"`; the validation must record it.
+    ///   - patience: Epochs without improvement tolerated before stopping.
+    ///   - direction: `.maximize` when larger is better (NDCG, recall), `.minimize` when smaller is (RMSE, loss).
+    ///   - minimumDelta: The smallest change that counts as an improvement.
+    ///   - restoresBestWeights: Whether the model gets the best epoch's weights back when training ends.
     public init(metric: String, patience: Int = 5, direction: Direction = .maximize,
                 minimumDelta: Double = 0, restoresBestWeights: Bool = true) {
         self.metric = metric
@@ -33,6 +40,10 @@ public struct EarlyStopping: Sendable, Equatable {
     }
 
     /// Whether `value` improves on `best` by more than ``minimumDelta``.
+    ///
+    /// - Parameters:
+    ///   - value: The metric's latest value.
+    ///   - best: The best value so far; nil when there is none yet (any value but NaN improves).
     public func improves(_ value: Double, on best: Double?) -> Bool {
         guard let best else { return !value.isNaN }
         switch direction {
@@ -58,6 +69,10 @@ public struct CheckpointPolicy: Sendable, Equatable {
     public var frequency: Frequency
 
     /// Creates a checkpoint policy.
+    ///
+    /// - Parameters:
+    ///   - url: The safetensors file to write; written atomically.
+    ///   - frequency: `.everyEpoch`, or `.bestEpoch` when the early-stopping metric improves.
     public init(url: URL, frequency: Frequency = .everyEpoch) {
         self.url = url
         self.frequency = frequency
@@ -90,6 +105,14 @@ public struct TrainingControl {
     public var validationInterval: Int
 
     /// Creates a control; by default nothing cancels, nothing is reported, nothing is saved.
+    ///
+    /// - Parameters:
+    ///   - isCancelled: Checked before every gradient step; returning true stops training before that step.
+    ///   - onProgress: Called after every gradient step.
+    ///   - onEpochEnd: Called after every completed epoch with that epoch's record.
+    ///   - earlyStopping: Stops training when a validation metric stops improving; nil never stops early.
+    ///   - checkpoint: Where and when to write checkpoints; nil writes none.
+    ///   - validationInterval: Validate every this many epochs (and always after the last one), at least 1.
     public init(
         isCancelled: @escaping () -> Bool = { false },
         onProgress: @escaping (TrainingProgress) -> Void = { _ in },

@@ -10,6 +10,11 @@ public struct TrainingRecord: Sendable, Equatable {
     public var values: [String: Double]
 
     /// Creates a record.
+    ///
+    /// - Parameters:
+    ///   - epoch: The epoch the record belongs to, counted from 1.
+    ///   - step: The global gradient-step count when the record was made.
+    ///   - values: The recorded values by series name.
     public init(epoch: Int, step: Int, values: [String: Double]) {
         self.epoch = epoch
         self.step = step
@@ -46,11 +51,22 @@ public struct TrainingHistory: Sendable, Equatable {
     public init() {}
 
     /// Appends a per-step record.
+    ///
+    /// - Parameters:
+    ///   - epoch: The current epoch, counted from 1.
+    ///   - step: The global step count after this step (1 after the first).
+    ///   - values: The step's values by series name, e.g. `["loss": 412.3]`.
     public mutating func recordStep(epoch: Int, step: Int, values: [String: Double]) {
         steps.append(TrainingRecord(epoch: epoch, step: step, values: values))
     }
 
     /// Appends a per-epoch record and the seconds the epoch took.
+    ///
+    /// - Parameters:
+    ///   - epoch: The epoch just completed, counted from 1.
+    ///   - step: The global step count at the epoch's end.
+    ///   - values: The epoch's means and validation metrics by series name.
+    ///   - seconds: Wall-clock seconds the epoch took.
     public mutating func recordEpoch(epoch: Int, step: Int, values: [String: Double], seconds: Double = 0) {
         epochs.append(TrainingRecord(epoch: epoch, step: step, values: values))
         epochSeconds.append(seconds)
@@ -58,6 +74,8 @@ public struct TrainingHistory: Sendable, Equatable {
 
     /// Appends another history's records after this one's (for a second `fit` on the same model);
     /// its steps and epochs are renumbered to continue from this history's last ones.
+    ///
+    /// - Parameter other: The history of the later `fit`.
     public mutating func append(_ other: TrainingHistory) {
         let stepOffset = steps.last?.step ?? epochs.last?.step ?? 0
         let epochOffset = epochs.last?.epoch ?? steps.last?.epoch ?? 0
@@ -79,23 +97,33 @@ public struct TrainingHistory: Sendable, Equatable {
     public var epochSeriesNames: [String] { Self.names(in: epochs) }
 
     /// The values of `name` at every step that recorded it (empty when none did).
+    ///
+    /// - Parameter name: The series, e.g. "loss".
     public func stepSeries(_ name: String) -> [Double] { steps.compactMap { $0.values[name] } }
 
     /// The global step numbers at which `name` was recorded per step (x-coordinates for a plot).
+    ///
+    /// - Parameter name: The series, e.g. "loss".
     public func stepNumbers(_ name: String) -> [Double] {
         steps.filter { $0.values[name] != nil }.map { Double($0.step) }
     }
 
     /// The values of `name` at every epoch end that recorded it (empty when none did).
+    ///
+    /// - Parameter name: The series, e.g. "ndcg@100".
     public func epochSeries(_ name: String) -> [Double] { epochs.compactMap { $0.values[name] } }
 
     /// The epoch numbers at which `name` was recorded (x-coordinates for a plot).
+    ///
+    /// - Parameter name: The series, e.g. "ndcg@100".
     public func epochNumbers(_ name: String) -> [Double] {
         epochs.filter { $0.values[name] != nil }.map { Double($0.epoch) }
     }
 
     /// The series `name` at the finest granularity it was recorded: per step when any step has it,
     /// otherwise per epoch. Throws ``ModelsError/unknownSeries(name:available:)`` when neither has it.
+    ///
+    /// - Parameter name: The series, e.g. "loss".
     public func series(_ name: String) throws -> [Double] {
         let perStep = stepSeries(name)
         if !perStep.isEmpty { return perStep }
@@ -105,6 +133,8 @@ public struct TrainingHistory: Sendable, Equatable {
     }
 
     /// The last recorded value of `name` (epoch records first, then steps), or nil.
+    ///
+    /// - Parameter name: The series, e.g. "loss" or "ndcg@100".
     public func last(_ name: String) -> Double? {
         epochs.last(where: { $0.values[name] != nil })?.values[name]
             ?? steps.last(where: { $0.values[name] != nil })?.values[name]

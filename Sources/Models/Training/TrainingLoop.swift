@@ -35,6 +35,9 @@ public enum TrainingLoop {
     ///
     /// - Parameters:
     ///   - model: the module whose parameters early stopping restores and checkpoints save.
+    ///   - epochs: the number of epochs to run, at least 0.
+    ///   - stepsPerEpoch: gradient steps in each epoch (mini-batches per epoch), at least 1.
+    ///   - control: cancellation, progress reporting, early stopping, checkpoints and the validation interval.
     ///   - startEpoch: called with the epoch number (from 1) before its first step (shuffle here).
     ///   - step: takes one gradient step and returns its named values; it must include `"loss"`.
     ///   - validate: returns named validation metrics after an epoch (every

@@ -7,8 +7,14 @@ public protocol TrainingObserver: AnyObject {
     /// Checked before every step with the control's own `isCancelled`: true stops training as a cancellation does.
     var shouldStop: Bool { get }
     /// Called after every gradient step of a run on `model` (its type name).
+    ///
+    /// - Parameters:
+    ///   - progress: Where training stands after the step.
+    ///   - model: The type name of the model being trained, e.g. "MultiVAE".
     func trainingDidStep(_ progress: TrainingProgress, model: String)
     /// Called when a run ends (completed, stopped early, cancelled or failed).
+    ///
+    /// - Parameter model: The type name of the model that was trained.
     func trainingDidEnd(model: String)
 }
 

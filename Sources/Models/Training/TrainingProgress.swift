@@ -17,6 +17,15 @@ public struct TrainingProgress: Sendable, Equatable {
     public var elapsed: Double
 
     /// Creates a progress report.
+    ///
+    /// - Parameters:
+    ///   - epoch: The current epoch, counted from 1.
+    ///   - epochs: The number of epochs asked for.
+    ///   - step: The step within the current epoch, counted from 1.
+    ///   - stepsPerEpoch: The number of steps in one epoch.
+    ///   - globalStep: The global step count, counted from 1.
+    ///   - loss: The loss of the step just taken.
+    ///   - elapsed: Seconds since `fit` started.
     public init(epoch: Int, epochs: Int, step: Int, stepsPerEpoch: Int, globalStep: Int, loss: Double, elapsed: Double) {
         self.epoch = epoch
         self.epochs = epochs

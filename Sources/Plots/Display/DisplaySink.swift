@@ -6,8 +6,15 @@ import Foundation
 public protocol DisplaySink: AnyObject {
     /// Shows `value` in its richest form (a figure as PNG, a table as HTML). With `id`, a later call with the
     /// same id and `isUpdate` replaces that output in place (a live progress bar).
+    ///
+    /// - Parameters:
+    ///   - value: The value to show.
+    ///   - id: The output's display id, or nil for a new output that is never replaced.
+    ///   - isUpdate: Whether to replace the earlier output with the same `id` rather than add one.
     func display(_ value: Any, id: String?, isUpdate: Bool)
     /// Clears the cell's output; with `wait`, when the next output arrives.
+    ///
+    /// - Parameter wait: Whether to clear only when the next output arrives (no flicker).
     func clearOutput(wait: Bool)
 }
 

@@ -8,6 +8,8 @@ public struct Markdown: RichDisplayable, Equatable {
     public var text: String
 
     /// Wraps Markdown source text.
+    ///
+    /// - Parameter text: The Markdown source.
     public init(_ text: String) {
         self.text = text
     }

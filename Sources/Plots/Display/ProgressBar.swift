@@ -38,7 +38,7 @@ public struct ProgressBar: RichDisplayable {
     /// Whether the final state has already been handed out for display.
     private var finalStateShown = false
     /// The id of the bar's display, which each refresh replaces.
-    public let displayID = "progress-" + UUID().uuidString
+    public let displayID: String = "progress-" + UUID().uuidString
 
     /// The shortest time between two refreshes: about ten a second.
     public static let minimumRefreshInterval = 0.1
@@ -49,6 +49,12 @@ public struct ProgressBar: RichDisplayable {
     }
 
     /// A bar for `total` steps starting at `startTime` (by default, now).
+    ///
+    /// - Parameters:
+    ///   - total: Steps in the whole run; 0 when unknown.
+    ///   - label: A short label in front of the bar, such as "train".
+    ///   - epochCount: The number of epochs, shown as "epoch 3/10"; nil for none.
+    ///   - startTime: When the run started, in seconds on the clock of `ProgressBar.now()`.
     public init(total: Int, label: String = "", epochCount: Int? = nil, startTime: Double = ProgressBar.now()) {
         self.total = max(0, total)
         self.label = label
@@ -59,6 +65,12 @@ public struct ProgressBar: RichDisplayable {
 
     /// Records progress at `time`; returns true when the display should be refreshed now, and then refreshes
     /// the bar's display in a notebook.
+    ///
+    /// - Parameters:
+    ///   - completed: Steps done so far (clamped to the total).
+    ///   - epoch: The current epoch, from 1; nil keeps the last one.
+    ///   - loss: The latest loss; nil keeps the last one.
+    ///   - time: The time of this update, in seconds on the clock of `ProgressBar.now()`.
     @discardableResult
     public mutating func update(completed: Int, epoch: Int? = nil, loss: Double? = nil, at time: Double) -> Bool {
         let isFirstRefresh = lastRefreshTime == nil
@@ -85,12 +97,22 @@ public struct ProgressBar: RichDisplayable {
     }
 
     /// Records progress now; returns true when the display should be refreshed.
+    ///
+    /// - Parameters:
+    ///   - completed: Steps done so far (clamped to the total).
+    ///   - epoch: The current epoch, from 1; nil keeps the last one.
+    ///   - loss: The latest loss; nil keeps the last one.
     @discardableResult
     public mutating func update(completed: Int, epoch: Int? = nil, loss: Double? = nil) -> Bool {
         update(completed: completed, epoch: epoch, loss: loss, at: Self.now())
     }
 
     /// Adds `steps` to the count now; returns true when the display should be refreshed.
+    ///
+    /// - Parameters:
+    ///   - steps: Steps just done.
+    ///   - epoch: The current epoch, from 1; nil keeps the last one.
+    ///   - loss: The latest loss; nil keeps the last one.
     @discardableResult
     public mutating func advance(by steps: Int = 1, epoch: Int? = nil, loss: Double? = nil) -> Bool {
         update(completed: completed + steps, epoch: epoch, loss: loss, at: Self.now())

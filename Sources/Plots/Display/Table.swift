@@ -16,6 +16,11 @@ public struct Table: RichDisplayable, Equatable {
     public var caption: String
 
     /// A table of text cells.
+    ///
+    /// - Parameters:
+    ///   - columns: Column headings.
+    ///   - rows: Rows of cells; short rows are padded with empty cells.
+    ///   - caption: A caption above the table; empty for none.
     public init(columns: [String], rows: [[String]], caption: String = "") {
         self.columns = columns
         self.rows = rows
@@ -23,6 +28,12 @@ public struct Table: RichDisplayable, Equatable {
     }
 
     /// A table of numbers, each printed with `decimals` digits after the point.
+    ///
+    /// - Parameters:
+    ///   - columns: Column headings.
+    ///   - rows: Rows of numbers.
+    ///   - decimals: Digits after the point for each number.
+    ///   - caption: A caption above the table; empty for none.
     public init(columns: [String], rows: [[Double]], decimals: Int = 4, caption: String = "") {
         self.init(columns: columns,
                   rows: rows.map { $0.map { String(format: "%.\(max(0, decimals))f", $0) } },
@@ -30,12 +41,22 @@ public struct Table: RichDisplayable, Equatable {
     }
 
     /// A two-column name/value table, e.g. hyperparameters, in the given order.
+    ///
+    /// - Parameters:
+    ///   - keyValuePairs: The (name, value) rows, in order.
+    ///   - keyHeading: The heading of the name column.
+    ///   - valueHeading: The heading of the value column.
+    ///   - caption: A caption above the table; empty for none.
     public init(keyValuePairs: [(String, String)], keyHeading: String = "name", valueHeading: String = "value",
                 caption: String = "") {
         self.init(columns: [keyHeading, valueHeading], rows: keyValuePairs.map { [$0.0, $0.1] }, caption: caption)
     }
 
     /// Equal when headings, cells and caption are equal.
+    ///
+    /// - Parameters:
+    ///   - lhs: A table.
+    ///   - rhs: Another table.
     public static func == (lhs: Table, rhs: Table) -> Bool {
         lhs.columns == rhs.columns && lhs.rows == rhs.rows && lhs.caption == rhs.caption
     }

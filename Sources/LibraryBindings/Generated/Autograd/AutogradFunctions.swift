@@ -14,9 +14,9 @@ extension LibraryBindings {
     static var autogradFunctions: [FunctionBinding] {
         [
             FunctionBinding("maximumGradientError", .function, parameters: [
-                ParameterBinding("at", "inputs", .array(.named("Tensor"))),
-                ParameterBinding("step", "step", .float, default: "1e-2"),
-                ParameterBinding("of", "function", .function([.array(.named("Tensor"))], .named("Tensor"), isThrowing: true)),
+                ParameterBinding("at", "inputs", .array(.named("Tensor")), documentation: "The tensors to perturb one element at a time."),
+                ParameterBinding("step", "step", .float, default: "1e-2", documentation: "The finite-difference step h of the central difference `(f(x + h) − f(x − h)) / 2h`."),
+                ParameterBinding("of", "function", .function([.array(.named("Tensor"))], .named("Tensor"), isThrowing: true), documentation: "The function whose recorded gradient is checked."),
             ], returns: .float, throws: true,
                 documentation: BindingDocumentation("Finite-difference checking of gradients, used by the tests of every primitive and available to layers built on this module.", discussion: "The function's output is projected to one number with fixed random weights, so every output\nelement is checked; the projection sums in `Double`. Inputs are `Float32`, so the step is large\n(1e-2 by default) and tolerances are about 1e-2 relative: that is enough to catch a wrong rule\n(which is off by O(1)) without adding a Float64 code path to every op.", returns: "the largest `|analytic − numeric| / max(1, |numeric|)` over all input elements.")) { invocation in
                 let inputs: [Tensor] = try invocation.argument(0)
@@ -26,7 +26,7 @@ extension LibraryBindings {
                 return invocation.result(try maximumGradientError(at: inputs, step: step, of: function))
             },
             FunctionBinding("withoutGradient", .function, parameters: [
-                ParameterBinding(nil, "body", .function([], .generic("Result", constraint: nil), isThrowing: true)),
+                ParameterBinding(nil, "body", .function([], .generic("Result", constraint: nil), isThrowing: true), documentation: "The work to run without recording."),
             ], returns: .generic("Result", constraint: nil), throws: true,
                 documentation: BindingDocumentation("Runs `body` without recording operations for differentiation: evaluation inside a training step, metrics, or updates that must not be differentiated.")) { invocation in
                 let bodyFunction = invocation.function(0)
@@ -34,8 +34,8 @@ extension LibraryBindings {
                 return invocation.result(try withoutGradient(body))
             },
             FunctionBinding("valueAndGradient", .function, parameters: [
-                ParameterBinding("at", "parameters", .array(.named("Tensor"))),
-                ParameterBinding("of", "function", .function([.array(.named("Tensor"))], .named("Tensor"), isThrowing: true)),
+                ParameterBinding("at", "parameters", .array(.named("Tensor")), documentation: "The tensors to differentiate with respect to."),
+                ParameterBinding("of", "function", .function([.array(.named("Tensor"))], .named("Tensor"), isThrowing: true), documentation: "Computes a single-value tensor from tracked copies of `parameters`, in the same order."),
             ], returns: .tuple(["value", "gradients"], [.named("Tensor"), .array(.named("Tensor"))]), throws: true,
                 documentation: BindingDocumentation("The differentiation idiom: value and gradients of a function of tensors.", discussion: "```swift\nvar parameters = [weights, bias]\nfor step in 0..<100 {\n    let (loss, gradients) = try valueAndGradient(at: parameters) { p in\n        try ((inputs.matmul(p[0]) + p[1]) - targets).squared().mean()\n    }\n    for i in parameters.indices {\n        parameters[i] = try parameters[i] - gradients[i] * 0.01\n    }\n    if step % 10 == 0 { print(step, loss.scalar) }\n}\n```\nThe closure receives the same values as `parameters`, marked for differentiation; it must\nreturn a single-value tensor. Each gradient has the shape of its parameter; a parameter the\nvalue does not depend on gets zeros. A tensor used several times accumulates every use.")) { invocation in
                 let parameters: [Tensor] = try invocation.argument(0)
@@ -44,8 +44,8 @@ extension LibraryBindings {
                 return invocation.result(try valueAndGradient(at: parameters, of: function))
             },
             FunctionBinding("valueAndGradient", .function, parameters: [
-                ParameterBinding("at", "parameter", .named("Tensor")),
-                ParameterBinding("of", "function", .function([.named("Tensor")], .named("Tensor"), isThrowing: true)),
+                ParameterBinding("at", "parameter", .named("Tensor"), documentation: "The tensor to differentiate with respect to."),
+                ParameterBinding("of", "function", .function([.named("Tensor")], .named("Tensor"), isThrowing: true), documentation: "Computes a single-value tensor from a tracked copy of `parameter`."),
             ], returns: .tuple(["value", "gradient"], [.named("Tensor"), .named("Tensor")]), throws: true,
                 documentation: BindingDocumentation("Value and gradient of a function of one tensor; see ``valueAndGradient(at:of:)-([Tensor],_)``.")) { invocation in
                 let parameter: Tensor = try invocation.argument(0)
@@ -54,8 +54,8 @@ extension LibraryBindings {
                 return invocation.result(try valueAndGradient(at: parameter, of: function))
             },
             FunctionBinding("valueAndGradient", .function, parameters: [
-                ParameterBinding("at", "parameters", .dictionary(.string, .named("Tensor"))),
-                ParameterBinding("of", "function", .function([.dictionary(.string, .named("Tensor"))], .named("Tensor"), isThrowing: true)),
+                ParameterBinding("at", "parameters", .dictionary(.string, .named("Tensor")), documentation: "The tensors to differentiate with respect to, by name."),
+                ParameterBinding("of", "function", .function([.dictionary(.string, .named("Tensor"))], .named("Tensor"), isThrowing: true), documentation: "Computes a single-value tensor from tracked copies of `parameters`, by the same names."),
             ], returns: .tuple(["value", "gradients"], [.named("Tensor"), .dictionary(.string, .named("Tensor"))]), throws: true,
                 documentation: BindingDocumentation("Value and gradients of a function of named tensors (a model's parameters by name).")) { invocation in
                 let parameters: [String: Tensor] = try invocation.argument(0)

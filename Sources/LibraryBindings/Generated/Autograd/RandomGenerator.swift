@@ -20,8 +20,8 @@ extension LibraryBindings {
             matches: { $0 is RandomGenerator },
             [
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("seed", "seed", .integer("UInt64")),
-                    ParameterBinding("stream", "stream", .integer("UInt64"), default: "0x14057B7EF767814F"),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), documentation: "The seed."),
+                    ParameterBinding("stream", "stream", .integer("UInt64"), default: "0x14057B7EF767814F", documentation: "Selects one of 2⁶³ independent sequences for the same seed."),
                 ], returns: .named("RandomGenerator"),
                     documentation: BindingDocumentation("Creates a generator from a seed and an optional stream number (distinct streams are independent).")) { invocation in
                     let seed: UInt64 = try invocation.argument(0)
@@ -47,7 +47,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.nextUnitFloat())
                 },
                 FunctionBinding("nextInt", .method, parameters: [
-                    ParameterBinding("below", "bound", .int),
+                    ParameterBinding("below", "bound", .int, documentation: "The exclusive upper bound."),
                 ], returns: .int, mutating: true,
                     documentation: BindingDocumentation("A uniform integer in `0..<bound` without modulo bias (Lemire's method); 0 when `bound <= 1`.")) { invocation in
                     var receiver: RandomGenerator = try invocation.takeReceiver()
@@ -56,9 +56,9 @@ extension LibraryBindings {
                     return invocation.result(receiver.nextInt(below: bound))
                 },
                 FunctionBinding("uniform", .method, parameters: [
-                    ParameterBinding(nil, "shape", .array(.int)),
-                    ParameterBinding("lowerBound", "lowerBound", .float, default: "0"),
-                    ParameterBinding("upperBound", "upperBound", .float, default: "1"),
+                    ParameterBinding(nil, "shape", .array(.int), documentation: "The size of each axis."),
+                    ParameterBinding("lowerBound", "lowerBound", .float, default: "0", documentation: "The smallest value."),
+                    ParameterBinding("upperBound", "upperBound", .float, default: "1", documentation: "The bound values stay below."),
                 ], returns: .named("Tensor"), mutating: true,
                     documentation: BindingDocumentation("Values drawn uniformly from `[lowerBound, upperBound)`.")) { invocation in
                     var receiver: RandomGenerator = try invocation.takeReceiver()
@@ -69,9 +69,9 @@ extension LibraryBindings {
                     return invocation.result(receiver.uniform(shape, lowerBound: lowerBound, upperBound: upperBound))
                 },
                 FunctionBinding("normal", .method, parameters: [
-                    ParameterBinding(nil, "shape", .array(.int)),
-                    ParameterBinding("mean", "mean", .float, default: "0"),
-                    ParameterBinding("standardDeviation", "standardDeviation", .float, default: "1"),
+                    ParameterBinding(nil, "shape", .array(.int), documentation: "The size of each axis."),
+                    ParameterBinding("mean", "mean", .float, default: "0", documentation: "The mean."),
+                    ParameterBinding("standardDeviation", "standardDeviation", .float, default: "1", documentation: "The standard deviation."),
                 ], returns: .named("Tensor"), mutating: true,
                     documentation: BindingDocumentation("Values drawn from a normal distribution (Box–Muller, both outputs of each pair used).")) { invocation in
                     var receiver: RandomGenerator = try invocation.takeReceiver()
@@ -82,8 +82,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.normal(shape, mean: mean, standardDeviation: standardDeviation))
                 },
                 FunctionBinding("bernoulli", .method, parameters: [
-                    ParameterBinding(nil, "shape", .array(.int)),
-                    ParameterBinding("probability", "probability", .float),
+                    ParameterBinding(nil, "shape", .array(.int), documentation: "The size of each axis."),
+                    ParameterBinding("probability", "probability", .float, documentation: "The probability of a one, in 0...1."),
                 ], returns: .named("Tensor"), mutating: true,
                     documentation: BindingDocumentation("Ones with probability `probability`, zeros otherwise.")) { invocation in
                     var receiver: RandomGenerator = try invocation.takeReceiver()
@@ -93,7 +93,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.bernoulli(shape, probability: probability))
                 },
                 FunctionBinding("permutation", .method, parameters: [
-                    ParameterBinding(nil, "count", .int),
+                    ParameterBinding(nil, "count", .int, documentation: "How many numbers; 0 or less gives none."),
                 ], returns: .array(.int), mutating: true,
                     documentation: BindingDocumentation("A uniformly random ordering of `0..<count` (Fisher–Yates).")) { invocation in
                     var receiver: RandomGenerator = try invocation.takeReceiver()

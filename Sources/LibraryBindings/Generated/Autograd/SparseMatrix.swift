@@ -46,11 +46,11 @@ extension LibraryBindings {
                     return invocation.result(receiver.values)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("rowCount", "rowCount", .int),
-                    ParameterBinding("columnCount", "columnCount", .int),
-                    ParameterBinding("rowOffsets", "rowOffsets", .array(.int)),
-                    ParameterBinding("columnIndices", "columnIndices", .array(.int)),
-                    ParameterBinding("values", "values", .array(.float)),
+                    ParameterBinding("rowCount", "rowCount", .int, documentation: "Number of rows."),
+                    ParameterBinding("columnCount", "columnCount", .int, documentation: "Number of columns."),
+                    ParameterBinding("rowOffsets", "rowOffsets", .array(.int), documentation: "`rowCount + 1` non-decreasing offsets, from 0 to `values.count`, delimiting each row's entries."),
+                    ParameterBinding("columnIndices", "columnIndices", .array(.int), documentation: "The column of each stored entry, in `0..<columnCount`."),
+                    ParameterBinding("values", "values", .array(.float), documentation: "The value of each stored entry."),
                 ], returns: .named("SparseMatrix"), throws: true,
                     documentation: BindingDocumentation("Creates a CSR matrix, checking offsets and column indices.")) { invocation in
                     let rowCount: Int = try invocation.argument(0)
@@ -61,7 +61,7 @@ extension LibraryBindings {
                     return invocation.result(try SparseMatrix(rowCount: rowCount, columnCount: columnCount, rowOffsets: rowOffsets, columnIndices: columnIndices, values: values))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("dense", "dense", .named("Tensor")),
+                    ParameterBinding("dense", "dense", .named("Tensor"), documentation: "A rank-2 tensor."),
                 ], returns: .named("SparseMatrix"), throws: true,
                     documentation: BindingDocumentation("The nonzero entries of a rank-2 tensor.")) { invocation in
                     let dense: Tensor = try invocation.argument(0)
@@ -73,8 +73,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.densified())
                 },
                 FunctionBinding("matmul", .method, parameters: [
-                    ParameterBinding(nil, "dense", .named("Tensor")),
-                    ParameterBinding("transposingDense", "transposingDense", .bool, default: "false"),
+                    ParameterBinding(nil, "dense", .named("Tensor"), documentation: "The dense side: `[columnCount, n]`, or `[n, columnCount]` when `transposingDense`."),
+                    ParameterBinding("transposingDense", "transposingDense", .bool, default: "false", documentation: "Multiply by the transpose of `dense` (a weight stored as [out, in])."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`self · dense` for `dense` [columnCount, n], or `self · denseᵀ` for `dense` [n, columnCount] when `transposingDense` (a weight stored as [out, in]). The sparse side is a constant; when it is dense enough (``densityForDenseProducts``) the product is a dense `matmul`.", discussion: "Each output row is the sum of its entries' contiguous rows of the dense side, scaled, made in\nregisters (``storeWeightedSum``; a transposed dense side is transposed once first, which costs\none pass over it, instead of reading it with a stride per entry). Backward: `∂dense = selfᵀ · G`,\nmade the same way per column of this matrix (its entries grouped by column) into a\n[columnCount, n] buffer, transposed once at the end when `transposingDense`. Rows, and in the\nbackward pass columns, are split across cores, so threads never share a value.")) { invocation in
                     let receiver: SparseMatrix = try invocation.receiver()
@@ -83,8 +83,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.matmul(dense, transposingDense: transposingDense))
                 },
                 FunctionBinding("sampledProduct", .method, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "Rows `[rowCount, k]`."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "Rows `[columnCount, k]`, e.g. a weight stored as [out, in]."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The entries of `left · rightᵀ` at this matrix's stored positions only (a sampled dense–dense product, SDDMM): entry `e` in row `r`, column `c` is `Σ_k left[r, k] · right[c, k]`, for `left` [rowCount, k] and `right` [columnCount, k] (a weight stored as [out, in]). The result is a [entryCount] tensor in CSR order; this matrix's values are not used, only its pattern.", discussion: "A loss that reads a dense product only at a sparse set of positions (AutoRec's masked\nreconstruction error) costs `entryCount · k` instead of `rowCount · columnCount · k`.\nBackward, with `g` the entries' gradient: `∂left[r] = Σ_e g_e · right[c_e]` over row `r`'s\nentries and `∂right[c] = Σ_e g_e · left[r_e]` over column `c`'s, each row made in registers\n(``storeWeightedSum``).\n\n```swift\nlet observed = try SparseMatrix(rowCount: 2, columnCount: 3, rowOffsets: [0, 1, 3],\n                                columnIndices: [2, 0, 1], values: [1, 1, 1])\nlet predictions = try observed.sampledProduct(hidden, weight)     // [3]\n```")) { invocation in
                     let receiver: SparseMatrix = try invocation.receiver()

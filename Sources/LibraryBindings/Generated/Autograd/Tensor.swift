@@ -32,8 +32,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.scalars)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("shape", "shape", .array(.int)),
-                    ParameterBinding("scalars", "scalars", .array(.float)),
+                    ParameterBinding("shape", "shape", .array(.int), documentation: "The size of each axis."),
+                    ParameterBinding("scalars", "scalars", .array(.float), documentation: "The values in row-major order, as many as the product of `shape`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Creates a tensor from its shape and row-major values, checking that the counts agree.")) { invocation in
                     let shape: [Int] = try invocation.argument(0)
@@ -41,8 +41,8 @@ extension LibraryBindings {
                     return invocation.result(try Tensor(shape: shape, scalars: scalars))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("repeating", "value", .float),
-                    ParameterBinding("shape", "shape", .array(.int)),
+                    ParameterBinding("repeating", "value", .float, documentation: "The value of every element."),
+                    ParameterBinding("shape", "shape", .array(.int), documentation: "The size of each axis."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Creates a tensor of `shape` with every value equal to `value`.")) { invocation in
                     let value: Float = try invocation.argument(0)
@@ -50,35 +50,35 @@ extension LibraryBindings {
                     return invocation.result(Tensor(repeating: value, shape: shape))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("zeros", "shape", .array(.int)),
+                    ParameterBinding("zeros", "shape", .array(.int), documentation: "The size of each axis."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Creates a tensor of zeros.")) { invocation in
                     let shape: [Int] = try invocation.argument(0)
                     return invocation.result(Tensor(zeros: shape))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("ones", "shape", .array(.int)),
+                    ParameterBinding("ones", "shape", .array(.int), documentation: "The size of each axis."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Creates a tensor of ones.")) { invocation in
                     let shape: [Int] = try invocation.argument(0)
                     return invocation.result(Tensor(ones: shape))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "scalar", .float),
+                    ParameterBinding(nil, "scalar", .float, documentation: "The value."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Creates a rank-0 tensor holding one value.")) { invocation in
                     let scalar: Float = try invocation.argument(0)
                     return invocation.result(Tensor(scalar))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "vector", .array(.float)),
+                    ParameterBinding(nil, "vector", .array(.float), documentation: "The values."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Creates a rank-1 tensor from a list of values.")) { invocation in
                     let vector: [Float] = try invocation.argument(0)
                     return invocation.result(Tensor(vector))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("rows", "rows", .array(.array(.float))),
+                    ParameterBinding("rows", "rows", .array(.array(.float)), documentation: "Rows of equal length."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Creates a rank-2 tensor from equally long rows.")) { invocation in
                     let rows: [[Float]] = try invocation.argument(0)
@@ -110,8 +110,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.detached())
                 },
                 FunctionBinding("+", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "The left operand."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "The right operand; broadcasts with `left`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Elementwise sum with broadcasting. Backward: the gradient, summed to each operand's shape.")) { invocation in
                     let left: Tensor = try invocation.argument(0)
@@ -119,8 +119,8 @@ extension LibraryBindings {
                     return invocation.result(try left + right)
                 },
                 FunctionBinding("-", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "The left operand."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "The right operand; broadcasts with `left`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Elementwise difference with broadcasting. Backward: the gradient and its negation.")) { invocation in
                     let left: Tensor = try invocation.argument(0)
@@ -128,8 +128,8 @@ extension LibraryBindings {
                     return invocation.result(try left - right)
                 },
                 FunctionBinding("*", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "The left operand."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "The right operand; broadcasts with `left`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Elementwise product with broadcasting. Backward: the gradient times the other operand.")) { invocation in
                     let left: Tensor = try invocation.argument(0)
@@ -137,8 +137,8 @@ extension LibraryBindings {
                     return invocation.result(try left * right)
                 },
                 FunctionBinding("/", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "The dividend."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "The divisor; broadcasts with `left`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Elementwise quotient with broadcasting. Backward: `g / r` and `-g · l / r²`.")) { invocation in
                     let left: Tensor = try invocation.argument(0)
@@ -146,8 +146,8 @@ extension LibraryBindings {
                     return invocation.result(try left / right)
                 },
                 FunctionBinding("+", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .float),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "The tensor."),
+                    ParameterBinding(nil, "right", .float, documentation: "The constant."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Adds a constant to every value (derived from `+`).")) { invocation in
                     let left: Tensor = try invocation.argument(0)
@@ -155,8 +155,8 @@ extension LibraryBindings {
                     return invocation.result(left + right)
                 },
                 FunctionBinding("+", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .float),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .float, documentation: "The constant."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "The tensor."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Adds a constant to every value (derived from `+`).")) { invocation in
                     let left: Float = try invocation.argument(0)
@@ -164,8 +164,8 @@ extension LibraryBindings {
                     return invocation.result(left + right)
                 },
                 FunctionBinding("-", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .float),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "The tensor."),
+                    ParameterBinding(nil, "right", .float, documentation: "The constant."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Subtracts a constant from every value (derived from `-`).")) { invocation in
                     let left: Tensor = try invocation.argument(0)
@@ -173,8 +173,8 @@ extension LibraryBindings {
                     return invocation.result(left - right)
                 },
                 FunctionBinding("-", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .float),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .float, documentation: "The constant."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "The tensor."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Subtracts every value from a constant (derived from `-`).")) { invocation in
                     let left: Float = try invocation.argument(0)
@@ -182,8 +182,8 @@ extension LibraryBindings {
                     return invocation.result(left - right)
                 },
                 FunctionBinding("*", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .float),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "The tensor."),
+                    ParameterBinding(nil, "right", .float, documentation: "The constant."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Multiplies every value by a constant (derived from `*`).")) { invocation in
                     let left: Tensor = try invocation.argument(0)
@@ -191,8 +191,8 @@ extension LibraryBindings {
                     return invocation.result(left * right)
                 },
                 FunctionBinding("*", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .float),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .float, documentation: "The constant."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "The tensor."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Multiplies every value by a constant (derived from `*`).")) { invocation in
                     let left: Float = try invocation.argument(0)
@@ -200,8 +200,8 @@ extension LibraryBindings {
                     return invocation.result(left * right)
                 },
                 FunctionBinding("/", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .float),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "The tensor."),
+                    ParameterBinding(nil, "right", .float, documentation: "The constant divisor."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Divides every value by a constant (derived from `/`).")) { invocation in
                     let left: Tensor = try invocation.argument(0)
@@ -209,8 +209,8 @@ extension LibraryBindings {
                     return invocation.result(left / right)
                 },
                 FunctionBinding("/", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .float),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .float, documentation: "The constant dividend."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "The tensor."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Divides a constant by every value (derived from `/`).")) { invocation in
                     let left: Float = try invocation.argument(0)
@@ -223,7 +223,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.squared())
                 },
                 FunctionBinding("broadcast", .method, parameters: [
-                    ParameterBinding("to", "targetShape", .array(.int)),
+                    ParameterBinding("to", "targetShape", .array(.int), documentation: "A shape this tensor broadcasts to."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("This tensor repeated along broadcast axes to `targetShape` (NumPy broadcasting rules). Backward: the gradient summed back down to this tensor's shape.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -231,11 +231,11 @@ extension LibraryBindings {
                     return invocation.result(try receiver.broadcast(to: targetShape))
                 },
                 FunctionBinding("convolution2D", .method, parameters: [
-                    ParameterBinding("filters", "filters", .named("Tensor")),
-                    ParameterBinding("bias", "bias", .optional(.named("Tensor")), default: "nil"),
-                    ParameterBinding("stride", "stride", .int, default: "1"),
-                    ParameterBinding("padding", "padding", .int, default: "0"),
-                    ParameterBinding("rectified", "rectified", .bool, default: "false"),
+                    ParameterBinding("filters", "filters", .named("Tensor"), documentation: "The filters `[O, C, kH, kW]`."),
+                    ParameterBinding("bias", "bias", .optional(.named("Tensor")), default: "nil", documentation: "One value per output channel `[O]`; nil for none."),
+                    ParameterBinding("stride", "stride", .int, default: "1", documentation: "The step between kernel positions, at least 1."),
+                    ParameterBinding("padding", "padding", .int, default: "0", documentation: "Zeros added on every side of each image."),
+                    ParameterBinding("rectified", "rectified", .bool, default: "false", documentation: "Whether the output goes through a ReLU in the same pass."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Cross-correlation of this [N, C, H, W] batch with `filters` [O, C, kH, kW], plus `bias[o]` on every pixel of output channel `o` when a bias [O] is given (PyTorch's `conv2d`), giving [N, O, (H + 2·padding − kH) / stride + 1, …].", discussion: "Backward, with `P` the patch matrix and `G` the gradient as [O, N·outputArea]:\n`∂filters = G · Pᵀ`, `∂input = col2im(filtersᵀ · G)` and `∂bias` the row sums of `G`. The bias\nis added while the product is laid out as NCHW, and its gradient summed while the gradient\nis laid out back, so it costs no pass of its own. With `rectified`, the output is\n`max(·, 0)` of that, as `.relu()` after it would give, bit for bit, in the same pass (and\nthe gradient is masked in the pass that lays it back): `Sequential` fuses a `Conv2d`\nfollowed by a `ReLU` this way. Throws for shapes that do not fit each other, or when the patch\nmatrix and the output would not fit in the memory available.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -247,11 +247,11 @@ extension LibraryBindings {
                     return invocation.result(try receiver.convolution2D(filters: filters, bias: bias, stride: stride, padding: padding, rectified: rectified))
                 },
                 FunctionBinding("transposedConvolution2D", .method, parameters: [
-                    ParameterBinding("filters", "filters", .named("Tensor")),
-                    ParameterBinding("bias", "bias", .optional(.named("Tensor")), default: "nil"),
-                    ParameterBinding("stride", "stride", .int, default: "1"),
-                    ParameterBinding("padding", "padding", .int, default: "0"),
-                    ParameterBinding("outputPadding", "outputPadding", .int, default: "0"),
+                    ParameterBinding("filters", "filters", .named("Tensor"), documentation: "The filters `[Cin, Cout, kH, kW]`."),
+                    ParameterBinding("bias", "bias", .optional(.named("Tensor")), default: "nil", documentation: "One value per output channel `[Cout]`; nil for none."),
+                    ParameterBinding("stride", "stride", .int, default: "1", documentation: "The step between kernel positions (the upsampling factor)."),
+                    ParameterBinding("padding", "padding", .int, default: "0", documentation: "Rows and columns removed from every side of the output."),
+                    ParameterBinding("outputPadding", "outputPadding", .int, default: "0", documentation: "Extra rows and columns added on one side of the output, less than `stride`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Transposed convolution of this [N, Cin, H, W] batch with `filters` [Cin, Cout, kH, kW], plus `bias[o]` on every pixel of output channel `o` when a bias [Cout] is given (PyTorch's `conv_transpose2d`), giving [N, Cout, (H − 1)·stride − 2·padding + kH + outputPadding, …]: the adjoint of `convolution2D` with the same stride and padding.", discussion: "Backward, with `P = im2col(G)`: `∂input = filters · P`, `∂filters = input · Pᵀ` and `∂bias`\nthe per-channel sums of `G`. The bias is added as col2im writes the images. Throws for shapes\nthat do not fit each other, or when the output and `P` would not fit in the memory available.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -263,8 +263,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.transposedConvolution2D(filters: filters, bias: bias, stride: stride, padding: padding, outputPadding: outputPadding))
                 },
                 FunctionBinding("pairwiseSquaredDistances", .staticMethod, parameters: [
-                    ParameterBinding(nil, "a", .named("Tensor")),
-                    ParameterBinding(nil, "b", .named("Tensor")),
+                    ParameterBinding(nil, "a", .named("Tensor"), documentation: "Rows `[n, d]`."),
+                    ParameterBinding(nil, "b", .named("Tensor"), documentation: "Rows `[m, d]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("For rows `a` [n, d] and `b` [m, d], the [n, m] matrix `‖aᵢ − bⱼ‖²`, derived as `‖aᵢ‖² + ‖bⱼ‖² − 2 a bᵀ` (one sgemm), clamped at 0 against rounding.")) { invocation in
                     let a: Tensor = try invocation.argument(0)
@@ -287,7 +287,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.squareRoot())
                 },
                 FunctionBinding("pow", .method, parameters: [
-                    ParameterBinding(nil, "exponent", .float),
+                    ParameterBinding(nil, "exponent", .float, documentation: "The constant exponent."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("`x^exponent` for a constant exponent. Derivative: `exponent · x^(exponent − 1)`.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -315,7 +315,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.relu())
                 },
                 FunctionBinding("leakyRelu", .method, parameters: [
-                    ParameterBinding("negativeSlope", "negativeSlope", .float, default: "0.01"),
+                    ParameterBinding("negativeSlope", "negativeSlope", .float, default: "0.01", documentation: "The slope for negative values."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("`x` where positive, `negativeSlope · x` elsewhere. Derivative: 1 or `negativeSlope`.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -328,8 +328,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.softplus())
                 },
                 FunctionBinding("clamped", .method, parameters: [
-                    ParameterBinding("minimum", "minimum", .float, default: "-.infinity"),
-                    ParameterBinding("maximum", "maximum", .float, default: ".infinity"),
+                    ParameterBinding("minimum", "minimum", .float, default: "-.infinity", documentation: "The lower limit; −∞ for none."),
+                    ParameterBinding("maximum", "maximum", .float, default: ".infinity", documentation: "The upper limit; +∞ for none."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Values limited to `minimum...maximum`. Derivative: 1 inside the interval, 0 outside.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -338,7 +338,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.clamped(minimum: minimum, maximum: maximum))
                 },
                 FunctionBinding("-", .staticMethod, parameters: [
-                    ParameterBinding(nil, "operand", .named("Tensor")),
+                    ParameterBinding(nil, "operand", .named("Tensor"), documentation: "The tensor to negate."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Elementwise negation. Derivative: −1.")) { invocation in
                     let operand: Tensor = try invocation.argument(0)
@@ -350,7 +350,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.silu())
                 },
                 FunctionBinding("pow", .method, parameters: [
-                    ParameterBinding(nil, "exponent", .named("Tensor")),
+                    ParameterBinding(nil, "exponent", .named("Tensor"), documentation: "The exponents; broadcasts with this tensor."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`base^exponent` elementwise for positive bases (derived: `exp(exponent · log(base))`).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -358,8 +358,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.pow(exponent))
                 },
                 FunctionBinding("indexSelect", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
-                    ParameterBinding("indices", "indices", .array(.int)),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
+                    ParameterBinding("indices", "indices", .array(.int), documentation: "Positions along `axis` to take, repeats allowed."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Whole slices along `axis` picked by `indices` (repeats allowed), like `torch.index_select`. Backward: each slice's gradient added back at its index.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -368,8 +368,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.indexSelect(alongAxis: axis, indices: indices))
                 },
                 FunctionBinding("gather", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
-                    ParameterBinding("indices", "indices", .array(.int)),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
+                    ParameterBinding("indices", "indices", .array(.int), documentation: "Positions along `axis`, row-major in the result's shape."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Values picked along `axis` by an index array shaped like this tensor with that axis resized, like `torch.gather`: for a [N, C] tensor and `axis` 1, `indices` holds N·k entries and the result is [N, k] with `result[n, j] = self[n, indices[n·k + j]]`. Backward: each gradient value added back at the position it was read from.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -378,8 +378,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.gather(alongAxis: axis, indices: indices))
                 },
                 FunctionBinding("embedding", .method, parameters: [
-                    ParameterBinding("indices", "indices", .array(.int)),
-                    ParameterBinding("indexShape", "indexShape", .optional(.array(.int)), default: "nil"),
+                    ParameterBinding("indices", "indices", .array(.int), documentation: "Rows of the table to look up, each in `0..<vocabulary`."),
+                    ParameterBinding("indexShape", "indexShape", .optional(.array(.int)), default: "nil", documentation: "The shape of the index grid, with as many positions as `indices`; nil for `[indices.count]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Rows of this [vocabulary, dimension] table looked up by `indices`; the result has shape `indexShape + [dimension]` (`indexShape` defaults to `[indices.count]`). Derived from `indexSelect`.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -388,7 +388,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.embedding(indices: indices, indexShape: indexShape))
                 },
                 FunctionBinding("reshaped", .method, parameters: [
-                    ParameterBinding("to", "newShape", .array(.int)),
+                    ParameterBinding("to", "newShape", .array(.int), documentation: "The new shape, with as many values; one dimension may be -1."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The same values with a new shape of equal count; one dimension may be -1 (inferred). Backward: the gradient reshaped back.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -396,7 +396,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.reshaped(to: newShape))
                 },
                 FunctionBinding("transposed", .method, parameters: [
-                    ParameterBinding("permutation", "permutation", .array(.int)),
+                    ParameterBinding("permutation", "permutation", .array(.int), documentation: "A reordering of `0..<rank`: result axis `i` is axis `permutation[i]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Axes reordered: axis `i` of the result is axis `permutation[i]` of this tensor. Backward: the gradient transposed by the inverse permutation.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -409,8 +409,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.transposed())
                 },
                 FunctionBinding("sliced", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
-                    ParameterBinding("range", "range", .range(isClosed: false)),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
+                    ParameterBinding("range", "range", .range(isClosed: false), documentation: "The indices to keep along `axis`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The part of this tensor with indices in `range` along `axis`. Backward: the gradient placed back at `range`, zeros elsewhere.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -419,8 +419,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.sliced(alongAxis: axis, range: range))
                 },
                 FunctionBinding("concatenated", .staticMethod, parameters: [
-                    ParameterBinding(nil, "tensors", .array(.named("Tensor"))),
-                    ParameterBinding("alongAxis", "axis", .int),
+                    ParameterBinding(nil, "tensors", .array(.named("Tensor")), documentation: "The tensors, at least one, equal in every other dimension."),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Tensors joined along an existing axis; all other dimensions must agree. Backward: the gradient sliced back into one piece per input.")) { invocation in
                     let tensors: [Tensor] = try invocation.argument(0)
@@ -428,8 +428,8 @@ extension LibraryBindings {
                     return invocation.result(try Tensor.concatenated(tensors, alongAxis: axis))
                 },
                 FunctionBinding("stacked", .staticMethod, parameters: [
-                    ParameterBinding(nil, "tensors", .array(.named("Tensor"))),
-                    ParameterBinding("alongAxis", "axis", .int, default: "0"),
+                    ParameterBinding(nil, "tensors", .array(.named("Tensor")), documentation: "The tensors, at least one, all of one shape."),
+                    ParameterBinding("alongAxis", "axis", .int, default: "0", documentation: "Where the new axis goes in the result (negative counts from the end)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Tensors of equal shape joined along a new axis (derived: axis insertion, then concatenation).")) { invocation in
                     let tensors: [Tensor] = try invocation.argument(0)
@@ -437,7 +437,7 @@ extension LibraryBindings {
                     return invocation.result(try Tensor.stacked(tensors, alongAxis: axis))
                 },
                 FunctionBinding("expandingShape", .method, parameters: [
-                    ParameterBinding("at", "axis", .int),
+                    ParameterBinding("at", "axis", .int, documentation: "Where the new axis goes in the result (negative counts from the end)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("A size-1 axis inserted at `axis` (derived from `reshaped(to:)`).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -445,7 +445,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.expandingShape(at: axis))
                 },
                 FunctionBinding("squeezingShape", .method, parameters: [
-                    ParameterBinding("at", "axis", .int),
+                    ParameterBinding("at", "axis", .int, documentation: "The axis to remove, of size 1 (negative counts from the end)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The size-1 axis at `axis` removed (derived from `reshaped(to:)`).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -453,9 +453,9 @@ extension LibraryBindings {
                     return invocation.result(try receiver.squeezingShape(at: axis))
                 },
                 FunctionBinding("matmul", .method, parameters: [
-                    ParameterBinding(nil, "other", .named("Tensor")),
-                    ParameterBinding("transposingSelf", "transposingSelf", .bool, default: "false"),
-                    ParameterBinding("transposingOther", "transposingOther", .bool, default: "false"),
+                    ParameterBinding(nil, "other", .named("Tensor"), documentation: "The right-hand matrix (or batch of matrices)."),
+                    ParameterBinding("transposingSelf", "transposingSelf", .bool, default: "false", documentation: "Use this tensor's last two axes swapped."),
+                    ParameterBinding("transposingOther", "transposingOther", .bool, default: "false", documentation: "Use `other`'s last two axes swapped."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The matrix product of the last two axes, `op(self) · op(other)`, where `op` transposes the last two axes when the flag is set. Leading (batch) axes must be equal, or one side may be a plain matrix shared by every batch entry.", discussion: "Backward (for `C = op(A) · op(B)` with upstream `G`): `∂op(A) = G · op(B)ᵀ` and\n`∂op(B) = op(A)ᵀ · G`, each computed as one sgemm with transpose flags; a shared matrix\naccumulates over the batch.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -465,7 +465,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.matmul(other, transposingSelf: transposingSelf, transposingOther: transposingOther))
                 },
                 FunctionBinding("logSoftmax", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int, default: "-1"),
+                    ParameterBinding("alongAxis", "axis", .int, default: "-1", documentation: "The axis over which the probabilities sum to one (negative counts from the end)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`x − log Σ exp(x)` along `axis`: log-probabilities, stable for large logits. Backward: `g − softmax(x) · Σ g` along the axis.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -473,7 +473,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.logSoftmax(alongAxis: axis))
                 },
                 FunctionBinding("softmax", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int, default: "-1"),
+                    ParameterBinding("alongAxis", "axis", .int, default: "-1", documentation: "The axis that sums to one (negative counts from the end)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`exp(x) / Σ exp(x)` along `axis` (derived: `exp(logSoftmax(x))`).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -481,8 +481,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.softmax(alongAxis: axis))
                 },
                 FunctionBinding("layerNormalized", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int, default: "-1"),
-                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-5"),
+                    ParameterBinding("alongAxis", "axis", .int, default: "-1", documentation: "The axis to normalise along (negative counts from the end)."),
+                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-5", documentation: "Added to the variance for stability."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`(x − mean) / √(variance + epsilon)` along `axis` (biased variance, as `torch.nn.LayerNorm`); the learned scale and shift belong to the layer that calls this.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -491,8 +491,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.layerNormalized(alongAxis: axis, epsilon: epsilon))
                 },
                 FunctionBinding("dropout", .method, parameters: [
-                    ParameterBinding("probability", "probability", .float),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding("probability", "probability", .float, documentation: "The probability of zeroing each value, in [0, 1)."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the mask."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Zeroes each value with probability `probability` and scales the rest by `1 / (1 − probability)` (inverted dropout), drawing the mask from `generator`. Derived: a product with a constant mask. Call it only in training; evaluation uses the input unchanged.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -502,8 +502,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.dropout(probability: probability, generator: &generator))
                 },
                 FunctionBinding("sum", .method, parameters: [
-                    ParameterBinding("alongAxes", "axes", .array(.int)),
-                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false"),
+                    ParameterBinding("alongAxes", "axes", .array(.int), documentation: "The axes to sum over (negative counts from the end)."),
+                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false", documentation: "Keep the summed axes with size 1."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Sums over `axes` (negative axes count from the end), keeping them as size-1 axes if asked. Backward: the gradient broadcast back over the summed axes.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -512,8 +512,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.sum(alongAxes: axes, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("sum", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
-                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false"),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis to sum over (negative counts from the end)."),
+                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false", documentation: "Keep the reduced axis with size 1."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Sums along one axis.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -527,8 +527,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.sum())
                 },
                 FunctionBinding("mean", .method, parameters: [
-                    ParameterBinding("alongAxes", "axes", .array(.int)),
-                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false"),
+                    ParameterBinding("alongAxes", "axes", .array(.int), documentation: "The axes to average over (negative counts from the end)."),
+                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false", documentation: "Keep the averaged axes with size 1."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Mean over `axes` (derived: sum divided by the number of values summed).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -537,8 +537,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.mean(alongAxes: axes, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("mean", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
-                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false"),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis to average over (negative counts from the end)."),
+                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false", documentation: "Keep the reduced axis with size 1."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Mean along one axis (derived).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -552,8 +552,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.mean())
                 },
                 FunctionBinding("max", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
-                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false"),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
+                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false", documentation: "Keep the reduced axis with size 1."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Maximum along one axis. Backward: the gradient goes to the first maximal element.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -562,7 +562,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.max(alongAxis: axis, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("argmax", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
                 ], returns: .array(.int), throws: true,
                     documentation: BindingDocumentation("Index of the first maximum along one axis; the result has the shape without that axis, flattened row-major. Not differentiable.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -570,8 +570,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.argmax(alongAxis: axis))
                 },
                 FunctionBinding("min", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
-                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false"),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
+                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false", documentation: "Keep the reduced axis with size 1."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Minimum along one axis (derived: `−max(−x)`).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -580,7 +580,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.min(alongAxis: axis, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("argmin", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
                 ], returns: .array(.int), throws: true,
                     documentation: BindingDocumentation("Index of the first minimum along one axis (the nearest codebook entry for a row of distances), flattened row-major like ``argmax(alongAxis:)``. Not differentiable.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -588,8 +588,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.argmin(alongAxis: axis))
                 },
                 FunctionBinding("logSumExp", .method, parameters: [
-                    ParameterBinding("alongAxis", "axis", .int),
-                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false"),
+                    ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
+                    ParameterBinding("keepingDimensions", "keepingDimensions", .bool, default: "false", documentation: "Keep the reduced axis with size 1."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`log Σ exp(x)` along one axis, computed stably (derived: the detached maximum is subtracted before `exp` and added back, which leaves the gradient exact).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
@@ -598,9 +598,9 @@ extension LibraryBindings {
                     return invocation.result(try receiver.logSumExp(alongAxis: axis, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("`where`", .staticMethod, parameters: [
-                    ParameterBinding(nil, "condition", .named("Tensor")),
-                    ParameterBinding(nil, "whereTrue", .named("Tensor")),
-                    ParameterBinding(nil, "whereFalse", .named("Tensor")),
+                    ParameterBinding(nil, "condition", .named("Tensor"), documentation: "Nonzero where `whereTrue` is chosen."),
+                    ParameterBinding(nil, "whereTrue", .named("Tensor"), documentation: "The values where `condition` is nonzero."),
+                    ParameterBinding(nil, "whereFalse", .named("Tensor"), documentation: "The values where `condition` is zero."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Values of `whereTrue` where `condition` is nonzero and of `whereFalse` elsewhere; all three broadcast together. Backward: the gradient flows to the chosen side only; `condition` is a constant.")) { invocation in
                     let condition: Tensor = try invocation.argument(0)
@@ -614,8 +614,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.description)
                 },
                 FunctionBinding("==", .staticMethod, parameters: [
-                    ParameterBinding(nil, "left", .named("Tensor")),
-                    ParameterBinding(nil, "right", .named("Tensor")),
+                    ParameterBinding(nil, "left", .named("Tensor"), documentation: "A tensor."),
+                    ParameterBinding(nil, "right", .named("Tensor"), documentation: "Another tensor."),
                 ], returns: .bool,
                     documentation: BindingDocumentation("Tensors are equal when their shapes and values are equal; gradient history is ignored.")) { invocation in
                     let left: Tensor = try invocation.argument(0)

@@ -35,14 +35,14 @@ extension LibraryBindings {
                     return invocation.result(receiver.rows)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("path", "path", .string),
+                    ParameterBinding("path", "path", .string, documentation: "The atomic file (`.inter`, `.item`, `.user`, …; gzip allowed)."),
                 ], returns: .named("AtomicFile"), throws: true,
                     documentation: BindingDocumentation("Reads the atomic file at `path` (gzip allowed); every row must have one field per column.")) { invocation in
                     let path: String = try invocation.argument(0)
                     return invocation.result(try AtomicFile(path: path))
                 },
                 FunctionBinding("column", .method, parameters: [
-                    ParameterBinding(nil, "name", .string),
+                    ParameterBinding(nil, "name", .string, documentation: "The column name without its type, e.g. \"user_id\"."),
                 ], returns: .optional(.array(.string)),
                     documentation: BindingDocumentation("The values of the column called `name`, or nil when there is no such column.")) { invocation in
                     let receiver: AtomicFile = try invocation.receiver()

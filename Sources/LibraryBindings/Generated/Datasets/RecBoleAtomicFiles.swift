@@ -20,8 +20,8 @@ extension LibraryBindings {
             matches: { $0 is RecBoleAtomicFiles },
             [
                 FunctionBinding("load", .staticMethod, parameters: [
-                    ParameterBinding("directory", "directory", .string),
-                    ParameterBinding("name", "name", .string),
+                    ParameterBinding("directory", "directory", .string, documentation: "The folder holding the files, e.g. \".cache/data/ml-100k\"."),
+                    ParameterBinding("name", "name", .string, documentation: "The files' base name, e.g. \"ml-100k\"."),
                 ], returns: .named("Interactions"), throws: true,
                     documentation: BindingDocumentation("Reads `<directory>/<name>.inter` (required) and `<directory>/<name>.item` (optional).", discussion: "The `.inter` file needs `user_id` and `item_id` columns; `rating` and `timestamp` are used\nwhen present (a missing rating means implicit feedback, rating 1).")) { invocation in
                     let directory: String = try invocation.argument(0)

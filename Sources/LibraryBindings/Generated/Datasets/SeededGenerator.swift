@@ -20,8 +20,8 @@ extension LibraryBindings {
             matches: { $0 is SeededGenerator },
             [
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("seed", "seed", .integer("UInt64")),
-                    ParameterBinding("stream", "stream", .integer("UInt64"), default: "54"),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), documentation: "The seed."),
+                    ParameterBinding("stream", "stream", .integer("UInt64"), default: "54", documentation: "Selects one of 2⁶³ independent sequences for the same seed."),
                 ], returns: .named("SeededGenerator"),
                     documentation: BindingDocumentation("Creates a generator from a seed and an optional stream number (as `pcg32_srandom_r`).")) { invocation in
                     let seed: UInt64 = try invocation.argument(0)
@@ -29,7 +29,7 @@ extension LibraryBindings {
                     return invocation.result(SeededGenerator(seed: seed, stream: stream))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("seed", "seed", .int),
+                    ParameterBinding("seed", "seed", .int, documentation: "The seed; negative values use their bit pattern."),
                 ], returns: .named("SeededGenerator"),
                     documentation: BindingDocumentation("Creates a generator from a seed written as an `Int`, as cells and notebooks write seeds.")) { invocation in
                     let seed: Int = try invocation.argument(0)
@@ -48,7 +48,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.next())
                 },
                 FunctionBinding("nextInt", .method, parameters: [
-                    ParameterBinding("below", "bound", .int),
+                    ParameterBinding("below", "bound", .int, documentation: "The exclusive upper bound, in 1...UInt32.max."),
                 ], returns: .int, mutating: true,
                     documentation: BindingDocumentation("A uniform integer in `0..<bound`, without modulo bias (rejection sampling as `pcg32_boundedrand_r`).")) { invocation in
                     var receiver: SeededGenerator = try invocation.takeReceiver()
@@ -63,7 +63,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.nextUnitDouble())
                 },
                 FunctionBinding("shuffle", .method, parameters: [
-                    ParameterBinding(nil, "array", .array(.generic("Element", constraint: nil)), isInOut: true),
+                    ParameterBinding(nil, "array", .array(.generic("Element", constraint: nil)), isInOut: true, documentation: "The array to shuffle."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Shuffles `array` in place with the Fisher–Yates algorithm, drawing from this generator.")) { invocation in
                     var receiver: SeededGenerator = try invocation.takeReceiver()
@@ -74,7 +74,7 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("permutation", .method, parameters: [
-                    ParameterBinding("of", "count", .int),
+                    ParameterBinding("of", "count", .int, documentation: "How many numbers, at least 0."),
                 ], returns: .array(.int), mutating: true,
                     documentation: BindingDocumentation("The numbers `0..<count` in a random order.")) { invocation in
                     var receiver: SeededGenerator = try invocation.takeReceiver()
@@ -83,8 +83,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.permutation(of: count))
                 },
                 FunctionBinding("shuffledBatches", .method, parameters: [
-                    ParameterBinding("count", "count", .int),
-                    ParameterBinding("batchSize", "batchSize", .int),
+                    ParameterBinding("count", "count", .int, documentation: "How many numbers (rows or images) to cover."),
+                    ParameterBinding("batchSize", "batchSize", .int, documentation: "Numbers per batch, positive."),
                 ], returns: .array(.array(.int)), mutating: true,
                     documentation: BindingDocumentation("The numbers `0..<count` in a random order, cut into batches of `batchSize` (the last batch holds the remainder): one epoch of shuffled mini-batches over rows or images.")) { invocation in
                     var receiver: SeededGenerator = try invocation.takeReceiver()

@@ -55,8 +55,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.validationUsers())
                 },
                 FunctionBinding("evaluateTest", .method, parameters: [
-                    ParameterBinding(nil, "metrics", .array(.named("RankingMetric"))),
-                    ParameterBinding("scores", "scores", .array(.float)),
+                    ParameterBinding(nil, "metrics", .array(.named("RankingMetric")), documentation: "The metrics to average, e.g. `[.ndcg(100), .recall(20)]`."),
+                    ParameterBinding("scores", "scores", .array(.float), documentation: "Row-major `[userCount × itemCount]` scores, row `u` for user `u`, e.g. from `model.scores(for:)`."),
                 ], returns: .named("MetricReport"), throws: true,
                     documentation: BindingDocumentation("Averages `metrics` over the users with test items: `scores` is row-major `[userCount × itemCount]` (row `u` scores every item for user `u`), the test items are relevant, and the user's training and validation items are removed from the ranking.")) { invocation in
                     let receiver: TrainValidationTestSplit = try invocation.receiver()

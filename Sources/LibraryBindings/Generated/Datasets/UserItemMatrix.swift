@@ -46,11 +46,11 @@ extension LibraryBindings {
                     return invocation.result(receiver.values)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("rowCount", "rowCount", .int),
-                    ParameterBinding("columnCount", "columnCount", .int),
-                    ParameterBinding("rows", "rows", .array(.int)),
-                    ParameterBinding("columns", "columns", .array(.int)),
-                    ParameterBinding("values", "values", .array(.float)),
+                    ParameterBinding("rowCount", "rowCount", .int, documentation: "The number of rows (users)."),
+                    ParameterBinding("columnCount", "columnCount", .int, documentation: "The number of columns (items)."),
+                    ParameterBinding("rows", "rows", .array(.int), documentation: "The row of each entry, in `0..<rowCount`."),
+                    ParameterBinding("columns", "columns", .array(.int), documentation: "The column of each entry, in `0..<columnCount`."),
+                    ParameterBinding("values", "values", .array(.float), documentation: "The value of each entry."),
                 ], returns: .named("UserItemMatrix"), throws: true,
                     documentation: BindingDocumentation("Builds a matrix from (row, column, value) triplets; duplicates of one cell keep the last value.", discussion: "Throws ``DatasetsError/invalidArgument(_:)`` when the arrays differ in count or an index is\noutside the shape.")) { invocation in
                     let rowCount: Int = try invocation.argument(0)
@@ -66,7 +66,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.entryCount)
                 },
                 FunctionBinding("columns", .method, parameters: [
-                    ParameterBinding("inRow", "row", .int),
+                    ParameterBinding("inRow", "row", .int, documentation: "The row, in `0..<rowCount`."),
                 ], returns: .array(.int),
                     documentation: BindingDocumentation("The columns stored in `row`, ascending.")) { invocation in
                     let receiver: UserItemMatrix = try invocation.receiver()
@@ -74,7 +74,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.columns(inRow: row))
                 },
                 FunctionBinding("values", .method, parameters: [
-                    ParameterBinding("inRow", "row", .int),
+                    ParameterBinding("inRow", "row", .int, documentation: "The row, in `0..<rowCount`."),
                 ], returns: .array(.float),
                     documentation: BindingDocumentation("The values stored in `row`, aligned with ``columns(inRow:)``.")) { invocation in
                     let receiver: UserItemMatrix = try invocation.receiver()
@@ -82,7 +82,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.values(inRow: row))
                 },
                 FunctionBinding("selectingRows", .method, parameters: [
-                    ParameterBinding(nil, "rows", .array(.int)),
+                    ParameterBinding(nil, "rows", .array(.int), documentation: "Row indices, each in `0..<rowCount`; repeats allowed."),
                 ], returns: .named("UserItemMatrix"),
                     documentation: BindingDocumentation("The rows selected by `rows`, in that order, as a new matrix (each row's entries copied as stored).")) { invocation in
                     let receiver: UserItemMatrix = try invocation.receiver()

@@ -36,12 +36,12 @@ extension LibraryBindings {
                     return invocation.result(receiver.latentCount)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("imageHeight", "imageHeight", .int, default: "28"),
-                    ParameterBinding("imageWidth", "imageWidth", .int, default: "28"),
-                    ParameterBinding("latent", "latent", .int, default: "8"),
-                    ParameterBinding("hidden", "hidden", .array(.int), default: "[1_000, 1_000]"),
-                    ParameterBinding("discriminatorHidden", "discriminatorHidden", .array(.int), default: "[1_000, 1_000]"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("imageHeight", "imageHeight", .int, default: "28", documentation: "Image height in pixels."),
+                    ParameterBinding("imageWidth", "imageWidth", .int, default: "28", documentation: "Image width in pixels."),
+                    ParameterBinding("latent", "latent", .int, default: "8", documentation: "The number of code dimensions."),
+                    ParameterBinding("hidden", "hidden", .array(.int), default: "[1_000, 1_000]", documentation: "Hidden ReLU widths of the encoder; the decoder mirrors them."),
+                    ParameterBinding("discriminatorHidden", "discriminatorHidden", .array(.int), default: "[1_000, 1_000]", documentation: "Hidden ReLU widths of the discriminator."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the prior samples and the shuffling."),
                 ], returns: .named("AdversarialAutoencoder"), throws: true,
                     documentation: BindingDocumentation("Creates the model with PyTorch's default initialisation drawn from `seed`; `hidden` lists the hidden widths of the encoder (the decoder mirrors them) and `discriminatorHidden` those of the discriminator.")) { invocation in
                     let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) : 28
@@ -53,7 +53,7 @@ extension LibraryBindings {
                     return invocation.result(try AdversarialAutoencoder(imageHeight: imageHeight, imageWidth: imageWidth, latent: latent, hidden: hidden, discriminatorHidden: discriminatorHidden, seed: seed))
                 },
                 FunctionBinding("encode", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The codes `[N, latentCount]` of images `[N, pixels]` or `[N, 1, H, W]`.")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
@@ -61,7 +61,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.encode(images))
                 },
                 FunctionBinding("decode", .method, parameters: [
-                    ParameterBinding(nil, "latents", .named("Tensor")),
+                    ParameterBinding(nil, "latents", .named("Tensor"), documentation: "Codes `[N, latentCount]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The decoder's logits `[N, pixels]` for codes `[N, latentCount]`.")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
@@ -69,7 +69,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.decode(latents))
                 },
                 FunctionBinding("discriminate", .method, parameters: [
-                    ParameterBinding(nil, "latents", .named("Tensor")),
+                    ParameterBinding(nil, "latents", .named("Tensor"), documentation: "Codes `[N, latentCount]`, from the prior or the encoder."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The discriminator's logits `[N, 1]` for codes `[N, latentCount]`: the log-odds that each was drawn from the prior rather than produced by the encoder.")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
@@ -77,7 +77,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.discriminate(latents))
                 },
                 FunctionBinding("reconstruct", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Reconstructions `sigmoid(decode(encode(x)))` `[N, pixels]` in [0, 1], without recording gradients.")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
@@ -85,8 +85,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.reconstruct(images))
                 },
                 FunctionBinding("sample", .method, parameters: [
-                    ParameterBinding("count", "count", .int),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("count", "count", .int, documentation: "How many images, at least 0."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of z ~ N(0, I)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`count` mean images `[count, pixels]` decoded from `z ~ N(0, I)` drawn from a generator seeded with `seed`; throws when `count` is negative or the codes would not fit in memory.")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
@@ -95,14 +95,14 @@ extension LibraryBindings {
                     return invocation.result(try receiver.sample(count: count, seed: seed))
                 },
                 FunctionBinding("fit", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("ImageDataset")),
-                    ParameterBinding("validation", "validation", .optional(.named("ImageDataset")), default: "nil"),
-                    ParameterBinding("epochs", "epochs", .int, default: "10"),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "100"),
-                    ParameterBinding("reconstructionOptimizer", "reconstructionOptimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)"),
-                    ParameterBinding("discriminatorOptimizer", "discriminatorOptimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-4)"),
-                    ParameterBinding("generatorOptimizer", "generatorOptimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-4)"),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding(nil, "data", .named("ImageDataset"), documentation: "The training images, e.g. `split.train`."),
+                    ParameterBinding("validation", "validation", .optional(.named("ImageDataset")), default: "nil", documentation: "Images evaluated after each validated epoch; nil skips validation."),
+                    ParameterBinding("epochs", "epochs", .int, default: "10", documentation: "Passes over the images."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "100", documentation: "Images per step (each step runs all three phases)."),
+                    ParameterBinding("reconstructionOptimizer", "reconstructionOptimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)", documentation: "Updates the encoder and decoder on the reconstruction; Adam at 1e-3 by default."),
+                    ParameterBinding("discriminatorOptimizer", "discriminatorOptimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-4)", documentation: "Updates the discriminator; Adam at 1e-4 by default."),
+                    ParameterBinding("generatorOptimizer", "generatorOptimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-4)", documentation: "Updates the encoder to fool the discriminator; Adam at 1e-4 by default."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "Cancellation, progress reporting, early stopping and checkpoints."),
                 ], returns: .named("TrainingHistory"), throws: true,
                     documentation: BindingDocumentation("Trains on `data` with shuffled mini-batches and prior samples drawn from the model's seeded generator. Each mini-batch runs the three phases of Makhzani et al. (2016) in turn, each with its own optimizer: the reconstruction step on the encoder and decoder, then the discriminator step on prior samples against the (updated) encoder's codes, then the generator step on the encoder. The history records per step and per epoch `loss` (the reconstruction, in nats per image), `reconstruction`, `discriminator` and `generator`; with `validation`, also `validationLoss`, `validationReconstruction`, `validationDiscriminator` and `validationGenerator`.", discussion: "```swift\nvar control = TrainingControl()\ncontrol.onEpochEnd = { print(\"epoch \\($0.epoch): \\($0.values)\") }\nlet history = try model.fit(split.train, validation: split.test, epochs: 10, batchSize: 100, control: control)\n```\nWhen `control.isCancelled` returns true, training stops before the next step (all three phases\nof a step complete together); the model keeps the weights of the last completed step and\n`history.wasInterrupted` is set.")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
@@ -117,11 +117,11 @@ extension LibraryBindings {
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, reconstructionOptimizer: reconstructionOptimizer, discriminatorOptimizer: discriminatorOptimizer, generatorOptimizer: generatorOptimizer, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("ImageDataset")),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "500"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding(nil, "data", .named("ImageDataset"), documentation: "The images to evaluate, of the model's size."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "500", documentation: "Images per forward pass (affects memory, not the result)."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the prior samples the discriminator sees."),
                 ], returns: .named("AdversarialAutoencoderLossTerms"), throws: true,
-                    documentation: BindingDocumentation("The three losses over a whole dataset, averaged over images, with prior samples drawn from a generator seeded with `seed` (the same call gives the same numbers); no gradients are recorded. ```swift let test = try model.evaluate(split.test)     // test.reconstruction in nats per image ```")) { invocation in
+                    documentation: BindingDocumentation("The three losses over a whole dataset, averaged over images, with prior samples drawn from a generator seeded with `seed` (the same call gives the same numbers); no gradients are recorded.", discussion: "```swift\nlet test = try model.evaluate(split.test)     // test.reconstruction in nats per image\n```")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
                     let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) : 500

@@ -55,9 +55,9 @@ extension LibraryBindings {
                     return invocation.result(receiver.generator)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("reconstruction", "reconstruction", .float),
-                    ParameterBinding("discriminator", "discriminator", .float),
-                    ParameterBinding("generator", "generator", .float),
+                    ParameterBinding("reconstruction", "reconstruction", .float, documentation: "The reconstruction loss in nats per image."),
+                    ParameterBinding("discriminator", "discriminator", .float, documentation: "The discriminator's loss."),
+                    ParameterBinding("generator", "generator", .float, documentation: "The encoder's adversarial loss."),
                 ], returns: .named("AdversarialAutoencoderLossTerms"),
                     documentation: BindingDocumentation("Creates the terms from their values.")) { invocation in
                     let reconstruction: Float = try invocation.argument(0)

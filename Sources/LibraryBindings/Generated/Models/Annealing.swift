@@ -39,7 +39,7 @@ extension LibraryBindings {
             equals: { ($0 as? Annealing) == ($1 as? Annealing) },
             [
                 FunctionBinding("beta", .method, parameters: [
-                    ParameterBinding("atStep", "step", .int),
+                    ParameterBinding("atStep", "step", .int, documentation: "Gradient steps taken so far, counted from 0."),
                 ], returns: .double,
                     documentation: BindingDocumentation("β after `step` gradient steps (the first step reads step 0).")) { invocation in
                     let receiver: Annealing = try invocation.receiver()
@@ -47,7 +47,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.beta(atStep: step))
                 },
                 FunctionBinding("betas", .method, parameters: [
-                    ParameterBinding("steps", "count", .int),
+                    ParameterBinding("steps", "count", .int, documentation: "The number of steps, from step 0."),
                 ], returns: .array(.double),
                     documentation: BindingDocumentation("β at each of the steps `0..<count`, for plotting a schedule.")) { invocation in
                     let receiver: Annealing = try invocation.receiver()

@@ -71,14 +71,14 @@ extension LibraryBindings {
                     return invocation.result(receiver.stepCount)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("users", "users", .int),
-                    ParameterBinding("items", "items", .int),
-                    ParameterBinding("orientation", "orientation", .named("AutoRec.Orientation"), default: ".itemBased"),
-                    ParameterBinding("hidden", "hidden", .int, default: "500"),
-                    ParameterBinding("dropout", "dropout", .double, default: "0.05"),
-                    ParameterBinding("masksUnobserved", "masksUnobserved", .bool, default: "true"),
-                    ParameterBinding("ratingRange", "ratingRange", .named("ClosedRange<Float>"), default: "1...5"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("users", "users", .int, documentation: "The number of users (rows of the rating matrix)."),
+                    ParameterBinding("items", "items", .int, documentation: "The number of items (columns of the rating matrix)."),
+                    ParameterBinding("orientation", "orientation", .named("AutoRec.Orientation"), default: ".itemBased", documentation: "`.itemBased` (I-AutoRec, one row per item) or `.userBased` (U-AutoRec)."),
+                    ParameterBinding("hidden", "hidden", .int, default: "500", documentation: "The number of sigmoid hidden units."),
+                    ParameterBinding("dropout", "dropout", .double, default: "0.05", documentation: "Dropout probability on the hidden units in training, in [0, 1)."),
+                    ParameterBinding("masksUnobserved", "masksUnobserved", .bool, default: "true", documentation: "Whether the loss counts observed ratings only (the paper); false treats missing ratings as zeros."),
+                    ParameterBinding("ratingRange", "ratingRange", .named("ClosedRange<Float>"), default: "1...5", documentation: "Predictions are clipped into this range in evaluation."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the dropout masks and the shuffling of rows."),
                 ], returns: .named("AutoRec"), throws: true,
                     documentation: BindingDocumentation("Creates an AutoRec for `users` × `items` ratings with N(0, 0.01²) weights from `seed`.")) { invocation in
                     let users: Int = try invocation.argument(0)
@@ -97,8 +97,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.rowWidth)
                 },
                 FunctionBinding("reconstruct", .method, parameters: [
-                    ParameterBinding(nil, "rows", .named("SparseMatrix")),
-                    ParameterBinding("training", "training", .bool, default: "false"),
+                    ParameterBinding(nil, "rows", .named("SparseMatrix"), documentation: "Sparse rating rows `[rows, rowWidth]` (items for I-AutoRec, users for U-AutoRec)."),
+                    ParameterBinding("training", "training", .bool, default: "false", documentation: "Whether hidden dropout is on."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Reconstructions `[rows, rowWidth]` of sparse rating rows; `training` turns hidden dropout on.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
@@ -107,8 +107,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.reconstruct(rows, training: training))
                 },
                 FunctionBinding("loss", .method, parameters: [
-                    ParameterBinding(nil, "rows", .named("UserItemMatrix")),
-                    ParameterBinding("training", "training", .bool, default: "true"),
+                    ParameterBinding(nil, "rows", .named("UserItemMatrix"), documentation: "A batch of rating rows in the model's orientation (`rowWidth` columns)."),
+                    ParameterBinding("training", "training", .bool, default: "true", documentation: "Whether hidden dropout is on."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The training loss of a batch of rating rows: `½ · mean(m ⊙ (h(r) − r)²)` over rows × columns, `m` the observed mask when ``masksUnobserved``, else all ones.", discussion: "With the mask, the decoder is evaluated at the observed ratings only (a sampled product,\n``SparseMatrix/sampledProduct(_:_:)``): the same loss and gradients as masking the dense\nreconstruction, at about the observed fraction of the decoder's cost.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
@@ -117,12 +117,12 @@ extension LibraryBindings {
                     return invocation.result(try receiver.loss(rows, training: training))
                 },
                 FunctionBinding("fit", .method, parameters: [
-                    ParameterBinding(nil, "ratings", .named("UserItemMatrix")),
-                    ParameterBinding("validation", "validation", .optional(.named("UserItemMatrix")), default: "nil"),
-                    ParameterBinding("epochs", "epochs", .int, default: "25"),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "256"),
-                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 0.002, weightDecay: 1e-5)"),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding(nil, "ratings", .named("UserItemMatrix"), documentation: "The training ratings, users × items (`userCount` × `itemCount`)."),
+                    ParameterBinding("validation", "validation", .optional(.named("UserItemMatrix")), default: "nil", documentation: "Ratings to report RMSE and MAE on after each epoch; nil skips validation."),
+                    ParameterBinding("epochs", "epochs", .int, default: "25", documentation: "Passes over the rows."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "256", documentation: "Rows per gradient step."),
+                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 0.002, weightDecay: 1e-5)", documentation: "Updates all weights; Adam at 0.002 with weight decay 1e-5 by default, as in d2l."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "Cancellation, progress reporting, early stopping and checkpoints."),
                 ], returns: .named("TrainingHistory"), throws: true,
                     documentation: BindingDocumentation("Trains on a users × items rating matrix, one masked-reconstruction step per mini-batch of rows, reporting RMSE and MAE on `validation` (predicted from `ratings`) after each epoch.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
@@ -135,12 +135,12 @@ extension LibraryBindings {
                     return invocation.result(try receiver.fit(ratings, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, control: control))
                 },
                 FunctionBinding("fit", .method, parameters: [
-                    ParameterBinding(nil, "ratings", .named("Interactions")),
-                    ParameterBinding("validation", "validation", .optional(.named("Interactions")), default: "nil"),
-                    ParameterBinding("epochs", "epochs", .int, default: "25"),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "256"),
-                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 0.002, weightDecay: 1e-5)"),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding(nil, "ratings", .named("Interactions"), documentation: "The training ratings, with users and items indexed as the model's."),
+                    ParameterBinding("validation", "validation", .optional(.named("Interactions")), default: "nil", documentation: "Ratings to report RMSE and MAE on after each epoch; nil skips validation."),
+                    ParameterBinding("epochs", "epochs", .int, default: "25", documentation: "Passes over the rows."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "256", documentation: "Rows per gradient step."),
+                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 0.002, weightDecay: 1e-5)", documentation: "Updates all weights; Adam at 0.002 with weight decay 1e-5 by default, as in d2l."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "Cancellation, progress reporting, early stopping and checkpoints."),
                 ], returns: .named("TrainingHistory"), throws: true,
                     documentation: BindingDocumentation("Trains on the ratings of a table (users and items indexed as the model's), validating on another.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
@@ -153,8 +153,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.fit(ratings, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, control: control))
                 },
                 FunctionBinding("predictions", .method, parameters: [
-                    ParameterBinding("for", "entries", .named("UserItemMatrix")),
-                    ParameterBinding("given", "ratings", .named("UserItemMatrix")),
+                    ParameterBinding("for", "entries", .named("UserItemMatrix"), documentation: "A users × items matrix whose stored positions are predicted (its values are not read)."),
+                    ParameterBinding("given", "ratings", .named("UserItemMatrix"), documentation: "The ratings (users × items) the model reconstructs from, usually the training ratings."),
                 ], returns: .array(.float), throws: true,
                     documentation: BindingDocumentation("Predicted ratings for every stored entry of `entries` (users × items), reconstructed from the rows of `given` (the training ratings) and clipped to ``ratingRange``; in `entries`' CSR order.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
@@ -163,8 +163,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.predictions(for: entries, given: ratings))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
-                    ParameterBinding(nil, "test", .named("UserItemMatrix")),
-                    ParameterBinding("given", "ratings", .named("UserItemMatrix")),
+                    ParameterBinding(nil, "test", .named("UserItemMatrix"), documentation: "The ratings to predict, users × items."),
+                    ParameterBinding("given", "ratings", .named("UserItemMatrix"), documentation: "The ratings the model reconstructs from, usually the training ratings."),
                 ], returns: .dictionary(.string, .double), throws: true,
                     documentation: BindingDocumentation("RMSE and MAE on the stored entries of `test` (users × items), predicted from `given`.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
@@ -173,8 +173,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.evaluate(test, given: ratings))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
-                    ParameterBinding(nil, "test", .named("Interactions")),
-                    ParameterBinding("given", "ratings", .named("Interactions")),
+                    ParameterBinding(nil, "test", .named("Interactions"), documentation: "The ratings to predict."),
+                    ParameterBinding("given", "ratings", .named("Interactions"), documentation: "The ratings the model reconstructs from, usually the training ratings."),
                 ], returns: .dictionary(.string, .double), throws: true,
                     documentation: BindingDocumentation("RMSE and MAE on the ratings of `test`, predicted from the ratings of `given`.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()

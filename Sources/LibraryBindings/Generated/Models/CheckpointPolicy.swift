@@ -43,8 +43,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.frequency)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("url", "url", .named("URL")),
-                    ParameterBinding("frequency", "frequency", .named("CheckpointPolicy.Frequency"), default: ".everyEpoch"),
+                    ParameterBinding("url", "url", .named("URL"), documentation: "The safetensors file to write; written atomically."),
+                    ParameterBinding("frequency", "frequency", .named("CheckpointPolicy.Frequency"), default: ".everyEpoch", documentation: "`.everyEpoch`, or `.bestEpoch` when the early-stopping metric improves."),
                 ], returns: .named("CheckpointPolicy"),
                     documentation: BindingDocumentation("Creates a checkpoint policy.")) { invocation in
                     let url: URL = try invocation.argument(0)

@@ -26,8 +26,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.counts)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("codes", "codes", .array(.int)),
-                    ParameterBinding("codeCount", "codeCount", .int),
+                    ParameterBinding("codes", "codes", .array(.int), documentation: "The chosen code of each vector; codes outside `0..<codeCount` are ignored."),
+                    ParameterBinding("codeCount", "codeCount", .int, documentation: "K, the number of codes in the codebook."),
                 ], returns: .named("CodebookStatistics"),
                     documentation: BindingDocumentation("Counts the assignments `codes` to a codebook of `codeCount` entries.")) { invocation in
                     let codes: [Int] = try invocation.argument(0)

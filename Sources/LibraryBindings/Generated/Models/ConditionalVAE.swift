@@ -46,13 +46,13 @@ extension LibraryBindings {
                     return invocation.result(receiver.likelihood)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("imageHeight", "imageHeight", .int, default: "28"),
-                    ParameterBinding("imageWidth", "imageWidth", .int, default: "28"),
-                    ParameterBinding("classCount", "classCount", .int, default: "10"),
-                    ParameterBinding("latent", "latent", .int, default: "20"),
-                    ParameterBinding("hidden", "hidden", .int, default: "400"),
-                    ParameterBinding("likelihood", "likelihood", .named("DecoderLikelihood"), default: ".bernoulli"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("imageHeight", "imageHeight", .int, default: "28", documentation: "Image height in pixels."),
+                    ParameterBinding("imageWidth", "imageWidth", .int, default: "28", documentation: "Image width in pixels."),
+                    ParameterBinding("classCount", "classCount", .int, default: "10", documentation: "The number of classes (the one-hot width)."),
+                    ParameterBinding("latent", "latent", .int, default: "20", documentation: "The number of latent dimensions."),
+                    ParameterBinding("hidden", "hidden", .int, default: "400", documentation: "Hidden ReLU units on each side."),
+                    ParameterBinding("likelihood", "likelihood", .named("DecoderLikelihood"), default: ".bernoulli", documentation: "The decoder's likelihood: `.bernoulli` or `.gaussian(standardDeviation:)`."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the reparameterisation noise and the shuffling."),
                 ], returns: .named("ConditionalVAE"), throws: true,
                     documentation: BindingDocumentation("Creates the model (an MLP of `hidden` ReLU units on each side) from `seed`.")) { invocation in
                     let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) : 28
@@ -65,8 +65,8 @@ extension LibraryBindings {
                     return invocation.result(try ConditionalVAE(imageHeight: imageHeight, imageWidth: imageWidth, classCount: classCount, latent: latent, hidden: hidden, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("encode", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
-                    ParameterBinding("labels", "labels", .array(.int)),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
+                    ParameterBinding("labels", "labels", .array(.int), documentation: "The class of each image, in `0..<classCount`."),
                 ], returns: .tuple(["mean", "logVariance"], [.named("Tensor"), .named("Tensor")]), throws: true,
                     documentation: BindingDocumentation("The posterior's mean and log-variance `[N, latentCount]` for images and their class labels.")) { invocation in
                     let receiver: ConditionalVAE = try invocation.receiver()
@@ -75,8 +75,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.encode(images, labels: labels))
                 },
                 FunctionBinding("decode", .method, parameters: [
-                    ParameterBinding(nil, "latents", .named("Tensor")),
-                    ParameterBinding("labels", "labels", .array(.int)),
+                    ParameterBinding(nil, "latents", .named("Tensor"), documentation: "Latent points `[N, latentCount]`."),
+                    ParameterBinding("labels", "labels", .array(.int), documentation: "The class of each row, in `0..<classCount`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The decoder's output `[N, pixels]` for latents `[N, latentCount]` and class labels.")) { invocation in
                     let receiver: ConditionalVAE = try invocation.receiver()
@@ -85,8 +85,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.decode(latents, labels: labels))
                 },
                 FunctionBinding("reconstruct", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
-                    ParameterBinding("labels", "labels", .array(.int)),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
+                    ParameterBinding("labels", "labels", .array(.int), documentation: "The class of each image, in `0..<classCount`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Reconstructions of labelled images decoded from the posterior mean μ, `[N, pixels]` in [0, 1].")) { invocation in
                     let receiver: ConditionalVAE = try invocation.receiver()
@@ -95,8 +95,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.reconstruct(images, labels: labels))
                 },
                 FunctionBinding("sample", .method, parameters: [
-                    ParameterBinding("classes", "classes", .array(.int)),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("classes", "classes", .array(.int), documentation: "The class of each image to draw, in `0..<classCount`."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of z ~ N(0, I)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("One image per entry of `classes`, decoded from `z ~ N(0, I)` drawn with `seed`, `[N, pixels]`. For a class-conditional grid, repeat each class: `(0..<10).flatMap { Array(repeating: $0, count: 8) }`.")) { invocation in
                     let receiver: ConditionalVAE = try invocation.receiver()
@@ -105,15 +105,15 @@ extension LibraryBindings {
                     return invocation.result(try receiver.sample(classes: classes, seed: seed))
                 },
                 FunctionBinding("fit", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("ImageDataset")),
-                    ParameterBinding("validation", "validation", .optional(.named("ImageDataset")), default: "nil"),
-                    ParameterBinding("epochs", "epochs", .int, default: "10"),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "64"),
-                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)"),
-                    ParameterBinding("klWeight", "klWeight", .float, default: "1"),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding(nil, "data", .named("ImageDataset"), documentation: "The training images with their labels, e.g. `split.train`."),
+                    ParameterBinding("validation", "validation", .optional(.named("ImageDataset")), default: "nil", documentation: "Images evaluated after each validated epoch; nil skips validation."),
+                    ParameterBinding("epochs", "epochs", .int, default: "10", documentation: "Passes over the images."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "64", documentation: "Images per gradient step."),
+                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)", documentation: "Updates the weights; Adam at 1e-3 by default."),
+                    ParameterBinding("klWeight", "klWeight", .float, default: "1", documentation: "β, the weight of the KL term (1 for the ELBO)."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "Cancellation, progress reporting, early stopping and checkpoints."),
                 ], returns: .named("TrainingHistory"), throws: true,
-                    documentation: BindingDocumentation("Trains on `data` (its labels condition the model) with shuffled mini-batches drawn from the model's seeded generator. The history records per step and per epoch `loss`, `reconstruction` and `kl` in nats per image, and with `validation` the `validationLoss`, `validationReconstruction` and `validationKL`. An interrupt (`control.isCancelled`) stops before the next step with the model intact. ```swift let history = try cvae.fit(split.train, epochs: 10, batchSize: 64, optimizer: Adam(learningRate: 1e-3)) ```")) { invocation in
+                    documentation: BindingDocumentation("Trains on `data` (its labels condition the model) with shuffled mini-batches drawn from the model's seeded generator. The history records per step and per epoch `loss`, `reconstruction` and `kl` in nats per image, and with `validation` the `validationLoss`, `validationReconstruction` and `validationKL`. An interrupt (`control.isCancelled`) stops before the next step with the model intact.", discussion: "```swift\nlet history = try cvae.fit(split.train, epochs: 10, batchSize: 64, optimizer: Adam(learningRate: 1e-3))\n```")) { invocation in
                     let receiver: ConditionalVAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
                     let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) : nil
@@ -125,9 +125,9 @@ extension LibraryBindings {
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, klWeight: klWeight, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("ImageDataset")),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "500"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding(nil, "data", .named("ImageDataset"), documentation: "Labelled images to evaluate, of the model's size."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "500", documentation: "Images per forward pass (affects memory, not the result)."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the draws of z."),
                 ], returns: .named("VAELossTerms"), throws: true,
                     documentation: BindingDocumentation("The loss parts over a labelled dataset in nats per image, one draw of `z` per image from a generator seeded with `seed`; no gradients are recorded.")) { invocation in
                     let receiver: ConditionalVAE = try invocation.receiver()

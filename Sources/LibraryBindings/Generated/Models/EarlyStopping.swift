@@ -76,11 +76,11 @@ extension LibraryBindings {
                     return invocation.result(receiver.restoresBestWeights)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("metric", "metric", .string),
-                    ParameterBinding("patience", "patience", .int, default: "5"),
-                    ParameterBinding("direction", "direction", .named("EarlyStopping.Direction"), default: ".maximize"),
-                    ParameterBinding("minimumDelta", "minimumDelta", .double, default: "0"),
-                    ParameterBinding("restoresBestWeights", "restoresBestWeights", .bool, default: "true"),
+                    ParameterBinding("metric", "metric", .string, documentation: "The epoch series to watch, e.g. `\"ndcg@100\"` or `\"rmse\"`; the validation must record it."),
+                    ParameterBinding("patience", "patience", .int, default: "5", documentation: "Epochs without improvement tolerated before stopping."),
+                    ParameterBinding("direction", "direction", .named("EarlyStopping.Direction"), default: ".maximize", documentation: "`.maximize` when larger is better (NDCG, recall), `.minimize` when smaller is (RMSE, loss)."),
+                    ParameterBinding("minimumDelta", "minimumDelta", .double, default: "0", documentation: "The smallest change that counts as an improvement."),
+                    ParameterBinding("restoresBestWeights", "restoresBestWeights", .bool, default: "true", documentation: "Whether the model gets the best epoch's weights back when training ends."),
                 ], returns: .named("EarlyStopping"),
                     documentation: BindingDocumentation("Creates an early-stopping rule.")) { invocation in
                     let metric: String = try invocation.argument(0)
@@ -91,8 +91,8 @@ extension LibraryBindings {
                     return invocation.result(EarlyStopping(metric: metric, patience: patience, direction: direction, minimumDelta: minimumDelta, restoresBestWeights: restoresBestWeights))
                 },
                 FunctionBinding("improves", .method, parameters: [
-                    ParameterBinding(nil, "value", .double),
-                    ParameterBinding("on", "best", .optional(.double)),
+                    ParameterBinding(nil, "value", .double, documentation: "The metric's latest value."),
+                    ParameterBinding("on", "best", .optional(.double), documentation: "The best value so far; nil when there is none yet (any value but NaN improves)."),
                 ], returns: .bool,
                     documentation: BindingDocumentation("Whether `value` improves on `best` by more than ``minimumDelta``.")) { invocation in
                     let receiver: EarlyStopping = try invocation.receiver()

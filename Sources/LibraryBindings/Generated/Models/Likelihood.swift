@@ -44,8 +44,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.name)
                 },
                 FunctionBinding("negativeLogLikelihood", .method, parameters: [
-                    ParameterBinding("logits", "logits", .named("Tensor")),
-                    ParameterBinding("targets", "targets", .named("Tensor")),
+                    ParameterBinding("logits", "logits", .named("Tensor"), documentation: "Decoder outputs `[users, items]`."),
+                    ParameterBinding("targets", "targets", .named("Tensor"), documentation: "The users' interactions `[users, items]`, the same shape as `logits`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The negative log-likelihood of `targets` [users, items] under `logits` [users, items]: summed over items, averaged over users.")) { invocation in
                     let receiver: Likelihood = try invocation.receiver()

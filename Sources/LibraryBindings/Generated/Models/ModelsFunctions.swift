@@ -14,10 +14,10 @@ extension LibraryBindings {
     static var modelsFunctions: [FunctionBinding] {
         [
             FunctionBinding("oneHot", .function, parameters: [
-                ParameterBinding(nil, "labels", .array(.int)),
-                ParameterBinding("classCount", "classCount", .int),
+                ParameterBinding(nil, "labels", .array(.int), documentation: "Integer labels, each in `0..<classCount`."),
+                ParameterBinding("classCount", "classCount", .int, documentation: "The number of classes (the one-hot width)."),
             ], returns: .named("Tensor"), throws: true,
-                documentation: BindingDocumentation("One-hot rows `[labels.count, classCount]` for integer labels in `0..<classCount`. ```swift let conditions = try oneHot([3, 3, 7], classCount: 10)    // [3, 10] ```")) { invocation in
+                documentation: BindingDocumentation("One-hot rows `[labels.count, classCount]` for integer labels in `0..<classCount`.", discussion: "```swift\nlet conditions = try oneHot([3, 3, 7], classCount: 10)    // [3, 10]\n```")) { invocation in
                 let labels: [Int] = try invocation.argument(0)
                 let classCount: Int = try invocation.argument(1)
                 return invocation.result(try oneHot(labels, classCount: classCount))

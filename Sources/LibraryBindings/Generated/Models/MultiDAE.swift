@@ -56,12 +56,12 @@ extension LibraryBindings {
                     return invocation.result(receiver.stepCount)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("items", "items", .int),
-                    ParameterBinding("hidden", "hidden", .int, default: "200"),
-                    ParameterBinding("latent", "latent", .optional(.int), default: "nil"),
-                    ParameterBinding("dropout", "dropout", .double, default: "0.5"),
-                    ParameterBinding("likelihood", "likelihood", .named("Likelihood"), default: ".multinomial"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("items", "items", .int, documentation: "The number of items (columns of the user–item matrix)."),
+                    ParameterBinding("hidden", "hidden", .int, default: "200", documentation: "Units in the tanh layer next to the input and output."),
+                    ParameterBinding("latent", "latent", .optional(.int), default: "nil", documentation: "A middle tanh layer (items → hidden → latent → hidden → items); nil for one hidden layer."),
+                    ParameterBinding("dropout", "dropout", .double, default: "0.5", documentation: "Input dropout probability in training, in [0, 1)."),
+                    ParameterBinding("likelihood", "likelihood", .named("Likelihood"), default: ".multinomial", documentation: "The reconstruction likelihood; `.multinomial` as in the paper."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the noise and the shuffling of users."),
                 ], returns: .named("MultiDAE"), throws: true,
                     documentation: BindingDocumentation("Creates a Multi-DAE over `items` items with Xavier-uniform weights from `seed`: items → hidden → items, or items → hidden → latent → hidden → items with a `latent` width.")) { invocation in
                     let items: Int = try invocation.argument(0)
@@ -73,7 +73,7 @@ extension LibraryBindings {
                     return invocation.result(try MultiDAE(items: items, hidden: hidden, latent: latent, dropout: dropout, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("reconstruct", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("SparseMatrix")),
+                    ParameterBinding(nil, "input", .named("SparseMatrix"), documentation: "Normalised (and possibly corrupted) sparse interaction rows `[users, items]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Item logits `[users, items]` for already normalised (and possibly corrupted) sparse rows.")) { invocation in
                     let receiver: MultiDAE = try invocation.receiver()
@@ -81,7 +81,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.reconstruct(input))
                 },
                 FunctionBinding("logits", .method, parameters: [
-                    ParameterBinding("for", "rows", .named("SparseMatrix")),
+                    ParameterBinding("for", "rows", .named("SparseMatrix"), documentation: "Raw interaction rows (users × items), normalised inside."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Item scores for raw interaction rows in evaluation mode: normalised, no dropout.")) { invocation in
                     let receiver: MultiDAE = try invocation.receiver()
@@ -89,13 +89,13 @@ extension LibraryBindings {
                     return invocation.result(try receiver.logits(for: rows))
                 },
                 FunctionBinding("fit", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("UserItemMatrix")),
-                    ParameterBinding("validation", "validation", .optional(.named("FoldInUsers")), default: "nil"),
-                    ParameterBinding("epochs", "epochs", .int, default: "50"),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "500"),
-                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)"),
-                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100)]"),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding(nil, "data", .named("UserItemMatrix"), documentation: "Users × items training rows (ones for implicit feedback), e.g. `split.train`."),
+                    ParameterBinding("validation", "validation", .optional(.named("FoldInUsers")), default: "nil", documentation: "Held-out users ranked after each epoch, e.g. `split.validation`; nil skips validation."),
+                    ParameterBinding("epochs", "epochs", .int, default: "50", documentation: "Passes over the training rows."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "500", documentation: "Users per gradient step."),
+                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)", documentation: "Updates all weights; Adam at 1e-3 by default (add `weightDecay` for the reference's L2)."),
+                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100)]", documentation: "Metrics computed on the validation users after each epoch."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "Cancellation, progress reporting, early stopping and checkpoints."),
                 ], returns: .named("TrainingHistory"), throws: true,
                     documentation: BindingDocumentation("Trains on the rows of `data`, one denoising step per mini-batch, validating on `validation` after each epoch. Returns per-step `loss` and per-epoch means and `metrics`.")) { invocation in
                     let receiver: MultiDAE = try invocation.receiver()
@@ -109,8 +109,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, metrics: metrics, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
-                    ParameterBinding(nil, "users", .named("FoldInUsers")),
-                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100), .recall(20), .recall(50)]"),
+                    ParameterBinding(nil, "users", .named("FoldInUsers"), documentation: "Held-out users with fold-in and target items, e.g. `split.test`."),
+                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100), .recall(20), .recall(50)]", documentation: "What to average over the users."),
                 ], returns: .named("MetricReport"), throws: true,
                     documentation: BindingDocumentation("Ranks all items for held-out users from their fold-in items (fold-in items excluded) and averages `metrics` over them.")) { invocation in
                     let receiver: MultiDAE = try invocation.receiver()
@@ -119,7 +119,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.evaluate(users, metrics: metrics))
                 },
                 FunctionBinding("scores", .method, parameters: [
-                    ParameterBinding("for", "users", .named("UserItemMatrix")),
+                    ParameterBinding("for", "users", .named("UserItemMatrix"), documentation: "Interaction rows (users × items) to score, e.g. `split.test.foldIn`."),
                 ], returns: .array(.float), throws: true,
                     documentation: BindingDocumentation("Scores every item for each row of `users` (row-major `[rows × items]`) in evaluation mode.")) { invocation in
                     let receiver: MultiDAE = try invocation.receiver()

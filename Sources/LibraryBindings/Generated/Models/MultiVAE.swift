@@ -66,12 +66,12 @@ extension LibraryBindings {
                     return invocation.result(receiver.stepCount)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("items", "items", .int),
-                    ParameterBinding("hidden", "hidden", .int, default: "600"),
-                    ParameterBinding("latent", "latent", .int, default: "200"),
-                    ParameterBinding("dropout", "dropout", .double, default: "0.5"),
-                    ParameterBinding("likelihood", "likelihood", .named("Likelihood"), default: ".multinomial"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("items", "items", .int, documentation: "The number of items (columns of the user–item matrix)."),
+                    ParameterBinding("hidden", "hidden", .int, default: "600", documentation: "Units in the hidden tanh layer of the encoder and of the decoder."),
+                    ParameterBinding("latent", "latent", .int, default: "200", documentation: "The dimension of the latent code z."),
+                    ParameterBinding("dropout", "dropout", .double, default: "0.5", documentation: "Input dropout probability in training, in [0, 1) (1 − vae_cf's keep_prob)."),
+                    ParameterBinding("likelihood", "likelihood", .named("Likelihood"), default: ".multinomial", documentation: "The reconstruction likelihood; `.multinomial` as in the paper."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the noise and the shuffling of users."),
                 ], returns: .named("MultiVAE"), throws: true,
                     documentation: BindingDocumentation("Creates a Multi-VAE over `items` items with Xavier-uniform weights from `seed`.")) { invocation in
                     let items: Int = try invocation.argument(0)
@@ -83,7 +83,7 @@ extension LibraryBindings {
                     return invocation.result(try MultiVAE(items: items, hidden: hidden, latent: latent, dropout: dropout, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("encode", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("SparseMatrix")),
+                    ParameterBinding(nil, "input", .named("SparseMatrix"), documentation: "Normalised (in training, dropped-out) sparse interaction rows `[users, items]`."),
                 ], returns: .tuple(["mean", "logVariance"], [.named("Tensor"), .named("Tensor")]), throws: true,
                     documentation: BindingDocumentation("The posterior's mean and log-variance, each `[users, latent]`, for already normalised (and, in training, dropped-out) sparse rows.")) { invocation in
                     let receiver: MultiVAE = try invocation.receiver()
@@ -91,7 +91,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.encode(input))
                 },
                 FunctionBinding("decode", .method, parameters: [
-                    ParameterBinding(nil, "latent", .named("Tensor")),
+                    ParameterBinding(nil, "latent", .named("Tensor"), documentation: "Latent codes `[users, latent]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Item logits `[users, items]` for latent codes `[users, latent]`.")) { invocation in
                     let receiver: MultiVAE = try invocation.receiver()
@@ -99,7 +99,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.decode(latent))
                 },
                 FunctionBinding("logits", .method, parameters: [
-                    ParameterBinding("for", "rows", .named("SparseMatrix")),
+                    ParameterBinding("for", "rows", .named("SparseMatrix"), documentation: "Raw interaction rows (users × items), normalised inside."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Item scores for raw interaction rows in evaluation mode: normalised, no dropout, `z = μ`.")) { invocation in
                     let receiver: MultiVAE = try invocation.receiver()
@@ -107,14 +107,14 @@ extension LibraryBindings {
                     return invocation.result(try receiver.logits(for: rows))
                 },
                 FunctionBinding("fit", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("UserItemMatrix")),
-                    ParameterBinding("validation", "validation", .optional(.named("FoldInUsers")), default: "nil"),
-                    ParameterBinding("epochs", "epochs", .int, default: "50"),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "500"),
-                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)"),
-                    ParameterBinding("annealing", "annealing", .named("Annealing"), default: ".linear(cap: 0.2, steps: 200_000)"),
-                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100)]"),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding(nil, "data", .named("UserItemMatrix"), documentation: "Users × items training rows (ones for implicit feedback), e.g. `split.train`."),
+                    ParameterBinding("validation", "validation", .optional(.named("FoldInUsers")), default: "nil", documentation: "Held-out users ranked after each epoch, e.g. `split.validation`; nil skips validation."),
+                    ParameterBinding("epochs", "epochs", .int, default: "50", documentation: "Passes over the training rows."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "500", documentation: "Users per gradient step."),
+                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)", documentation: "Updates all weights; Adam at 1e-3 by default."),
+                    ParameterBinding("annealing", "annealing", .named("Annealing"), default: ".linear(cap: 0.2, steps: 200_000)", documentation: "The KL weight β per gradient step, counted over all `fit` calls."),
+                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100)]", documentation: "Metrics computed on the validation users after each epoch."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "Cancellation, progress reporting, early stopping and checkpoints."),
                 ], returns: .named("TrainingHistory"), throws: true,
                     documentation: BindingDocumentation("Trains on the rows of `data` (users × items, stored values as counts — ones for implicit feedback), one annealed ELBO step per mini-batch, validating on `validation` after each epoch.", returns: "per-step `loss`, `reconstruction`, `kl`, `beta`; per-epoch means and `metrics`.")) { invocation in
                     let receiver: MultiVAE = try invocation.receiver()
@@ -129,8 +129,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, annealing: annealing, metrics: metrics, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
-                    ParameterBinding(nil, "users", .named("FoldInUsers")),
-                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100), .recall(20), .recall(50)]"),
+                    ParameterBinding(nil, "users", .named("FoldInUsers"), documentation: "Held-out users with fold-in and target items, e.g. `split.test`."),
+                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100), .recall(20), .recall(50)]", documentation: "What to average over the users."),
                 ], returns: .named("MetricReport"), throws: true,
                     documentation: BindingDocumentation("Ranks all items for held-out users from their fold-in items (fold-in items excluded) and averages `metrics` over them.")) { invocation in
                     let receiver: MultiVAE = try invocation.receiver()
@@ -139,7 +139,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.evaluate(users, metrics: metrics))
                 },
                 FunctionBinding("scores", .method, parameters: [
-                    ParameterBinding("for", "users", .named("UserItemMatrix")),
+                    ParameterBinding("for", "users", .named("UserItemMatrix"), documentation: "Interaction rows (users × items) to score, e.g. `split.test.foldIn`."),
                 ], returns: .array(.float), throws: true,
                     documentation: BindingDocumentation("Scores every item for each row of `users` (row-major `[rows × items]`) in evaluation mode.")) { invocation in
                     let receiver: MultiVAE = try invocation.receiver()
@@ -147,7 +147,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.scores(for: users))
                 },
                 FunctionBinding("posteriorMeanVariances", .method, parameters: [
-                    ParameterBinding(nil, "users", .named("UserItemMatrix")),
+                    ParameterBinding(nil, "users", .named("UserItemMatrix"), documentation: "Interaction rows (users × items) to encode, at least two, e.g. `split.test.foldIn`."),
                 ], returns: .array(.double), throws: true,
                     documentation: BindingDocumentation("For each latent dimension, the variance over the rows of `users` of the posterior mean `μ_d(x)` (evaluation mode: normalised input, no dropout).", discussion: "A dimension is *active* (Burda, Grosse, Salakhutdinov 2016, \"Importance Weighted\nAutoencoders\", §5.2) when this variance exceeds a small threshold such as 0.01: its mean moves\nwith the input, so the decoder can read something from it. A collapsed dimension has\n`q(z_d | x) ≈ N(0, 1)` for every user — variance of the mean near 0 — and carries no\ninformation. Counting active units shows posterior collapse under a strong KL weight.\n\n```swift\nlet variances = try model.posteriorMeanVariances(split.test.foldIn)\nlet active = variances.filter { $0 > 0.01 }.count\n```")) { invocation in
                     let receiver: MultiVAE = try invocation.receiver()

@@ -81,13 +81,13 @@ extension LibraryBindings {
                     return invocation.result(receiver.stepCount)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("items", "items", .int),
-                    ParameterBinding("hidden", "hidden", .int, default: "600"),
-                    ParameterBinding("latent", "latent", .int, default: "200"),
-                    ParameterBinding("dropout", "dropout", .double, default: "0.5"),
-                    ParameterBinding("gamma", "gamma", .double, default: "0.005"),
-                    ParameterBinding("likelihood", "likelihood", .named("Likelihood"), default: ".multinomial"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("items", "items", .int, documentation: "The number of items (columns of the user–item matrix)."),
+                    ParameterBinding("hidden", "hidden", .int, default: "600", documentation: "The width of the encoder's hidden layers."),
+                    ParameterBinding("latent", "latent", .int, default: "200", documentation: "The dimension of the latent code."),
+                    ParameterBinding("dropout", "dropout", .double, default: "0.5", documentation: "Input dropout probability in encoder passes, in [0, 1)."),
+                    ParameterBinding("gamma", "gamma", .double, default: "0.005", documentation: "γ, the KL weight per interaction: a user's β is γ times their number of items."),
+                    ParameterBinding("likelihood", "likelihood", .named("Likelihood"), default: ".multinomial", documentation: "The reconstruction likelihood; `.multinomial` as in the paper."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the noise and the shuffling of users."),
                 ], returns: .named("RecVAE"), throws: true,
                     documentation: BindingDocumentation("Creates a RecVAE over `items` items with PyTorch's default initialisation from `seed`.")) { invocation in
                     let items: Int = try invocation.argument(0)
@@ -100,7 +100,7 @@ extension LibraryBindings {
                     return invocation.result(try RecVAE(items: items, hidden: hidden, latent: latent, dropout: dropout, gamma: gamma, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("logits", .method, parameters: [
-                    ParameterBinding("for", "rows", .named("SparseMatrix")),
+                    ParameterBinding("for", "rows", .named("SparseMatrix"), documentation: "Raw interaction rows (users × items), normalised inside."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Item scores for raw interaction rows in evaluation mode: normalised, no dropout, `z = μ`.")) { invocation in
                     let receiver: RecVAE = try invocation.receiver()
@@ -108,16 +108,16 @@ extension LibraryBindings {
                     return invocation.result(try receiver.logits(for: rows))
                 },
                 FunctionBinding("fit", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("UserItemMatrix")),
-                    ParameterBinding("validation", "validation", .optional(.named("FoldInUsers")), default: "nil"),
-                    ParameterBinding("epochs", "epochs", .int, default: "50"),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "500"),
-                    ParameterBinding("encoderOptimizer", "encoderOptimizer", .named("Optimizer"), default: "Adam(learningRate: 5e-4)"),
-                    ParameterBinding("decoderOptimizer", "decoderOptimizer", .named("Optimizer"), default: "Adam(learningRate: 5e-4)"),
-                    ParameterBinding("encoderPasses", "encoderPasses", .int, default: "3"),
-                    ParameterBinding("decoderPasses", "decoderPasses", .int, default: "1"),
-                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100)]"),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding(nil, "data", .named("UserItemMatrix"), documentation: "Users × items training rows (ones for implicit feedback), e.g. `split.train`."),
+                    ParameterBinding("validation", "validation", .optional(.named("FoldInUsers")), default: "nil", documentation: "Held-out users ranked after each epoch, e.g. `split.validation`; nil skips validation."),
+                    ParameterBinding("epochs", "epochs", .int, default: "50", documentation: "Epochs, each of `encoderPasses` plus `decoderPasses` passes over the training rows."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "500", documentation: "Users per gradient step."),
+                    ParameterBinding("encoderOptimizer", "encoderOptimizer", .named("Optimizer"), default: "Adam(learningRate: 5e-4)", documentation: "Updates the encoder in encoder passes; Adam at 5e-4 by default."),
+                    ParameterBinding("decoderOptimizer", "decoderOptimizer", .named("Optimizer"), default: "Adam(learningRate: 5e-4)", documentation: "Updates the decoder in decoder passes; Adam at 5e-4 by default."),
+                    ParameterBinding("encoderPasses", "encoderPasses", .int, default: "3", documentation: "Encoder passes per epoch (with input dropout)."),
+                    ParameterBinding("decoderPasses", "decoderPasses", .int, default: "1", documentation: "Decoder passes per epoch (no dropout); not both passes may be 0."),
+                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100)]", documentation: "Metrics computed on the validation users after each epoch."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "Cancellation, progress reporting, early stopping and checkpoints."),
                 ], returns: .named("TrainingHistory"), throws: true,
                     documentation: BindingDocumentation("Trains with alternating passes: each epoch, `encoderPasses` passes update the encoder (its own optimizer, input dropout), the prior takes a copy of the encoder, then `decoderPasses` passes update the decoder (no dropout). Validates on `validation` after each epoch.", returns: "per-step `loss`, `reconstruction`, `kl`, `phase` (0 encoder, 1 decoder); per-epoch means and `metrics`.")) { invocation in
                     let receiver: RecVAE = try invocation.receiver()
@@ -134,8 +134,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, encoderOptimizer: encoderOptimizer, decoderOptimizer: decoderOptimizer, encoderPasses: encoderPasses, decoderPasses: decoderPasses, metrics: metrics, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
-                    ParameterBinding(nil, "users", .named("FoldInUsers")),
-                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100), .recall(20), .recall(50)]"),
+                    ParameterBinding(nil, "users", .named("FoldInUsers"), documentation: "Held-out users with fold-in and target items, e.g. `split.test`."),
+                    ParameterBinding("metrics", "metrics", .array(.named("RankingMetric")), default: "[.ndcg(100), .recall(20), .recall(50)]", documentation: "What to average over the users."),
                 ], returns: .named("MetricReport"), throws: true,
                     documentation: BindingDocumentation("Ranks all items for held-out users from their fold-in items (fold-in items excluded) and averages `metrics` over them.")) { invocation in
                     let receiver: RecVAE = try invocation.receiver()
@@ -144,7 +144,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.evaluate(users, metrics: metrics))
                 },
                 FunctionBinding("scores", .method, parameters: [
-                    ParameterBinding("for", "users", .named("UserItemMatrix")),
+                    ParameterBinding("for", "users", .named("UserItemMatrix"), documentation: "Interaction rows (users × items) to score, e.g. `split.test.foldIn`."),
                 ], returns: .array(.float), throws: true,
                     documentation: BindingDocumentation("Scores every item for each row of `users` (row-major `[rows × items]`) in evaluation mode.")) { invocation in
                     let receiver: RecVAE = try invocation.receiver()

@@ -21,10 +21,10 @@ extension LibraryBindings {
             matches: { $0 is RecVAEEncoder },
             [
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("items", "items", .int),
-                    ParameterBinding("hidden", "hidden", .int),
-                    ParameterBinding("latent", "latent", .int),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding("items", "items", .int, documentation: "The number of items (the width of the input rows)."),
+                    ParameterBinding("hidden", "hidden", .int, documentation: "The width of each of the five hidden layers."),
+                    ParameterBinding("latent", "latent", .int, documentation: "The dimension of the posterior's mean and log-variance."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial weights."),
                 ], returns: .named("RecVAEEncoder"), throws: true,
                     documentation: BindingDocumentation("Creates an encoder over `items` items with PyTorch's default initialisation; throws as `Linear` does.")) { invocation in
                     let items: Int = try invocation.argument(0)
@@ -35,7 +35,7 @@ extension LibraryBindings {
                     return invocation.result(try RecVAEEncoder(items: items, hidden: hidden, latent: latent, generator: &generator))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("SparseMatrix")),
+                    ParameterBinding(nil, "input", .named("SparseMatrix"), documentation: "Normalised, possibly dropped-out sparse interaction rows `[users, items]`."),
                 ], returns: .tuple(["mean", "logVariance"], [.named("Tensor"), .named("Tensor")]), throws: true,
                     documentation: BindingDocumentation("The posterior's mean and log-variance `[users, latent]` for normalised, possibly dropped-out sparse rows.")) { invocation in
                     let receiver: RecVAEEncoder = try invocation.receiver()

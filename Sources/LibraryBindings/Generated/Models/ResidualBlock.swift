@@ -21,9 +21,9 @@ extension LibraryBindings {
             matches: { $0 is ResidualBlock },
             [
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("channels", "channels", .int),
-                    ParameterBinding("hiddenChannels", "hiddenChannels", .int),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding("channels", "channels", .int, documentation: "Input and output channels."),
+                    ParameterBinding("hiddenChannels", "hiddenChannels", .int, documentation: "Channels between the 3×3 and the 1×1 convolution."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial weights."),
                 ], returns: .named("ResidualBlock"), throws: true,
                     documentation: BindingDocumentation("Creates the block with PyTorch's default initialisation; throws as `Conv2d` does.")) { invocation in
                     let channels: Int = try invocation.argument(0)
@@ -33,7 +33,7 @@ extension LibraryBindings {
                     return invocation.result(try ResidualBlock(channels: channels, hiddenChannels: hiddenChannels, generator: &generator))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "Feature maps `[N, channels, H, W]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`input + widen(relu(narrow(relu(input))))` for `[N, channels, H, W]`.")) { invocation in
                     let receiver: ResidualBlock = try invocation.receiver()

@@ -89,12 +89,12 @@ extension LibraryBindings {
                     return invocation.result(receiver.validationInterval)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("isCancelled", "isCancelled", .function([], .bool, isThrowing: false), default: "{ false }"),
-                    ParameterBinding("onProgress", "onProgress", .function([.named("TrainingProgress")], .void, isThrowing: false), default: "{ _ in }"),
-                    ParameterBinding("onEpochEnd", "onEpochEnd", .function([.named("TrainingRecord")], .void, isThrowing: false), default: "{ _ in }"),
-                    ParameterBinding("earlyStopping", "earlyStopping", .optional(.named("EarlyStopping")), default: "nil"),
-                    ParameterBinding("checkpoint", "checkpoint", .optional(.named("CheckpointPolicy")), default: "nil"),
-                    ParameterBinding("validationInterval", "validationInterval", .int, default: "1"),
+                    ParameterBinding("isCancelled", "isCancelled", .function([], .bool, isThrowing: false), default: "{ false }", documentation: "Checked before every gradient step; returning true stops training before that step."),
+                    ParameterBinding("onProgress", "onProgress", .function([.named("TrainingProgress")], .void, isThrowing: false), default: "{ _ in }", documentation: "Called after every gradient step."),
+                    ParameterBinding("onEpochEnd", "onEpochEnd", .function([.named("TrainingRecord")], .void, isThrowing: false), default: "{ _ in }", documentation: "Called after every completed epoch with that epoch's record."),
+                    ParameterBinding("earlyStopping", "earlyStopping", .optional(.named("EarlyStopping")), default: "nil", documentation: "Stops training when a validation metric stops improving; nil never stops early."),
+                    ParameterBinding("checkpoint", "checkpoint", .optional(.named("CheckpointPolicy")), default: "nil", documentation: "Where and when to write checkpoints; nil writes none."),
+                    ParameterBinding("validationInterval", "validationInterval", .int, default: "1", documentation: "Validate every this many epochs (and always after the last one), at least 1."),
                 ], returns: .named("TrainingControl"),
                     documentation: BindingDocumentation("Creates a control; by default nothing cancels, nothing is reported, nothing is saved.")) { invocation in
                     let isCancelledFunction = invocation.function(0)

@@ -74,9 +74,9 @@ extension LibraryBindings {
                     return invocation.result(TrainingHistory())
                 },
                 FunctionBinding("recordStep", .method, parameters: [
-                    ParameterBinding("epoch", "epoch", .int),
-                    ParameterBinding("step", "step", .int),
-                    ParameterBinding("values", "values", .dictionary(.string, .double)),
+                    ParameterBinding("epoch", "epoch", .int, documentation: "The current epoch, counted from 1."),
+                    ParameterBinding("step", "step", .int, documentation: "The global step count after this step (1 after the first)."),
+                    ParameterBinding("values", "values", .dictionary(.string, .double), documentation: "The step's values by series name, e.g. `[\"loss\": 412.3]`."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Appends a per-step record.")) { invocation in
                     var receiver: TrainingHistory = try invocation.takeReceiver()
@@ -88,10 +88,10 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("recordEpoch", .method, parameters: [
-                    ParameterBinding("epoch", "epoch", .int),
-                    ParameterBinding("step", "step", .int),
-                    ParameterBinding("values", "values", .dictionary(.string, .double)),
-                    ParameterBinding("seconds", "seconds", .double, default: "0"),
+                    ParameterBinding("epoch", "epoch", .int, documentation: "The epoch just completed, counted from 1."),
+                    ParameterBinding("step", "step", .int, documentation: "The global step count at the epoch's end."),
+                    ParameterBinding("values", "values", .dictionary(.string, .double), documentation: "The epoch's means and validation metrics by series name."),
+                    ParameterBinding("seconds", "seconds", .double, default: "0", documentation: "Wall-clock seconds the epoch took."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Appends a per-epoch record and the seconds the epoch took.")) { invocation in
                     var receiver: TrainingHistory = try invocation.takeReceiver()
@@ -104,7 +104,7 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("append", .method, parameters: [
-                    ParameterBinding(nil, "other", .named("TrainingHistory")),
+                    ParameterBinding(nil, "other", .named("TrainingHistory"), documentation: "The history of the later `fit`."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Appends another history's records after this one's (for a second `fit` on the same model); its steps and epochs are renumbered to continue from this history's last ones.")) { invocation in
                     var receiver: TrainingHistory = try invocation.takeReceiver()
@@ -124,7 +124,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.epochSeriesNames)
                 },
                 FunctionBinding("stepSeries", .method, parameters: [
-                    ParameterBinding(nil, "name", .string),
+                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"loss\"."),
                 ], returns: .array(.double),
                     documentation: BindingDocumentation("The values of `name` at every step that recorded it (empty when none did).")) { invocation in
                     let receiver: TrainingHistory = try invocation.receiver()
@@ -132,7 +132,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.stepSeries(name))
                 },
                 FunctionBinding("stepNumbers", .method, parameters: [
-                    ParameterBinding(nil, "name", .string),
+                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"loss\"."),
                 ], returns: .array(.double),
                     documentation: BindingDocumentation("The global step numbers at which `name` was recorded per step (x-coordinates for a plot).")) { invocation in
                     let receiver: TrainingHistory = try invocation.receiver()
@@ -140,7 +140,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.stepNumbers(name))
                 },
                 FunctionBinding("epochSeries", .method, parameters: [
-                    ParameterBinding(nil, "name", .string),
+                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"ndcg@100\"."),
                 ], returns: .array(.double),
                     documentation: BindingDocumentation("The values of `name` at every epoch end that recorded it (empty when none did).")) { invocation in
                     let receiver: TrainingHistory = try invocation.receiver()
@@ -148,7 +148,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.epochSeries(name))
                 },
                 FunctionBinding("epochNumbers", .method, parameters: [
-                    ParameterBinding(nil, "name", .string),
+                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"ndcg@100\"."),
                 ], returns: .array(.double),
                     documentation: BindingDocumentation("The epoch numbers at which `name` was recorded (x-coordinates for a plot).")) { invocation in
                     let receiver: TrainingHistory = try invocation.receiver()
@@ -156,7 +156,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.epochNumbers(name))
                 },
                 FunctionBinding("series", .method, parameters: [
-                    ParameterBinding(nil, "name", .string),
+                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"loss\"."),
                 ], returns: .array(.double), throws: true,
                     documentation: BindingDocumentation("The series `name` at the finest granularity it was recorded: per step when any step has it, otherwise per epoch. Throws ``ModelsError/unknownSeries(name:available:)`` when neither has it.")) { invocation in
                     let receiver: TrainingHistory = try invocation.receiver()
@@ -164,7 +164,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.series(name))
                 },
                 FunctionBinding("last", .method, parameters: [
-                    ParameterBinding(nil, "name", .string),
+                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"loss\" or \"ndcg@100\"."),
                 ], returns: .optional(.double),
                     documentation: BindingDocumentation("The last recorded value of `name` (epoch records first, then steps), or nil.")) { invocation in
                     let receiver: TrainingHistory = try invocation.receiver()

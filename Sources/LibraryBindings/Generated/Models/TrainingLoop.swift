@@ -21,9 +21,9 @@ extension LibraryBindings {
             [
                 FunctionBinding("run", .staticMethod, parameters: [
                     ParameterBinding("model", "model", .named("Module"), documentation: "the module whose parameters early stopping restores and checkpoints save."),
-                    ParameterBinding("epochs", "epochs", .int),
-                    ParameterBinding("stepsPerEpoch", "stepsPerEpoch", .int),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding("epochs", "epochs", .int, documentation: "the number of epochs to run, at least 0."),
+                    ParameterBinding("stepsPerEpoch", "stepsPerEpoch", .int, documentation: "gradient steps in each epoch (mini-batches per epoch), at least 1."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "cancellation, progress reporting, early stopping, checkpoints and the validation interval."),
                     ParameterBinding("startEpoch", "startEpoch", .function([.int], .void, isThrowing: true), default: "{ _ in }", documentation: "called with the epoch number (from 1) before its first step (shuffle here)."),
                     ParameterBinding("step", "step", .function([.named("TrainingStep")], .dictionary(.string, .double), isThrowing: true), documentation: "takes one gradient step and returns its named values; it must include `\"loss\"`."),
                     ParameterBinding("validate", "validate", .optional(.function([.int], .dictionary(.string, .double), isThrowing: true)), default: "nil", documentation: "returns named validation metrics after an epoch (every ``TrainingControl/validationInterval`` epochs and after the last one)."),

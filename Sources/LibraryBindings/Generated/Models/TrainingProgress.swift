@@ -98,13 +98,13 @@ extension LibraryBindings {
                     return invocation.result(receiver.elapsed)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("epoch", "epoch", .int),
-                    ParameterBinding("epochs", "epochs", .int),
-                    ParameterBinding("step", "step", .int),
-                    ParameterBinding("stepsPerEpoch", "stepsPerEpoch", .int),
-                    ParameterBinding("globalStep", "globalStep", .int),
-                    ParameterBinding("loss", "loss", .double),
-                    ParameterBinding("elapsed", "elapsed", .double),
+                    ParameterBinding("epoch", "epoch", .int, documentation: "The current epoch, counted from 1."),
+                    ParameterBinding("epochs", "epochs", .int, documentation: "The number of epochs asked for."),
+                    ParameterBinding("step", "step", .int, documentation: "The step within the current epoch, counted from 1."),
+                    ParameterBinding("stepsPerEpoch", "stepsPerEpoch", .int, documentation: "The number of steps in one epoch."),
+                    ParameterBinding("globalStep", "globalStep", .int, documentation: "The global step count, counted from 1."),
+                    ParameterBinding("loss", "loss", .double, documentation: "The loss of the step just taken."),
+                    ParameterBinding("elapsed", "elapsed", .double, documentation: "Seconds since `fit` started."),
                 ], returns: .named("TrainingProgress"),
                     documentation: BindingDocumentation("Creates a progress report.")) { invocation in
                     let epoch: Int = try invocation.argument(0)

@@ -54,9 +54,9 @@ extension LibraryBindings {
                     return invocation.result(receiver.values)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("epoch", "epoch", .int),
-                    ParameterBinding("step", "step", .int),
-                    ParameterBinding("values", "values", .dictionary(.string, .double)),
+                    ParameterBinding("epoch", "epoch", .int, documentation: "The epoch the record belongs to, counted from 1."),
+                    ParameterBinding("step", "step", .int, documentation: "The global gradient-step count when the record was made."),
+                    ParameterBinding("values", "values", .dictionary(.string, .double), documentation: "The recorded values by series name."),
                 ], returns: .named("TrainingRecord"),
                     documentation: BindingDocumentation("Creates a record.")) { invocation in
                     let epoch: Int = try invocation.argument(0)

@@ -46,12 +46,12 @@ extension LibraryBindings {
                     return invocation.result(receiver.likelihood)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("imageHeight", "imageHeight", .int, default: "28"),
-                    ParameterBinding("imageWidth", "imageWidth", .int, default: "28"),
-                    ParameterBinding("latent", "latent", .int, default: "20"),
-                    ParameterBinding("architecture", "architecture", .named("VAEArchitecture"), default: ".multilayerPerceptron(hidden: 400)"),
-                    ParameterBinding("likelihood", "likelihood", .named("DecoderLikelihood"), default: ".bernoulli"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("imageHeight", "imageHeight", .int, default: "28", documentation: "Image height in pixels."),
+                    ParameterBinding("imageWidth", "imageWidth", .int, default: "28", documentation: "Image width in pixels."),
+                    ParameterBinding("latent", "latent", .int, default: "20", documentation: "The number of latent dimensions."),
+                    ParameterBinding("architecture", "architecture", .named("VAEArchitecture"), default: ".multilayerPerceptron(hidden: 400)", documentation: "`.multilayerPerceptron(hidden:)` or `.convolutional` (image sides multiples of 4)."),
+                    ParameterBinding("likelihood", "likelihood", .named("DecoderLikelihood"), default: ".bernoulli", documentation: "The decoder's likelihood: `.bernoulli` or `.gaussian(standardDeviation:)`."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the reparameterisation noise and the shuffling."),
                 ], returns: .named("VAE"), throws: true,
                     documentation: BindingDocumentation("Creates the model with PyTorch's default initialisation drawn from `seed`.")) { invocation in
                     let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) : 28
@@ -63,7 +63,7 @@ extension LibraryBindings {
                     return invocation.result(try VAE(imageHeight: imageHeight, imageWidth: imageWidth, latent: latent, architecture: architecture, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("encode", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
                 ], returns: .tuple(["mean", "logVariance"], [.named("Tensor"), .named("Tensor")]), throws: true,
                     documentation: BindingDocumentation("The posterior's mean and log-variance `[N, latentCount]` for images `[N, pixels]` or `[N, 1, H, W]`.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
@@ -71,7 +71,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.encode(images))
                 },
                 FunctionBinding("decode", .method, parameters: [
-                    ParameterBinding(nil, "latents", .named("Tensor")),
+                    ParameterBinding(nil, "latents", .named("Tensor"), documentation: "Latent points `[N, latentCount]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The decoder's output (logits, or the Gaussian mean before its sigmoid) `[N, pixels]` for latents `[N, latentCount]`.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
@@ -79,8 +79,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.decode(latents))
                 },
                 FunctionBinding("loss", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the draw of z."),
                 ], returns: .named("VAELossTerms"), throws: true,
                     documentation: BindingDocumentation("The loss parts of `images` for one draw of `z` per image from a generator seeded with `seed` (so the same call gives the same numbers), without recording gradients.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
@@ -89,16 +89,16 @@ extension LibraryBindings {
                     return invocation.result(try receiver.loss(images, seed: seed))
                 },
                 FunctionBinding("reconstruct", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
                 ], returns: .named("Tensor"), throws: true,
-                    documentation: BindingDocumentation("Reconstructions of `images` decoded from the posterior mean μ (no sampling). ```swift let pairs = try model.reconstruct(split.test.imageTensor(Array(0..<8)))   // [8, 784] ```")) { invocation in
+                    documentation: BindingDocumentation("Reconstructions of `images` decoded from the posterior mean μ (no sampling).", discussion: "```swift\nlet pairs = try model.reconstruct(split.test.imageTensor(Array(0..<8)))   // [8, 784]\n```")) { invocation in
                     let receiver: VAE = try invocation.receiver()
                     let images: Tensor = try invocation.argument(0)
                     return invocation.result(try receiver.reconstruct(images))
                 },
                 FunctionBinding("sample", .method, parameters: [
-                    ParameterBinding("count", "count", .int),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("count", "count", .int, documentation: "How many images, at least 0."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of z ~ N(0, I)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`count` images decoded from `z ~ N(0, I)`, drawn from a generator seeded with `seed`; throws when `count` is negative or the latents would not fit in memory.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
@@ -107,7 +107,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.sample(count: count, seed: seed))
                 },
                 FunctionBinding("decodeMeans", .method, parameters: [
-                    ParameterBinding(nil, "latents", .named("Tensor")),
+                    ParameterBinding(nil, "latents", .named("Tensor"), documentation: "Latent points `[N, latentCount]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The mean images `sigmoid(decoder(z))` for latents `[N, latentCount]`.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
@@ -115,7 +115,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.decodeMeans(latents))
                 },
                 FunctionBinding("latentMeans", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The posterior means μ `[N, latentCount]` of `images`: with a 2-D latent, the points of the latent-space scatter coloured by digit.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
@@ -123,11 +123,11 @@ extension LibraryBindings {
                     return invocation.result(try receiver.latentMeans(images))
                 },
                 FunctionBinding("traversal", .method, parameters: [
-                    ParameterBinding("of", "image", .named("Tensor")),
-                    ParameterBinding("dimensions", "dimensions", .array(.int)),
-                    ParameterBinding("values", "values", .array(.float)),
+                    ParameterBinding("of", "image", .named("Tensor"), documentation: "One image `[1, pixels]`."),
+                    ParameterBinding("dimensions", "dimensions", .array(.int), documentation: "Latent dimensions to vary, one row of the grid each."),
+                    ParameterBinding("values", "values", .array(.float), documentation: "The values each dimension takes, one column each."),
                 ], returns: .named("Tensor"), throws: true,
-                    documentation: BindingDocumentation("A latent traversal: starting from the posterior mean of one image (`[1, pixels]`), each of `dimensions` in turn is set to each of `values` with the others held, and decoded. Returns `[dimensions.count · values.count, pixels]`, one row of the grid per dimension; throws for a dimension outside the latent or a grid that would not fit in memory. ```swift let grid = try model.traversal(of: digits.imageTensor([0]), dimensions: [0, 1, 2], values: stride(from: -3, through: 3, by: 0.75).map { Float($0) }) ```")) { invocation in
+                    documentation: BindingDocumentation("A latent traversal: starting from the posterior mean of one image (`[1, pixels]`), each of `dimensions` in turn is set to each of `values` with the others held, and decoded. Returns `[dimensions.count · values.count, pixels]`, one row of the grid per dimension; throws for a dimension outside the latent or a grid that would not fit in memory.", discussion: "```swift\nlet grid = try model.traversal(of: digits.imageTensor([0]), dimensions: [0, 1, 2],\n                               values: stride(from: -3, through: 3, by: 0.75).map { Float($0) })\n```")) { invocation in
                     let receiver: VAE = try invocation.receiver()
                     let image: Tensor = try invocation.argument(0)
                     let dimensions: [Int] = try invocation.argument(1)
@@ -135,7 +135,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.traversal(of: image, dimensions: dimensions, values: values))
                 },
                 FunctionBinding("latentGrid", .method, parameters: [
-                    ParameterBinding("values", "values", .array(.float)),
+                    ParameterBinding("values", "values", .array(.float), documentation: "Positions along each of the two latent axes."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("For a 2-D latent: the images decoded on the grid `values × values` of `(z₀, z₁)`, row by row (`z₁` fixed along a row), `[values.count², pixels]` — the learned manifold. Throws when the grid would not fit in memory.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
@@ -143,13 +143,13 @@ extension LibraryBindings {
                     return invocation.result(try receiver.latentGrid(values: values))
                 },
                 FunctionBinding("fit", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("ImageDataset")),
-                    ParameterBinding("validation", "validation", .optional(.named("ImageDataset")), default: "nil"),
-                    ParameterBinding("epochs", "epochs", .int, default: "10"),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "64"),
-                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)"),
-                    ParameterBinding("klWeight", "klWeight", .float, default: "1"),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding(nil, "data", .named("ImageDataset"), documentation: "The training images, e.g. `split.train`."),
+                    ParameterBinding("validation", "validation", .optional(.named("ImageDataset")), default: "nil", documentation: "Images evaluated after each validated epoch; nil skips validation."),
+                    ParameterBinding("epochs", "epochs", .int, default: "10", documentation: "Passes over the images."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "64", documentation: "Images per gradient step."),
+                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)", documentation: "Updates the weights; Adam at 1e-3 by default."),
+                    ParameterBinding("klWeight", "klWeight", .float, default: "1", documentation: "β, the weight of the KL term (1 for the ELBO, other values for a β-VAE)."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "Cancellation, progress reporting, early stopping and checkpoints."),
                 ], returns: .named("TrainingHistory"), throws: true,
                     documentation: BindingDocumentation("Trains on `data` with shuffled mini-batches drawn from the model's seeded generator, and returns the history: per step and per epoch `loss` (−ELBO, or the β-weighted loss), `reconstruction` and `kl` in nats per image; with `validation`, also `validationLoss`, `validationReconstruction` and `validationKL` after each validated epoch.", discussion: "```swift\nvar control = TrainingControl()\ncontrol.onProgress = { print(\"epoch \\($0.epoch) step \\($0.step): \\($0.loss)\") }\nlet history = try model.fit(split.train, validation: split.test, epochs: 10, batchSize: 64,\n                            optimizer: Adam(learningRate: 1e-3), control: control)\n```\nWhen `control.isCancelled` returns true, training stops before the next step; the model\nkeeps the weights of the last completed step and `history.wasInterrupted` is set.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
@@ -163,11 +163,11 @@ extension LibraryBindings {
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, klWeight: klWeight, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("ImageDataset")),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "500"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding(nil, "data", .named("ImageDataset"), documentation: "The images to evaluate, of the model's size."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "500", documentation: "Images per forward pass (affects memory, not the result)."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the draws of z."),
                 ], returns: .named("VAELossTerms"), throws: true,
-                    documentation: BindingDocumentation("The loss parts over a whole dataset, in nats per image, with one draw of `z` per image from a generator seeded with `seed` (the same call gives the same numbers); no gradients are recorded. ```swift let test = try model.evaluate(split.test)     // test.negativeELBO ≈ 130 nats after 10 epochs ```")) { invocation in
+                    documentation: BindingDocumentation("The loss parts over a whole dataset, in nats per image, with one draw of `z` per image from a generator seeded with `seed` (the same call gives the same numbers); no gradients are recorded.", discussion: "```swift\nlet test = try model.evaluate(split.test)     // test.negativeELBO ≈ 130 nats after 10 epochs\n```")) { invocation in
                     let receiver: VAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
                     let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) : 500

@@ -55,9 +55,9 @@ extension LibraryBindings {
                     return invocation.result(receiver.negativeELBO)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("reconstruction", "reconstruction", .float),
-                    ParameterBinding("klDivergence", "klDivergence", .float),
-                    ParameterBinding("negativeELBO", "negativeELBO", .float),
+                    ParameterBinding("reconstruction", "reconstruction", .float, documentation: "`−E_q[log p(x | z)]` in nats per image."),
+                    ParameterBinding("klDivergence", "klDivergence", .float, documentation: "`KL(q(z | x) ‖ N(0, I))` in nats per image."),
+                    ParameterBinding("negativeELBO", "negativeELBO", .float, documentation: "The loss: reconstruction plus the weighted KL divergence."),
                 ], returns: .named("VAELossTerms"),
                     documentation: BindingDocumentation("Creates the terms from their values.")) { invocation in
                     let reconstruction: Float = try invocation.argument(0)

@@ -36,15 +36,15 @@ extension LibraryBindings {
                     return invocation.result(receiver.quantizer)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("imageHeight", "imageHeight", .int, default: "28"),
-                    ParameterBinding("imageWidth", "imageWidth", .int, default: "28"),
-                    ParameterBinding("codeCount", "codeCount", .int, default: "64"),
-                    ParameterBinding("codeDimension", "codeDimension", .int, default: "16"),
-                    ParameterBinding("commitmentCost", "commitmentCost", .float, default: "0.25"),
-                    ParameterBinding("codebookUpdate", "codebookUpdate", .named("CodebookUpdate"), default: ".loss"),
-                    ParameterBinding("residualBlocks", "residualBlocks", .int, default: "2"),
-                    ParameterBinding("residualChannels", "residualChannels", .int, default: "32"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("imageHeight", "imageHeight", .int, default: "28", documentation: "Image height in pixels, a multiple of 4."),
+                    ParameterBinding("imageWidth", "imageWidth", .int, default: "28", documentation: "Image width in pixels, a multiple of 4."),
+                    ParameterBinding("codeCount", "codeCount", .int, default: "64", documentation: "K, the number of codes in the codebook."),
+                    ParameterBinding("codeDimension", "codeDimension", .int, default: "16", documentation: "D, the length of each code vector."),
+                    ParameterBinding("commitmentCost", "commitmentCost", .float, default: "0.25", documentation: "β, the weight of the commitment loss."),
+                    ParameterBinding("codebookUpdate", "codebookUpdate", .named("CodebookUpdate"), default: ".loss", documentation: "`.loss` (eq. 3) or `.exponentialMovingAverage()` (appendix A.1)."),
+                    ParameterBinding("residualBlocks", "residualBlocks", .int, default: "2", documentation: "Residual blocks in the encoder and in the decoder, at least 0."),
+                    ParameterBinding("residualChannels", "residualChannels", .int, default: "32", documentation: "Hidden channels in each residual block."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the codebook, the shuffling and dead-code restarts."),
                 ], returns: .named("VQVAE"), throws: true,
                     documentation: BindingDocumentation("Creates the model with PyTorch's default initialisation (and the reference codebook initialisation) drawn from `seed`. Image sides must be multiples of 4.")) { invocation in
                     let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) : 28
@@ -69,7 +69,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.gridWidth)
                 },
                 FunctionBinding("encode", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The encoder outputs `z_e` `[N, D, H/4, W/4]` of images `[N, pixels]` or `[N, 1, H, W]`.")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
@@ -77,7 +77,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.encode(images))
                 },
                 FunctionBinding("decode", .method, parameters: [
-                    ParameterBinding(nil, "quantized", .named("Tensor")),
+                    ParameterBinding(nil, "quantized", .named("Tensor"), documentation: "Quantized vectors `[N, D, H/4, W/4]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Reconstructions `[N, 1, H, W]` of quantized vectors `[N, D, H/4, W/4]`.")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
@@ -85,15 +85,15 @@ extension LibraryBindings {
                     return invocation.result(try receiver.decode(quantized))
                 },
                 FunctionBinding("fit", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("ImageDataset")),
-                    ParameterBinding("validation", "validation", .optional(.named("ImageDataset")), default: "nil"),
-                    ParameterBinding("epochs", "epochs", .int, default: "10"),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "64"),
-                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)"),
-                    ParameterBinding("restartDeadCodesAfter", "restartDeadCodesAfter", .optional(.int), default: "nil"),
-                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()"),
+                    ParameterBinding(nil, "data", .named("ImageDataset"), documentation: "The training images, e.g. `split.train`."),
+                    ParameterBinding("validation", "validation", .optional(.named("ImageDataset")), default: "nil", documentation: "Images evaluated after each validated epoch; nil skips validation."),
+                    ParameterBinding("epochs", "epochs", .int, default: "10", documentation: "Passes over the images."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "64", documentation: "Images per gradient step."),
+                    ParameterBinding("optimizer", "optimizer", .named("Optimizer"), default: "Adam(learningRate: 1e-3)", documentation: "Updates the weights (and a loss-trained codebook); Adam at 1e-3 by default."),
+                    ParameterBinding("restartDeadCodesAfter", "restartDeadCodesAfter", .optional(.int), default: "nil", documentation: "Moves codes unused for this many steps onto encoder outputs; nil never restarts."),
+                    ParameterBinding("control", "control", .named("TrainingControl"), default: "TrainingControl()", documentation: "Cancellation, progress reporting, early stopping and checkpoints."),
                 ], returns: .named("TrainingHistory"), throws: true,
-                    documentation: BindingDocumentation("Trains on `data` with shuffled mini-batches drawn from the model's seeded generator and returns the history: per step and per epoch `loss` (reconstruction + VQ loss), `reconstruction` (MSE), `codebook`, `commitment`, `perplexity` and `usage` (the fraction of codes the batch chose); with `validation`, also `validationReconstruction`, `validationPerplexity` and `validationUsage`.", discussion: "An EMA codebook is updated by its moving averages after each gradient step (the optimizer\nnever touches it). With `restartDeadCodesAfter: n`, a code not chosen for `n` steps is moved\nonto a random encoder output of the current batch, and `restarted` counts them per step.\nWhen `control.isCancelled` returns true, training stops before the next step with the model\nintact and `history.wasInterrupted` set.\n```swift\nlet history = try model.fit(split.train, validation: split.test, epochs: 10, batchSize: 64,\n                            optimizer: Adam(learningRate: 1e-3), restartDeadCodesAfter: 100)\n```")) { invocation in
+                    documentation: BindingDocumentation("Trains on `data` with shuffled mini-batches drawn from the model's seeded generator and returns the history: per step and per epoch `loss` (reconstruction + VQ loss), `reconstruction` (MSE), `codebook`, `commitment`, `perplexity` and `usage` (the fraction of codes the batch chose); with `validation`, also `validationReconstruction`, `validationPerplexity` and `validationUsage`.", discussion: "An EMA codebook is updated by its moving averages after each gradient step (the optimizer\nnever touches it). With `restartDeadCodesAfter: n`, a code not chosen for `n` steps is moved\nonto a random encoder output of the current batch, and `restarted` counts them per step.\nWhen `control.isCancelled` returns true, training stops before the next step with the model\nintact and `history.wasInterrupted` set.\n\n```swift\nlet history = try model.fit(split.train, validation: split.test, epochs: 10, batchSize: 64,\n                            optimizer: Adam(learningRate: 1e-3), restartDeadCodesAfter: 100)\n```")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
                     let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) : nil
@@ -105,17 +105,17 @@ extension LibraryBindings {
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, restartDeadCodesAfter: restartDeadCodesAfter, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
-                    ParameterBinding(nil, "data", .named("ImageDataset")),
-                    ParameterBinding("batchSize", "batchSize", .int, default: "500"),
+                    ParameterBinding(nil, "data", .named("ImageDataset"), documentation: "The images to evaluate, of the model's size."),
+                    ParameterBinding("batchSize", "batchSize", .int, default: "500", documentation: "Images per forward pass (affects memory, not the result)."),
                 ], returns: .named("VQVAEEvaluation"), throws: true,
-                    documentation: BindingDocumentation("Reconstruction error and codebook use over a whole dataset, without recording gradients. ```swift let report = try model.evaluate(split.test)    // MSE ≈ 0.0086, perplexity ≈ 9 after 10 epochs ```")) { invocation in
+                    documentation: BindingDocumentation("Reconstruction error and codebook use over a whole dataset, without recording gradients.", discussion: "```swift\nlet report = try model.evaluate(split.test)    // MSE ≈ 0.0086, perplexity ≈ 9 after 10 epochs\n```")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
                     let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) : 500
                     return invocation.result(try receiver.evaluate(data, batchSize: batchSize))
                 },
                 FunctionBinding("reconstruct", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Reconstructions `[N, pixels]` of images through the nearest codes, without recording gradients.")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
@@ -123,7 +123,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.reconstruct(images))
                 },
                 FunctionBinding("codes", .method, parameters: [
-                    ParameterBinding(nil, "images", .named("Tensor")),
+                    ParameterBinding(nil, "images", .named("Tensor"), documentation: "Images `[N, pixels]` or `[N, 1, H, W]`."),
                 ], returns: .named("CodeGrid"), throws: true,
                     documentation: BindingDocumentation("The nearest-code grid of each image.")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
@@ -131,9 +131,9 @@ extension LibraryBindings {
                     return invocation.result(try receiver.codes(images))
                 },
                 FunctionBinding("decode", .method, parameters: [
-                    ParameterBinding("codes", "codes", .array(.int)),
-                    ParameterBinding("height", "height", .optional(.int), default: "nil"),
-                    ParameterBinding("width", "width", .optional(.int), default: "nil"),
+                    ParameterBinding("codes", "codes", .array(.int), documentation: "Code indices, row-major `[N, height, width]`, each in `0..<codeCount`."),
+                    ParameterBinding("height", "height", .optional(.int), default: "nil", documentation: "Grid rows; nil for `gridHeight` (H/4)."),
+                    ParameterBinding("width", "width", .optional(.int), default: "nil", documentation: "Grid columns; nil for `gridWidth` (W/4)."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Images `[N, pixels]` decoded from a (possibly edited) code grid given row-major `[N, height, width]`.")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
@@ -143,7 +143,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.decode(codes: codes, height: height, width: width))
                 },
                 FunctionBinding("decode", .method, parameters: [
-                    ParameterBinding(nil, "grid", .named("CodeGrid")),
+                    ParameterBinding(nil, "grid", .named("CodeGrid"), documentation: "A grid from `codes(_:)`, possibly edited."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Images decoded from a ``CodeGrid``.")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()

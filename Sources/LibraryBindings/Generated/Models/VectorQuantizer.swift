@@ -66,11 +66,11 @@ extension LibraryBindings {
                     return invocation.result(receiver.stepsSinceUsed)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("codeCount", "codeCount", .int),
-                    ParameterBinding("codeDimension", "codeDimension", .int),
-                    ParameterBinding("commitmentCost", "commitmentCost", .float, default: "0.25"),
-                    ParameterBinding("update", "update", .named("CodebookUpdate"), default: ".loss"),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding("codeCount", "codeCount", .int, documentation: "K, the number of codes."),
+                    ParameterBinding("codeDimension", "codeDimension", .int, documentation: "D, the length of each code vector."),
+                    ParameterBinding("commitmentCost", "commitmentCost", .float, default: "0.25", documentation: "β, the weight of the commitment loss."),
+                    ParameterBinding("update", "update", .named("CodebookUpdate"), default: ".loss", documentation: "How the codebook learns: `.loss` or `.exponentialMovingAverage(decay:epsilon:)`."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial codebook."),
                 ], returns: .named("VectorQuantizer"), throws: true,
                     documentation: BindingDocumentation("Creates the quantizer with the reference initialisation drawn from `generator`; throws when a size is negative or the codebook would not fit in the memory available.")) { invocation in
                     let codeCount: Int = try invocation.argument(0)
@@ -82,7 +82,7 @@ extension LibraryBindings {
                     return invocation.result(try VectorQuantizer(codeCount: codeCount, codeDimension: codeDimension, commitmentCost: commitmentCost, update: update, generator: &generator))
                 },
                 FunctionBinding("nearestCodes", .method, parameters: [
-                    ParameterBinding(nil, "vectors", .named("Tensor")),
+                    ParameterBinding(nil, "vectors", .named("Tensor"), documentation: "Rows `[M, D]` to look up."),
                 ], returns: .array(.int), throws: true,
                     documentation: BindingDocumentation("The index of the nearest code (squared Euclidean distance) for each row of `vectors` `[M, D]`.")) { invocation in
                     let receiver: VectorQuantizer = try invocation.receiver()
@@ -90,7 +90,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.nearestCodes(vectors))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "encoded", .named("Tensor")),
+                    ParameterBinding(nil, "encoded", .named("Tensor"), documentation: "Encoder outputs `[N, D, H, W]`."),
                 ], returns: .named("QuantizerOutput"), throws: true,
                     documentation: BindingDocumentation("Quantizes encoder outputs `[N, D, H, W]`: nearest codes, losses and the straight-through output.")) { invocation in
                     let receiver: VectorQuantizer = try invocation.receiver()
@@ -98,10 +98,10 @@ extension LibraryBindings {
                     return invocation.result(try receiver.callAsFunction(encoded))
                 },
                 FunctionBinding("vectors", .method, parameters: [
-                    ParameterBinding("codes", "codes", .array(.int)),
-                    ParameterBinding("batch", "batch", .int),
-                    ParameterBinding("height", "height", .int),
-                    ParameterBinding("width", "width", .int),
+                    ParameterBinding("codes", "codes", .array(.int), documentation: "Code indices, row-major `[batch, height, width]`, each in `0..<codeCount`."),
+                    ParameterBinding("batch", "batch", .int, documentation: "The number of grids."),
+                    ParameterBinding("height", "height", .int, documentation: "Rows of each grid."),
+                    ParameterBinding("width", "width", .int, documentation: "Columns of each grid."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The code vectors `[N, D, H, W]` for a grid of codes given row-major as `[N, H, W]`.")) { invocation in
                     let receiver: VectorQuantizer = try invocation.receiver()

@@ -36,13 +36,13 @@ extension LibraryBindings {
                     return invocation.result(receiver.epsilon)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("learningRate", "learningRate", .float, default: "1e-2"),
-                    ParameterBinding("learningRateDecay", "learningRateDecay", .float, default: "0"),
-                    ParameterBinding("initialAccumulatorValue", "initialAccumulatorValue", .float, default: "0"),
-                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-10"),
-                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0"),
-                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant"),
-                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil"),
+                    ParameterBinding("learningRate", "learningRate", .float, default: "1e-2", documentation: "The base step size, which `schedule` scales."),
+                    ParameterBinding("learningRateDecay", "learningRateDecay", .float, default: "0", documentation: "The per-step decay of the learning rate."),
+                    ParameterBinding("initialAccumulatorValue", "initialAccumulatorValue", .float, default: "0", documentation: "The starting value of the squared-gradient sums."),
+                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-10", documentation: "Added to the denominator for stability."),
+                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0", documentation: "Coupled (L2) weight decay added to the gradient; 0 for none."),
+                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant", documentation: "How the learning rate changes with the update count."),
+                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil", documentation: "Clips the gradients' global norm to this before each step; nil for no clipping."),
                 ], returns: .named("Adagrad"),
                     documentation: BindingDocumentation("Creates the optimizer.")) { invocation in
                     let learningRate: Float = try invocation.isGiven(0) ? invocation.argument(0) : 1e-2

@@ -36,13 +36,13 @@ extension LibraryBindings {
                     return invocation.result(receiver.epsilon)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("learningRate", "learningRate", .float, default: "1e-3"),
-                    ParameterBinding("beta1", "beta1", .float, default: "0.9"),
-                    ParameterBinding("beta2", "beta2", .float, default: "0.999"),
-                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-8"),
-                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0"),
-                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant"),
-                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil"),
+                    ParameterBinding("learningRate", "learningRate", .float, default: "1e-3", documentation: "The base step size, which `schedule` scales."),
+                    ParameterBinding("beta1", "beta1", .float, default: "0.9", documentation: "The decay of the first moment."),
+                    ParameterBinding("beta2", "beta2", .float, default: "0.999", documentation: "The decay of the second moment."),
+                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-8", documentation: "Added to the denominator for stability."),
+                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0", documentation: "Coupled (L2) weight decay added to the gradient; 0 for none."),
+                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant", documentation: "How the learning rate changes with the update count."),
+                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil", documentation: "Clips the gradients' global norm to this before each step; nil for no clipping."),
                 ], returns: .named("Adam"),
                     documentation: BindingDocumentation("Creates the optimizer with coupled (L2) weight decay.")) { invocation in
                     let learningRate: Float = try invocation.isGiven(0) ? invocation.argument(0) : 1e-3

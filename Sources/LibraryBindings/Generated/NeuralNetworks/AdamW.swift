@@ -21,13 +21,13 @@ extension LibraryBindings {
             matches: { $0 is AdamW },
             [
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("learningRate", "learningRate", .float, default: "1e-3"),
-                    ParameterBinding("beta1", "beta1", .float, default: "0.9"),
-                    ParameterBinding("beta2", "beta2", .float, default: "0.999"),
-                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-8"),
-                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0.01"),
-                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant"),
-                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil"),
+                    ParameterBinding("learningRate", "learningRate", .float, default: "1e-3", documentation: "The base step size, which `schedule` scales."),
+                    ParameterBinding("beta1", "beta1", .float, default: "0.9", documentation: "The decay of the first moment."),
+                    ParameterBinding("beta2", "beta2", .float, default: "0.999", documentation: "The decay of the second moment."),
+                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-8", documentation: "Added to the denominator for stability."),
+                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0.01", documentation: "Decoupled weight decay: values shrink by `1 − learningRate · weightDecay` before each step."),
+                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant", documentation: "How the learning rate changes with the update count."),
+                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil", documentation: "Clips the gradients' global norm to this before each step; nil for no clipping."),
                 ], returns: .named("AdamW"),
                     documentation: BindingDocumentation("Creates the optimizer (PyTorch's default weight decay 0.01).")) { invocation in
                     let learningRate: Float = try invocation.isGiven(0) ? invocation.argument(0) : 1e-3

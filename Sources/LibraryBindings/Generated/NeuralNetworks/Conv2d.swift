@@ -51,13 +51,13 @@ extension LibraryBindings {
                     return invocation.result(receiver.padding)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "inputChannels", .int),
-                    ParameterBinding(nil, "outputChannels", .int),
-                    ParameterBinding("kernelSize", "kernelSize", .int),
-                    ParameterBinding("stride", "stride", .int, default: "1"),
-                    ParameterBinding("padding", "padding", .int, default: "0"),
-                    ParameterBinding("bias", "hasBias", .bool, default: "true"),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding(nil, "inputChannels", .int, documentation: "Channels of the input images."),
+                    ParameterBinding(nil, "outputChannels", .int, documentation: "Channels of the output (the number of filters)."),
+                    ParameterBinding("kernelSize", "kernelSize", .int, documentation: "The side of each square kernel."),
+                    ParameterBinding("stride", "stride", .int, default: "1", documentation: "The step between kernel positions."),
+                    ParameterBinding("padding", "padding", .int, default: "0", documentation: "Zeros added on every side of the image."),
+                    ParameterBinding("bias", "hasBias", .bool, default: "true", documentation: "Whether the layer adds a bias per output channel."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial weights."),
                 ], returns: .named("Conv2d"), throws: true,
                     documentation: BindingDocumentation("Creates the layer with PyTorch's default initialisation. Throws when a size is negative or the filters would not fit in the memory available.")) { invocation in
                     let inputChannels: Int = try invocation.argument(0)
@@ -71,7 +71,7 @@ extension LibraryBindings {
                     return invocation.result(try Conv2d(inputChannels, outputChannels, kernelSize: kernelSize, stride: stride, padding: padding, bias: hasBias, generator: &generator))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "Images `[N, inputChannels, H, W]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Convolves `input` `[N, inputChannels, H, W]` and adds the bias.")) { invocation in
                     let receiver: Conv2d = try invocation.receiver()
@@ -79,8 +79,8 @@ extension LibraryBindings {
                     return invocation.result(try receiver.callAsFunction(input))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
-                    ParameterBinding("rectified", "rectified", .bool),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "Images `[N, inputChannels, H, W]`."),
+                    ParameterBinding("rectified", "rectified", .bool, documentation: "Whether a ReLU is applied to the output."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The convolution followed by a ReLU, in one pass over the output (`Sequential` calls this for a `Conv2d` followed by a `ReLU`); the same values and gradients as `ReLU()(self(input))`.")) { invocation in
                     let receiver: Conv2d = try invocation.receiver()

@@ -56,14 +56,14 @@ extension LibraryBindings {
                     return invocation.result(receiver.outputPadding)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "inputChannels", .int),
-                    ParameterBinding(nil, "outputChannels", .int),
-                    ParameterBinding("kernelSize", "kernelSize", .int),
-                    ParameterBinding("stride", "stride", .int, default: "1"),
-                    ParameterBinding("padding", "padding", .int, default: "0"),
-                    ParameterBinding("outputPadding", "outputPadding", .int, default: "0"),
-                    ParameterBinding("bias", "hasBias", .bool, default: "true"),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding(nil, "inputChannels", .int, documentation: "Channels of the input feature maps."),
+                    ParameterBinding(nil, "outputChannels", .int, documentation: "Channels of the output."),
+                    ParameterBinding("kernelSize", "kernelSize", .int, documentation: "The side of each square kernel."),
+                    ParameterBinding("stride", "stride", .int, default: "1", documentation: "The step between kernel positions (the upsampling factor)."),
+                    ParameterBinding("padding", "padding", .int, default: "0", documentation: "Rows and columns removed from every side of the output."),
+                    ParameterBinding("outputPadding", "outputPadding", .int, default: "0", documentation: "Extra rows and columns added on one side of the output, less than `stride`."),
+                    ParameterBinding("bias", "hasBias", .bool, default: "true", documentation: "Whether the layer adds a bias per output channel."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial weights."),
                 ], returns: .named("ConvTranspose2d"), throws: true,
                     documentation: BindingDocumentation("Creates the layer with PyTorch's default initialisation. Throws when a size is negative or the filters would not fit in the memory available.")) { invocation in
                     let inputChannels: Int = try invocation.argument(0)
@@ -78,7 +78,7 @@ extension LibraryBindings {
                     return invocation.result(try ConvTranspose2d(inputChannels, outputChannels, kernelSize: kernelSize, stride: stride, padding: padding, outputPadding: outputPadding, bias: hasBias, generator: &generator))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "Feature maps `[N, inputChannels, H, W]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies the transposed convolution to `input` `[N, inputChannels, H, W]` and adds the bias.")) { invocation in
                     let receiver: ConvTranspose2d = try invocation.receiver()

@@ -36,8 +36,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.generator)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("probability", "probability", .float),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
+                    ParameterBinding("probability", "probability", .float, documentation: "The probability of zeroing each value, in [0, 1)."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the dropout masks."),
                 ], returns: .named("Dropout"),
                     documentation: BindingDocumentation("Creates the layer; `probability` must lie in `[0, 1)`.")) { invocation in
                     let probability: Float = try invocation.argument(0)
@@ -45,7 +45,7 @@ extension LibraryBindings {
                     return invocation.result(Dropout(probability: probability, seed: seed))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The input tensor."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies dropout in training mode; returns `input` unchanged in evaluation mode.")) { invocation in
                     let receiver: Dropout = try invocation.receiver()

@@ -31,10 +31,10 @@ extension LibraryBindings {
                     return invocation.result(receiver.weight)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "count", .int),
-                    ParameterBinding(nil, "dimension", .int),
-                    ParameterBinding("initializer", "initializer", .named("Initializer"), default: ".normal()"),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding(nil, "count", .int, documentation: "The number of vectors (the valid indices are `0..<count`)."),
+                    ParameterBinding(nil, "dimension", .int, documentation: "The length of each vector."),
+                    ParameterBinding("initializer", "initializer", .named("Initializer"), default: ".normal()", documentation: "Draws the table; N(0, 1) by default."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial table."),
                 ], returns: .named("Embedding"), throws: true,
                     documentation: BindingDocumentation("Creates a table of `count` vectors of `dimension` values drawn from `initializer` (N(0, 1) by default, as PyTorch). Throws when a size is negative or the table would not fit in the memory available.")) { invocation in
                     let count: Int = try invocation.argument(0)
@@ -45,15 +45,15 @@ extension LibraryBindings {
                     return invocation.result(try Embedding(count, dimension, initializer: initializer, generator: &generator))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("weight", "weight", .named("Tensor")),
+                    ParameterBinding("weight", "weight", .named("Tensor"), documentation: "The table `[count, dimension]`."),
                 ], returns: .named("Embedding"), throws: true,
                     documentation: BindingDocumentation("Creates a layer from a given table `[count, dimension]`.")) { invocation in
                     let weight: Tensor = try invocation.argument(0)
                     return invocation.result(try Embedding(weight: weight))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "indices", .array(.int)),
-                    ParameterBinding("shape", "shape", .optional(.array(.int)), default: "nil"),
+                    ParameterBinding(nil, "indices", .array(.int), documentation: "Rows of the table to look up, each in `0..<count`."),
+                    ParameterBinding("shape", "shape", .optional(.array(.int)), default: "nil", documentation: "The shape of the index grid, with as many positions as `indices`; nil for `[indices.count]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The vectors at `indices`, shaped `shape + [dimension]` (`shape` defaults to `[indices.count]`).")) { invocation in
                     let receiver: Embedding = try invocation.receiver()

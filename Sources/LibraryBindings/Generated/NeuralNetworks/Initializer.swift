@@ -63,15 +63,15 @@ extension LibraryBindings {
                     return invocation.result(Initializer.ones)
                 },
                 FunctionBinding("fans", .staticMethod, parameters: [
-                    ParameterBinding("of", "shape", .array(.int)),
+                    ParameterBinding("of", "shape", .array(.int), documentation: "The parameter shape, `[out, in, k…]`."),
                 ], returns: .tuple(["fanIn", "fanOut"], [.int, .int]),
                     documentation: BindingDocumentation("The fan-in and fan-out of a parameter shape, as `torch.nn.init._calculate_fan_in_and_fan_out` (a vector counts its length for both).")) { invocation in
                     let shape: [Int] = try invocation.argument(0)
                     return invocation.result(Initializer.fans(of: shape))
                 },
                 FunctionBinding("tensor", .method, parameters: [
-                    ParameterBinding(nil, "shape", .array(.int)),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding(nil, "shape", .array(.int), documentation: "The size of each axis."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the values."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Draws a tensor of `shape` from `generator`; throws for an invalid initialiser, a negative size, or a tensor larger than the memory available.")) { invocation in
                     let receiver: Initializer = try invocation.receiver()

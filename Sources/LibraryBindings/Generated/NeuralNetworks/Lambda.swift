@@ -26,7 +26,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.function)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "function", .function([.named("Tensor")], .named("Tensor"), isThrowing: true)),
+                    ParameterBinding(nil, "function", .function([.named("Tensor")], .named("Tensor"), isThrowing: true), documentation: "The function from the input tensor to the output tensor."),
                 ], returns: .named("Lambda"),
                     documentation: BindingDocumentation("Wraps `function`.")) { invocation in
                     let functionFunction = invocation.function(0)
@@ -34,7 +34,7 @@ extension LibraryBindings {
                     return invocation.result(Lambda(function))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The input tensor."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies the function.")) { invocation in
                     let receiver: Lambda = try invocation.receiver()

@@ -51,9 +51,9 @@ extension LibraryBindings {
                     return invocation.result(receiver.epsilon)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "dimension", .int),
-                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-5"),
-                    ParameterBinding("elementwiseAffine", "elementwiseAffine", .bool, default: "true"),
+                    ParameterBinding(nil, "dimension", .int, documentation: "The size of the normalised (last) axis."),
+                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-5", documentation: "Added to the variance for stability."),
+                    ParameterBinding("elementwiseAffine", "elementwiseAffine", .bool, default: "true", documentation: "Whether the layer learns a scale and a shift."),
                 ], returns: .named("LayerNorm"), throws: true,
                     documentation: BindingDocumentation("Creates the layer; throws when `dimension` is negative or its scale and shift would not fit in memory.")) { invocation in
                     let dimension: Int = try invocation.argument(0)
@@ -62,7 +62,7 @@ extension LibraryBindings {
                     return invocation.result(try LayerNorm(dimension, epsilon: epsilon, elementwiseAffine: elementwiseAffine))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "Values `[…, dimension]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Normalises `input` `[…, dimension]` along its last axis.")) { invocation in
                     let receiver: LayerNorm = try invocation.receiver()

@@ -26,14 +26,14 @@ extension LibraryBindings {
                     return invocation.result(receiver.negativeSlope)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("negativeSlope", "negativeSlope", .float, default: "0.01"),
+                    ParameterBinding("negativeSlope", "negativeSlope", .float, default: "0.01", documentation: "The slope for negative inputs (PyTorch's default 0.01)."),
                 ], returns: .named("LeakyReLU"),
                     documentation: BindingDocumentation("Creates the layer.")) { invocation in
                     let negativeSlope: Float = try invocation.isGiven(0) ? invocation.argument(0) : 0.01
                     return invocation.result(LeakyReLU(negativeSlope: negativeSlope))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The input tensor; the function applies elementwise."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies leaky ReLU elementwise.")) { invocation in
                     let receiver: LeakyReLU = try invocation.receiver()

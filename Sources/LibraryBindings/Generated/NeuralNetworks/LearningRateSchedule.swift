@@ -39,8 +39,8 @@ extension LibraryBindings {
             equals: { ($0 as? LearningRateSchedule) == ($1 as? LearningRateSchedule) },
             [
                 FunctionBinding("learningRate", .method, parameters: [
-                    ParameterBinding("base", "base", .float),
-                    ParameterBinding("step", "step", .int),
+                    ParameterBinding("base", "base", .float, documentation: "The optimizer's base learning rate."),
+                    ParameterBinding("step", "step", .int, documentation: "The update count, 0 for the first update."),
                 ], returns: .float,
                     documentation: BindingDocumentation("The learning rate for update `step` given the base rate.")) { invocation in
                     let receiver: LearningRateSchedule = try invocation.receiver()

@@ -41,10 +41,10 @@ extension LibraryBindings {
                     return invocation.result(receiver.bias)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "inputCount", .int),
-                    ParameterBinding(nil, "outputCount", .int),
-                    ParameterBinding("bias", "hasBias", .bool, default: "true"),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding(nil, "inputCount", .int, documentation: "Features per input (the last axis of the input)."),
+                    ParameterBinding(nil, "outputCount", .int, documentation: "Features per output."),
+                    ParameterBinding("bias", "hasBias", .bool, default: "true", documentation: "Whether the layer adds a bias."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial weights."),
                 ], returns: .named("Linear"), throws: true,
                     documentation: BindingDocumentation("Creates a layer with PyTorch's default initialisation: weight and bias uniform on `±1/√inputCount`. Throws when a size is negative or the weight would not fit in the memory available.")) { invocation in
                     let inputCount: Int = try invocation.argument(0)
@@ -55,12 +55,12 @@ extension LibraryBindings {
                     return invocation.result(try Linear(inputCount, outputCount, bias: hasBias, generator: &generator))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "inputCount", .int),
-                    ParameterBinding(nil, "outputCount", .int),
-                    ParameterBinding("bias", "hasBias", .bool, default: "true"),
-                    ParameterBinding("weightInitializer", "weightInitializer", .named("Initializer")),
-                    ParameterBinding("biasInitializer", "biasInitializer", .named("Initializer"), default: ".zeros"),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding(nil, "inputCount", .int, documentation: "Features per input (the last axis of the input)."),
+                    ParameterBinding(nil, "outputCount", .int, documentation: "Features per output."),
+                    ParameterBinding("bias", "hasBias", .bool, default: "true", documentation: "Whether the layer adds a bias."),
+                    ParameterBinding("weightInitializer", "weightInitializer", .named("Initializer"), documentation: "Draws the weight `[outputCount, inputCount]`, e.g. `.xavierUniform()`."),
+                    ParameterBinding("biasInitializer", "biasInitializer", .named("Initializer"), default: ".zeros", documentation: "Draws the bias `[outputCount]`; zeros by default."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial weight and bias."),
                 ], returns: .named("Linear"), throws: true,
                     documentation: BindingDocumentation("Creates a layer whose weight (and bias, zeros unless given) come from initialisers, e.g. `weightInitializer: .xavierUniform()`. Throws as the default initialiser does, or for an invalid initialiser.")) { invocation in
                     let inputCount: Int = try invocation.argument(0)
@@ -73,8 +73,8 @@ extension LibraryBindings {
                     return invocation.result(try Linear(inputCount, outputCount, bias: hasBias, weightInitializer: weightInitializer, biasInitializer: biasInitializer, generator: &generator))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("weight", "weight", .named("Tensor")),
-                    ParameterBinding("bias", "bias", .optional(.named("Tensor")), default: "nil"),
+                    ParameterBinding("weight", "weight", .named("Tensor"), documentation: "The weight matrix `[outputCount, inputCount]`."),
+                    ParameterBinding("bias", "bias", .optional(.named("Tensor")), default: "nil", documentation: "The bias `[outputCount]`; nil for a layer without one."),
                 ], returns: .named("Linear"), throws: true,
                     documentation: BindingDocumentation("Creates a layer from given weights `[outputCount, inputCount]` and an optional bias `[outputCount]`.")) { invocation in
                     let weight: Tensor = try invocation.argument(0)
@@ -82,7 +82,7 @@ extension LibraryBindings {
                     return invocation.result(try Linear(weight: weight, bias: bias))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "Features `[…, inputCount]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`input · Wᵀ + b` for an input `[…, inputCount]`.")) { invocation in
                     let receiver: Linear = try invocation.receiver()
@@ -90,7 +90,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.callAsFunction(input))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("SparseMatrix")),
+                    ParameterBinding(nil, "input", .named("SparseMatrix"), documentation: "Sparse rows `[batch, inputCount]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`input · Wᵀ + b` for sparse rows `[batch, inputCount]` (CSR), e.g. user–item interactions: one sparse × dense product, with the gradient reaching `W` through Autograd's sparse matmul.")) { invocation in
                     let receiver: Linear = try invocation.receiver()

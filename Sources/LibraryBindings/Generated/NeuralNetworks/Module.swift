@@ -30,7 +30,7 @@ extension LibraryBindings {
                     return invocation.result(Module())
                 },
                 FunctionBinding("train", .method, parameters: [
-                    ParameterBinding(nil, "training", .bool, default: "true"),
+                    ParameterBinding(nil, "training", .bool, default: "true", documentation: "`true` for training mode, `false` for evaluation mode."),
                 ], returns: .void,
                     documentation: BindingDocumentation("Puts this module and every sub-module in training mode (`true`) or evaluation mode (`false`).")) { invocation in
                     let receiver: Module = try invocation.receiver()
@@ -50,10 +50,10 @@ extension LibraryBindings {
                     return invocation.result(receiver.description)
                 },
                 FunctionBinding("save", .method, parameters: [
-                    ParameterBinding("to", "url", .named("URL")),
-                    ParameterBinding("metadata", "metadata", .dictionary(.string, .string), default: "[:]"),
+                    ParameterBinding("to", "url", .named("URL"), documentation: "The safetensors file to write."),
+                    ParameterBinding("metadata", "metadata", .dictionary(.string, .string), default: "[:]", documentation: "Strings stored in the file's `__metadata__`, e.g. `[\"epoch\": \"50\"]`."),
                 ], returns: .void, throws: true,
-                    documentation: BindingDocumentation("Saves every parameter to `url` atomically: a save interrupted at any point leaves the previous file intact. ```swift try model.save(to: URL(fileURLWithPath: \"multivae.safetensors\"), metadata: [\"epoch\": \"50\"]) ```")) { invocation in
+                    documentation: BindingDocumentation("Saves every parameter to `url` atomically: a save interrupted at any point leaves the previous file intact.", discussion: "```swift\ntry model.save(to: URL(fileURLWithPath: \"multivae.safetensors\"), metadata: [\"epoch\": \"50\"])\n```")) { invocation in
                     let receiver: Module = try invocation.receiver()
                     let url: URL = try invocation.argument(0)
                     let metadata: [String: String] = try invocation.isGiven(1) ? invocation.argument(1) : [:]
@@ -61,7 +61,7 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("load", .method, parameters: [
-                    ParameterBinding("from", "url", .named("URL")),
+                    ParameterBinding("from", "url", .named("URL"), documentation: "A safetensors file written for a module of the same structure."),
                 ], returns: .dictionary(.string, .string), throws: true,
                     documentation: BindingDocumentation("Loads every parameter from a safetensors file written for a module of the same structure and returns the file's metadata. The file must hold exactly the model's parameters with the same shapes; otherwise the error names the file and the tensor, and nothing changes.")) { invocation in
                     let receiver: Module = try invocation.receiver()
@@ -74,7 +74,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.parameterSummary)
                 },
                 FunctionBinding("freeze", .method, parameters: [
-                    ParameterBinding("where", "predicate", .function([.string], .bool, isThrowing: false), default: "{ _ in true }"),
+                    ParameterBinding("where", "predicate", .function([.string], .bool, isThrowing: false), default: "{ _ in true }", documentation: "Takes a parameter path such as \"decoder.weight\"; true freezes it."),
                 ], returns: .void,
                     documentation: BindingDocumentation("Freezes every parameter whose path satisfies `predicate` (all of them by default).")) { invocation in
                     let receiver: Module = try invocation.receiver()
@@ -84,7 +84,7 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("unfreeze", .method, parameters: [
-                    ParameterBinding("where", "predicate", .function([.string], .bool, isThrowing: false), default: "{ _ in true }"),
+                    ParameterBinding("where", "predicate", .function([.string], .bool, isThrowing: false), default: "{ _ in true }", documentation: "Takes a parameter path such as \"decoder.weight\"; true unfreezes it."),
                 ], returns: .void,
                     documentation: BindingDocumentation("Unfreezes every parameter whose path satisfies `predicate` (all of them by default).")) { invocation in
                     let receiver: Module = try invocation.receiver()
@@ -99,11 +99,11 @@ extension LibraryBindings {
                     return invocation.result(receiver.trainableParameterNames)
                 },
                 FunctionBinding("initialize", .method, parameters: [
-                    ParameterBinding(nil, "initializer", .named("Initializer")),
-                    ParameterBinding("where", "predicate", .function([.string], .bool, isThrowing: false)),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding(nil, "initializer", .named("Initializer"), documentation: "How the new values are drawn, e.g. `.xavierNormal()`."),
+                    ParameterBinding("where", "predicate", .function([.string], .bool, isThrowing: false), documentation: "Takes a parameter path such as \"encoder.weight\"; true re-draws it."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the new values."),
                 ], returns: .void, throws: true,
-                    documentation: BindingDocumentation("Replaces every parameter whose path satisfies `predicate` with values drawn from `initializer`, in declaration order (so the same seed gives the same model). ```swift var generator = RandomGenerator(seed: 98765) try model.initialize(.xavierNormal(), where: { $0.hasSuffix(\"weight\") }, generator: &generator) try model.initialize(.normal(standardDeviation: 0.001), where: { $0.hasSuffix(\"bias\") }, generator: &generator) ```")) { invocation in
+                    documentation: BindingDocumentation("Replaces every parameter whose path satisfies `predicate` with values drawn from `initializer`, in declaration order (so the same seed gives the same model).", discussion: "```swift\nvar generator = RandomGenerator(seed: 98765)\ntry model.initialize(.xavierNormal(), where: { $0.hasSuffix(\"weight\") }, generator: &generator)\ntry model.initialize(.normal(standardDeviation: 0.001), where: { $0.hasSuffix(\"bias\") }, generator: &generator)\n```")) { invocation in
                     let receiver: Module = try invocation.receiver()
                     let initializer: Initializer = try invocation.argument(0)
                     let predicateFunction = invocation.function(1)
@@ -129,8 +129,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.parameterCount)
                 },
                 FunctionBinding("update", .method, parameters: [
-                    ParameterBinding("parameters", "parameters", .dictionary(.string, .named("Tensor"))),
-                    ParameterBinding("requiringAll", "requiringAll", .bool, default: "false"),
+                    ParameterBinding("parameters", "parameters", .dictionary(.string, .named("Tensor")), documentation: "New values by path, each shaped as the parameter it replaces."),
+                    ParameterBinding("requiringAll", "requiringAll", .bool, default: "false", documentation: "Whether every parameter of the model must be given."),
                 ], returns: .void, throws: true,
                     documentation: BindingDocumentation("Replaces parameters by path. Every name must exist and every shape must match; when `requiringAll` is set, every parameter of the model must be given (loading a checkpoint). Nothing is changed when any check fails.")) { invocation in
                     let receiver: Module = try invocation.receiver()

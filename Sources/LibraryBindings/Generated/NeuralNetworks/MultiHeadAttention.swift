@@ -56,12 +56,12 @@ extension LibraryBindings {
                     return invocation.result(receiver.dimension)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "dimension", .int),
-                    ParameterBinding("headCount", "headCount", .int),
-                    ParameterBinding("bias", "bias", .bool, default: "true"),
-                    ParameterBinding("dropout", "dropout", .float, default: "0"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding(nil, "dimension", .int, documentation: "The model width, divisible by `headCount`."),
+                    ParameterBinding("headCount", "headCount", .int, documentation: "The number of heads."),
+                    ParameterBinding("bias", "bias", .bool, default: "true", documentation: "Whether the four projections add biases."),
+                    ParameterBinding("dropout", "dropout", .float, default: "0", documentation: "Dropout probability on the attention weights in training, in [0, 1)."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the attention dropout masks."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial projection weights."),
                 ], returns: .named("MultiHeadAttention"), throws: true,
                     documentation: BindingDocumentation("Creates the layer; `dimension` must be divisible by `headCount`.")) { invocation in
                     let dimension: Int = try invocation.argument(0)
@@ -74,24 +74,24 @@ extension LibraryBindings {
                     return invocation.result(try MultiHeadAttention(dimension, headCount: headCount, bias: bias, dropout: dropout, seed: seed, generator: &generator))
                 },
                 FunctionBinding("causalMask", .staticMethod, parameters: [
-                    ParameterBinding("length", "length", .int),
+                    ParameterBinding("length", "length", .int, documentation: "The sequence length."),
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("An additive `[length, length]` mask letting position `t` attend only to positions `≤ t`.")) { invocation in
                     let length: Int = try invocation.argument(0)
                     return invocation.result(MultiHeadAttention.causalMask(length: length))
                 },
                 FunctionBinding("paddingMask", .staticMethod, parameters: [
-                    ParameterBinding(nil, "padding", .array(.array(.bool))),
+                    ParameterBinding(nil, "padding", .array(.array(.bool)), documentation: "One row per sequence, all of one length: true at padded positions."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("An additive `[batch, 1, 1, length]` mask hiding the positions where `padding` is true.")) { invocation in
                     let padding: [[Bool]] = try invocation.argument(0)
                     return invocation.result(try MultiHeadAttention.paddingMask(padding))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "queries", .named("Tensor")),
-                    ParameterBinding("key", "keys", .named("Tensor")),
-                    ParameterBinding("value", "values", .named("Tensor")),
-                    ParameterBinding("mask", "mask", .optional(.named("Tensor")), default: "nil"),
+                    ParameterBinding(nil, "queries", .named("Tensor"), documentation: "Queries `[B, T, dimension]`."),
+                    ParameterBinding("key", "keys", .named("Tensor"), documentation: "Keys `[B, S, dimension]`."),
+                    ParameterBinding("value", "values", .named("Tensor"), documentation: "Values `[B, S, dimension]`."),
+                    ParameterBinding("mask", "mask", .optional(.named("Tensor")), default: "nil", documentation: "Added to the scores; broadcasts to `[B, headCount, T, S]`; nil for none."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Attention of `query` `[B, T, dimension]` over `key` and `value` `[B, S, dimension]`; `mask` is added to the scores and must broadcast to `[B, headCount, T, S]` (e.g. `[T, S]`).")) { invocation in
                     let receiver: MultiHeadAttention = try invocation.receiver()
@@ -102,7 +102,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.callAsFunction(queries, key: keys, value: values, mask: mask))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The sequence `[B, T, dimension]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Self-attention without a mask: `self(input, key: input, value: input)`.")) { invocation in
                     let receiver: MultiHeadAttention = try invocation.receiver()

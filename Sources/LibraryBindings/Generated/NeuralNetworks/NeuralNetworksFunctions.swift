@@ -14,36 +14,36 @@ extension LibraryBindings {
     static var neuralNetworksFunctions: [FunctionBinding] {
         [
             FunctionBinding("globalNorm", .function, parameters: [
-                ParameterBinding(nil, "gradients", .dictionary(.string, .named("Tensor"))),
+                ParameterBinding(nil, "gradients", .dictionary(.string, .named("Tensor")), documentation: "Gradients by parameter path."),
             ], returns: .float,
                 documentation: BindingDocumentation("The Euclidean norm of all gradients taken together, `√Σ g²` over every value of every tensor.")) { invocation in
                 let gradients: [String: Tensor] = try invocation.argument(0)
                 return invocation.result(globalNorm(gradients))
             },
             FunctionBinding("clippedByGlobalNorm", .function, parameters: [
-                ParameterBinding(nil, "gradients", .dictionary(.string, .named("Tensor"))),
-                ParameterBinding("maximumNorm", "maximumNorm", .float),
+                ParameterBinding(nil, "gradients", .dictionary(.string, .named("Tensor")), documentation: "Gradients by parameter path."),
+                ParameterBinding("maximumNorm", "maximumNorm", .float, documentation: "The largest global norm allowed."),
             ], returns: .tuple(["gradients", "norm"], [.dictionary(.string, .named("Tensor")), .float]),
-                documentation: BindingDocumentation("Gradients scaled by `maximumNorm / (norm + 1e-6)` when their global norm exceeds `maximumNorm` (`torch.nn.utils.clip_grad_norm_`), with the norm before clipping. ```swift let (clipped, norm) = clippedByGlobalNorm(gradients, maximumNorm: 1) ```")) { invocation in
+                documentation: BindingDocumentation("Gradients scaled by `maximumNorm / (norm + 1e-6)` when their global norm exceeds `maximumNorm` (`torch.nn.utils.clip_grad_norm_`), with the norm before clipping.", discussion: "```swift\nlet (clipped, norm) = clippedByGlobalNorm(gradients, maximumNorm: 1)\n```")) { invocation in
                 let gradients: [String: Tensor] = try invocation.argument(0)
                 let maximumNorm: Float = try invocation.argument(1)
                 return invocation.result(clippedByGlobalNorm(gradients, maximumNorm: maximumNorm))
             },
             FunctionBinding("crossEntropy", .function, parameters: [
-                ParameterBinding("logits", "logits", .named("Tensor")),
-                ParameterBinding("labels", "labels", .array(.int)),
-                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean"),
+                ParameterBinding("logits", "logits", .named("Tensor"), documentation: "Unnormalised class scores `[N, C]`."),
+                ParameterBinding("labels", "labels", .array(.int), documentation: "The class of each row, in `0..<C`."),
+                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean", documentation: "`.mean` over rows (the default), `.sum`, or `.none` for one value per row."),
             ], returns: .named("Tensor"), throws: true,
-                documentation: BindingDocumentation("Cross-entropy of `logits` [N, C] against class indices `labels` (N of them): `−log softmax(logits)[label]`, as `torch.nn.functional.cross_entropy`. ```swift let loss = try crossEntropy(logits: model(images), labels: digits) ```")) { invocation in
+                documentation: BindingDocumentation("Cross-entropy of `logits` [N, C] against class indices `labels` (N of them): `−log softmax(logits)[label]`, as `torch.nn.functional.cross_entropy`.", discussion: "```swift\nlet loss = try crossEntropy(logits: model(images), labels: digits)\n```")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
                 let labels: [Int] = try invocation.argument(1)
                 let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) : .mean
                 return invocation.result(try crossEntropy(logits: logits, labels: labels, reduction: reduction))
             },
             FunctionBinding("crossEntropy", .function, parameters: [
-                ParameterBinding("logits", "logits", .named("Tensor")),
-                ParameterBinding("probabilities", "probabilities", .named("Tensor")),
-                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean"),
+                ParameterBinding("logits", "logits", .named("Tensor"), documentation: "Unnormalised class scores `[N, C]`."),
+                ParameterBinding("probabilities", "probabilities", .named("Tensor"), documentation: "Target distributions `[N, C]`, each row summing to one."),
+                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean", documentation: "`.mean` over rows (the default), `.sum`, or `.none` for one value per row."),
             ], returns: .named("Tensor"), throws: true,
                 documentation: BindingDocumentation("Cross-entropy against target distributions `probabilities` (rows summing to one), both [N, C]: `−Σ_c p_c · log softmax(logits)_c` per row.")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
@@ -52,20 +52,20 @@ extension LibraryBindings {
                 return invocation.result(try crossEntropy(logits: logits, probabilities: probabilities, reduction: reduction))
             },
             FunctionBinding("multinomialNegativeLogLikelihood", .function, parameters: [
-                ParameterBinding("logits", "logits", .named("Tensor")),
-                ParameterBinding("counts", "counts", .named("Tensor")),
-                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean"),
+                ParameterBinding("logits", "logits", .named("Tensor"), documentation: "Item scores `[users, items]`."),
+                ParameterBinding("counts", "counts", .named("Tensor"), documentation: "Interaction counts `[users, items]` (ones for implicit feedback)."),
+                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean", documentation: "`.mean` over rows (the default), `.sum`, or `.none` for one value per row."),
             ], returns: .named("Tensor"), throws: true,
-                documentation: BindingDocumentation("The multinomial negative log-likelihood of Multi-VAE (Liang et al., 2018, eq. 2): `−Σ_i counts_i · log softmax(logits)_i` per user (row), averaged over users by default. ```swift let reconstruction = try multinomialNegativeLogLikelihood(logits: decoder(z), counts: clicks) ```")) { invocation in
+                documentation: BindingDocumentation("The multinomial negative log-likelihood of Multi-VAE (Liang et al., 2018, eq. 2): `−Σ_i counts_i · log softmax(logits)_i` per user (row), averaged over users by default.", discussion: "```swift\nlet reconstruction = try multinomialNegativeLogLikelihood(logits: decoder(z), counts: clicks)\n```")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
                 let counts: Tensor = try invocation.argument(1)
                 let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) : .mean
                 return invocation.result(try multinomialNegativeLogLikelihood(logits: logits, counts: counts, reduction: reduction))
             },
             FunctionBinding("binaryCrossEntropy", .function, parameters: [
-                ParameterBinding("logits", "logits", .named("Tensor")),
-                ParameterBinding("targets", "targets", .named("Tensor")),
-                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean"),
+                ParameterBinding("logits", "logits", .named("Tensor"), documentation: "Logits, any shape."),
+                ParameterBinding("targets", "targets", .named("Tensor"), documentation: "Targets in 0...1, the shape of `logits`."),
+                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean", documentation: "`.mean` (the default), `.sum`, or `.none` for the per-element values."),
             ], returns: .named("Tensor"), throws: true,
                 documentation: BindingDocumentation("Binary cross-entropy on logits, `softplus(x) − x·t` (stable for large |x|), as `torch.nn.functional.binary_cross_entropy_with_logits`; the gradient is `sigmoid(x) − t`.")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
@@ -74,11 +74,11 @@ extension LibraryBindings {
                 return invocation.result(try binaryCrossEntropy(logits: logits, targets: targets, reduction: reduction))
             },
             FunctionBinding("sigmoidFocalLoss", .function, parameters: [
-                ParameterBinding("logits", "logits", .named("Tensor")),
-                ParameterBinding("targets", "targets", .named("Tensor")),
-                ParameterBinding("alpha", "alpha", .float, default: "0.25"),
-                ParameterBinding("gamma", "gamma", .float, default: "2"),
-                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean"),
+                ParameterBinding("logits", "logits", .named("Tensor"), documentation: "Logits, any shape."),
+                ParameterBinding("targets", "targets", .named("Tensor"), documentation: "Targets in 0...1, the shape of `logits`."),
+                ParameterBinding("alpha", "alpha", .float, default: "0.25", documentation: "The weight of positives, in 0...1; negative turns the weighting off."),
+                ParameterBinding("gamma", "gamma", .float, default: "2", documentation: "The focusing exponent, at least 0 (0 gives plain BCE)."),
+                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean", documentation: "`.mean` (the default), `.sum`, or `.none` for the per-element values."),
             ], returns: .named("Tensor"), throws: true,
                 documentation: BindingDocumentation("The focal loss of Lin et al. (2017) on logits, as `torchvision.ops.sigmoid_focal_loss`: `α_t · (1 − p_t)^γ · BCE(x, t)` with `p = sigmoid(x)`, `p_t = p·t + (1 − p)(1 − t)` and `α_t = α·t + (1 − α)(1 − t)`; a negative `alpha` turns the weighting off.")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
@@ -89,22 +89,22 @@ extension LibraryBindings {
                 return invocation.result(try sigmoidFocalLoss(logits: logits, targets: targets, alpha: alpha, gamma: gamma, reduction: reduction))
             },
             FunctionBinding("gaussianKLDivergence", .function, parameters: [
-                ParameterBinding("mean", "mean", .named("Tensor")),
-                ParameterBinding("logVariance", "logVariance", .named("Tensor")),
-                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean"),
+                ParameterBinding("mean", "mean", .named("Tensor"), documentation: "The posterior means `[…, latent]`."),
+                ParameterBinding("logVariance", "logVariance", .named("Tensor"), documentation: "The posterior log-variances, the shape of `mean`."),
+                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean", documentation: "`.mean` over examples (the default), `.sum`, or `.none` for one value each."),
             ], returns: .named("Tensor"), throws: true,
-                documentation: BindingDocumentation("The KL divergence of the diagonal Gaussian `N(mean, exp(logVariance))` from `N(0, I)`, the regulariser of a VAE (Kingma & Welling, 2014, appendix B): `−½ Σ_j (1 + logVariance_j − mean_j² − exp(logVariance_j))` per example (summed over the last axis), then averaged over examples by default. ```swift let loss = try reconstruction + beta * gaussianKLDivergence(mean: mu, logVariance: logVar) ```")) { invocation in
+                documentation: BindingDocumentation("The KL divergence of the diagonal Gaussian `N(mean, exp(logVariance))` from `N(0, I)`, the regulariser of a VAE (Kingma & Welling, 2014, appendix B): `−½ Σ_j (1 + logVariance_j − mean_j² − exp(logVariance_j))` per example (summed over the last axis), then averaged over examples by default.", discussion: "```swift\nlet loss = try reconstruction + beta * gaussianKLDivergence(mean: mu, logVariance: logVar)\n```")) { invocation in
                 let mean: Tensor = try invocation.argument(0)
                 let logVariance: Tensor = try invocation.argument(1)
                 let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) : .mean
                 return invocation.result(try gaussianKLDivergence(mean: mean, logVariance: logVariance, reduction: reduction))
             },
             FunctionBinding("gaussianKLDivergence", .function, parameters: [
-                ParameterBinding("mean", "mean", .named("Tensor")),
-                ParameterBinding("logVariance", "logVariance", .named("Tensor")),
-                ParameterBinding("priorMean", "priorMean", .named("Tensor")),
-                ParameterBinding("priorLogVariance", "priorLogVariance", .named("Tensor")),
-                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean"),
+                ParameterBinding("mean", "mean", .named("Tensor"), documentation: "The means `[…, latent]`."),
+                ParameterBinding("logVariance", "logVariance", .named("Tensor"), documentation: "The log-variances, the shape of `mean`."),
+                ParameterBinding("priorMean", "priorMean", .named("Tensor"), documentation: "The prior's means, the shape of `mean`."),
+                ParameterBinding("priorLogVariance", "priorLogVariance", .named("Tensor"), documentation: "The prior's log-variances, the shape of `mean`."),
+                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean", documentation: "`.mean` over examples (the default), `.sum`, or `.none` for one value each."),
             ], returns: .named("Tensor"), throws: true,
                 documentation: BindingDocumentation("The KL divergence `KL(N(mean, exp(logVariance)) ‖ N(priorMean, exp(priorLogVariance)))` between two diagonal Gaussians: `½ Σ_j (priorLogVariance − logVariance + (σ² + (μ − μ₀)²) / σ₀² − 1)` per example (summed over the last axis), then averaged over examples by default.")) { invocation in
                 let mean: Tensor = try invocation.argument(0)
@@ -115,12 +115,12 @@ extension LibraryBindings {
                 return invocation.result(try gaussianKLDivergence(mean: mean, logVariance: logVariance, priorMean: priorMean, priorLogVariance: priorLogVariance, reduction: reduction))
             },
             FunctionBinding("meanSquaredError", .function, parameters: [
-                ParameterBinding("predictions", "predictions", .named("Tensor")),
-                ParameterBinding("targets", "targets", .named("Tensor")),
-                ParameterBinding("mask", "mask", .optional(.named("Tensor")), default: "nil"),
-                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean"),
+                ParameterBinding("predictions", "predictions", .named("Tensor"), documentation: "The predicted values."),
+                ParameterBinding("targets", "targets", .named("Tensor"), documentation: "The target values, the shape of `predictions`."),
+                ParameterBinding("mask", "mask", .optional(.named("Tensor")), default: "nil", documentation: "Non-negative weights the shape of `predictions` (ones where observed); nil counts every entry."),
+                ParameterBinding("reduction", "reduction", .named("LossReduction"), default: ".mean", documentation: "`.mean` (the default), `.sum`, or `.none` for the per-element values."),
             ], returns: .named("Tensor"), throws: true,
-                documentation: BindingDocumentation("Mean squared error, optionally over the observed entries only.", discussion: "Without a mask: `reduce((predictions − targets)²)`. With a mask (ones where a rating is observed,\nzeros elsewhere, or any non-negative weights): `Σ mask·(predictions − targets)² / Σ mask` for\n`.mean`, the weighted sum for `.sum`, and the weighted values for `.none`. An all-zero mask gives 0.\n```swift\nlet loss = try meanSquaredError(predictions: model(ratings), targets: ratings, mask: observed)\n```")) { invocation in
+                documentation: BindingDocumentation("Mean squared error, optionally over the observed entries only.", discussion: "Without a mask: `reduce((predictions − targets)²)`. With a mask (ones where a rating is observed,\nzeros elsewhere, or any non-negative weights): `Σ mask·(predictions − targets)² / Σ mask` for\n`.mean`, the weighted sum for `.sum`, and the weighted values for `.none`. An all-zero mask gives 0.\n\n```swift\nlet loss = try meanSquaredError(predictions: model(ratings), targets: ratings, mask: observed)\n```")) { invocation in
                 let predictions: Tensor = try invocation.argument(0)
                 let targets: Tensor = try invocation.argument(1)
                 let mask: Tensor? = try invocation.isGiven(2) ? invocation.argument(2) : nil
@@ -128,8 +128,8 @@ extension LibraryBindings {
                 return invocation.result(try meanSquaredError(predictions: predictions, targets: targets, mask: mask, reduction: reduction))
             },
             FunctionBinding("valueAndGradient", .function, parameters: [
-                ParameterBinding("of", "model", .generic("Model", constraint: .named("Module"))),
-                ParameterBinding(nil, "function", .function([.generic("Model", constraint: .named("Module"))], .named("Tensor"), isThrowing: true)),
+                ParameterBinding("of", "model", .generic("Model", constraint: .named("Module")), documentation: "The module whose parameters are differentiated."),
+                ParameterBinding(nil, "function", .function([.generic("Model", constraint: .named("Module"))], .named("Tensor"), isThrowing: true), documentation: "Computes the loss, a single-value tensor, from the model."),
             ], returns: .tuple(["value", "gradients"], [.named("Tensor"), .dictionary(.string, .named("Tensor"))]), throws: true,
                 documentation: BindingDocumentation("The loss of a model and the gradient of every parameter by path: the training idiom.", discussion: "```swift\nlet optimizer = SGD(learningRate: 0.1, momentum: 0.9)\nfor (inputs, labels) in batches {\n    let (loss, gradients) = try valueAndGradient(of: model) { model in\n        try crossEntropy(logits: model(inputs), labels: labels)\n    }\n    try optimizer.update(model, along: gradients)\n    print(loss.scalar)\n}\n```\nWhile `function` runs, the model's parameters are the differentiated copies, so any use of\nthem, however deep in the model, is recorded; afterwards the model holds its original values\nagain (even if `function` throws). The closure receives the model itself; it must return a\nsingle-value tensor. Gradients have their parameter's shape; a parameter the value does not\ndepend on gets zeros. Frozen parameters (``Module/freeze(where:)``) act as constants and get\nno entry, so an optimizer leaves them alone.")) { invocation in
                 let model: Module = try invocation.argument(0)

@@ -81,11 +81,11 @@ extension LibraryBindings {
                     return invocation.result(receiver.slots)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("learningRate", "learningRate", .float),
-                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0"),
-                    ParameterBinding("decouplesWeightDecay", "decouplesWeightDecay", .bool, default: "false"),
-                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant"),
-                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil"),
+                    ParameterBinding("learningRate", "learningRate", .float, documentation: "The base step size, which `schedule` scales."),
+                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0", documentation: "The weight-decay coefficient; 0 for none."),
+                    ParameterBinding("decouplesWeightDecay", "decouplesWeightDecay", .bool, default: "false", documentation: "Whether weight decay shrinks parameters directly (AdamW) instead of adding to the gradient."),
+                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant", documentation: "How the learning rate changes with the update count."),
+                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil", documentation: "Clips the gradients' global norm to this before each step; nil for no clipping."),
                 ], returns: .named("Optimizer"),
                     documentation: BindingDocumentation("Creates the shared part of an optimizer.")) { invocation in
                     let learningRate: Float = try invocation.argument(0)
@@ -101,8 +101,8 @@ extension LibraryBindings {
                     return invocation.result(receiver.currentLearningRate)
                 },
                 FunctionBinding("update", .method, parameters: [
-                    ParameterBinding(nil, "model", .named("Module")),
-                    ParameterBinding("along", "gradients", .dictionary(.string, .named("Tensor"))),
+                    ParameterBinding(nil, "model", .named("Module"), documentation: "The module to update in place."),
+                    ParameterBinding("along", "gradients", .dictionary(.string, .named("Tensor")), documentation: "Gradients by parameter path, from `valueAndGradient(of:_:)`; parameters without one are left alone."),
                 ], returns: .void, throws: true,
                     documentation: BindingDocumentation("One step on every parameter of `model` that has a gradient (names as ``Module/parameters()``).")) { invocation in
                     let receiver: Optimizer = try invocation.receiver()
@@ -112,8 +112,8 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("update", .method, parameters: [
-                    ParameterBinding("parameters", "parameters", .dictionary(.string, .named("Tensor")), isInOut: true),
-                    ParameterBinding("along", "gradients", .dictionary(.string, .named("Tensor"))),
+                    ParameterBinding("parameters", "parameters", .dictionary(.string, .named("Tensor")), isInOut: true, documentation: "Tensors by name, updated in place."),
+                    ParameterBinding("along", "gradients", .dictionary(.string, .named("Tensor")), documentation: "Gradients by name, each shaped as its tensor; names without one are left alone."),
                 ], returns: .void, throws: true,
                     documentation: BindingDocumentation("One step on a dictionary of tensors (for code that keeps its parameters by hand).")) { invocation in
                     let receiver: Optimizer = try invocation.receiver()
@@ -130,7 +130,7 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("save", .method, parameters: [
-                    ParameterBinding("to", "url", .named("URL")),
+                    ParameterBinding("to", "url", .named("URL"), documentation: "The safetensors file to write."),
                 ], returns: .void, throws: true,
                     documentation: BindingDocumentation("Saves the state atomically to `url`.")) { invocation in
                     let receiver: Optimizer = try invocation.receiver()
@@ -139,7 +139,7 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("load", .method, parameters: [
-                    ParameterBinding("from", "url", .named("URL")),
+                    ParameterBinding("from", "url", .named("URL"), documentation: "A file written by `save(to:)` of an optimizer of the same type."),
                 ], returns: .void, throws: true,
                     documentation: BindingDocumentation("Replaces the state with the one saved at `url` by an optimizer of the same type.")) { invocation in
                     let receiver: Optimizer = try invocation.receiver()

@@ -46,9 +46,9 @@ extension LibraryBindings {
                     return invocation.result(OptimizerSlots())
                 },
                 FunctionBinding("takeBuffer", .method, parameters: [
-                    ParameterBinding(nil, "index", .int),
-                    ParameterBinding("count", "count", .int),
-                    ParameterBinding("initial", "initial", .float, default: "0"),
+                    ParameterBinding(nil, "index", .int, documentation: "The buffer's position in `buffers`."),
+                    ParameterBinding("count", "count", .int, documentation: "Values in a new buffer."),
+                    ParameterBinding("initial", "initial", .float, default: "0", documentation: "The value of every entry of a new buffer."),
                 ], returns: .array(.float), mutating: true,
                     documentation: BindingDocumentation("Moves the buffer at `index` out of the slots (creating it as `initial` repeated `count` times if missing), so the caller owns the only copy and can update it without copying; store it back in ``buffers`` afterwards.")) { invocation in
                     var receiver: OptimizerSlots = try invocation.takeReceiver()

@@ -36,13 +36,13 @@ extension LibraryBindings {
                     return invocation.result(receiver.nesterov)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("learningRate", "learningRate", .float),
-                    ParameterBinding("momentum", "momentum", .float, default: "0"),
-                    ParameterBinding("dampening", "dampening", .float, default: "0"),
-                    ParameterBinding("nesterov", "nesterov", .bool, default: "false"),
-                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0"),
-                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant"),
-                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil"),
+                    ParameterBinding("learningRate", "learningRate", .float, documentation: "The base step size, which `schedule` scales."),
+                    ParameterBinding("momentum", "momentum", .float, default: "0", documentation: "The momentum factor μ; 0 for plain SGD."),
+                    ParameterBinding("dampening", "dampening", .float, default: "0", documentation: "The dampening of new gradients in the momentum buffer."),
+                    ParameterBinding("nesterov", "nesterov", .bool, default: "false", documentation: "Use Nesterov momentum."),
+                    ParameterBinding("weightDecay", "weightDecay", .float, default: "0", documentation: "Coupled (L2) weight decay added to the gradient; 0 for none."),
+                    ParameterBinding("schedule", "schedule", .named("LearningRateSchedule"), default: ".constant", documentation: "How the learning rate changes with the update count."),
+                    ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil", documentation: "Clips the gradients' global norm to this before each step; nil for no clipping."),
                 ], returns: .named("SGD"),
                     documentation: BindingDocumentation("Creates the optimizer.")) { invocation in
                     let learningRate: Float = try invocation.argument(0)

@@ -20,9 +20,9 @@ extension LibraryBindings {
             matches: { $0 is SafeTensors },
             [
                 FunctionBinding("write", .staticMethod, parameters: [
-                    ParameterBinding(nil, "tensors", .dictionary(.string, .named("Tensor"))),
-                    ParameterBinding("to", "url", .named("URL")),
-                    ParameterBinding("metadata", "metadata", .dictionary(.string, .string), default: "[:]"),
+                    ParameterBinding(nil, "tensors", .dictionary(.string, .named("Tensor")), documentation: "The tensors by name, stored as F32."),
+                    ParameterBinding("to", "url", .named("URL"), documentation: "The file to write."),
+                    ParameterBinding("metadata", "metadata", .dictionary(.string, .string), default: "[:]", documentation: "Strings stored in the `__metadata__` map."),
                 ], returns: .void, throws: true,
                     documentation: BindingDocumentation("Writes `tensors` to `url` atomically (temporary file, fsync, rename): an interrupted save leaves any previous file intact.")) { invocation in
                     let tensors: [String: Tensor] = try invocation.argument(0)
@@ -32,7 +32,7 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("read", .staticMethod, parameters: [
-                    ParameterBinding("from", "url", .named("URL")),
+                    ParameterBinding("from", "url", .named("URL"), documentation: "The safetensors file."),
                 ], returns: .named("SafeTensors.Contents"), throws: true,
                     documentation: BindingDocumentation("Reads a safetensors file; errors name the file and, for a bad tensor, the tensor.")) { invocation in
                     let url: URL = try invocation.argument(0)

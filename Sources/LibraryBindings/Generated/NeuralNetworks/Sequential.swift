@@ -26,14 +26,14 @@ extension LibraryBindings {
                     return invocation.result(receiver.layers)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "layers", .array(.named("UnaryLayer"))),
+                    ParameterBinding(nil, "layers", .array(.named("UnaryLayer")), documentation: "The layers, in the order they are applied."),
                 ], returns: .named("Sequential"),
                     documentation: BindingDocumentation("Creates the stack from a list of layers.")) { invocation in
                     let layers: [UnaryLayer] = try invocation.argument(0)
                     return invocation.result(Sequential(layers))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "layers", .named("UnaryLayer"), isVariadic: true),
+                    ParameterBinding(nil, "layers", .named("UnaryLayer"), isVariadic: true, documentation: "The layers, in the order they are applied."),
                 ], returns: .named("Sequential"),
                     documentation: BindingDocumentation("Creates the stack from layers given as arguments.")) { invocation in
                     let layers: [UnaryLayer] = try invocation.argument(0)
@@ -61,7 +61,7 @@ extension LibraryBindings {
                     return invocation.result(result)
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The input of the first layer."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Feeds `input` through every layer in turn. A `Conv2d` followed by a `ReLU` runs as one convolution with the ReLU fused into its output pass (the same values and gradients, one pass over the images fewer each way).")) { invocation in
                     let receiver: Sequential = try invocation.receiver()

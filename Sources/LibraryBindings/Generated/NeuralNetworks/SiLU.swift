@@ -25,7 +25,7 @@ extension LibraryBindings {
                     return invocation.result(SiLU())
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The input tensor; the function applies elementwise."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies SiLU elementwise.")) { invocation in
                     let receiver: SiLU = try invocation.receiver()

@@ -25,7 +25,7 @@ extension LibraryBindings {
                     return invocation.result(Sigmoid())
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The input tensor; the function applies elementwise."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies the sigmoid elementwise.")) { invocation in
                     let receiver: Sigmoid = try invocation.receiver()

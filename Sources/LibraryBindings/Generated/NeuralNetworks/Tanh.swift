@@ -25,7 +25,7 @@ extension LibraryBindings {
                     return invocation.result(Tanh())
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The input tensor; the function applies elementwise."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies `tanh` elementwise.")) { invocation in
                     let receiver: Tanh = try invocation.receiver()

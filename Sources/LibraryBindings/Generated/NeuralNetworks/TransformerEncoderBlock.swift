@@ -66,14 +66,14 @@ extension LibraryBindings {
                     return invocation.result(receiver.feedForwardNorm)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "dimension", .int),
-                    ParameterBinding("headCount", "headCount", .int),
-                    ParameterBinding("feedForwardDimension", "feedForwardDimension", .int),
-                    ParameterBinding("dropout", "dropout", .float, default: "0.1"),
-                    ParameterBinding("negativeSlope", "negativeSlope", .float, default: "0.01"),
-                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-5"),
-                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0"),
-                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true),
+                    ParameterBinding(nil, "dimension", .int, documentation: "The model width, divisible by `headCount`."),
+                    ParameterBinding("headCount", "headCount", .int, documentation: "The number of attention heads."),
+                    ParameterBinding("feedForwardDimension", "feedForwardDimension", .int, documentation: "The width of the feed-forward hidden layer."),
+                    ParameterBinding("dropout", "dropout", .float, default: "0.1", documentation: "Dropout probability of every dropout layer in training."),
+                    ParameterBinding("negativeSlope", "negativeSlope", .float, default: "0.01", documentation: "The LeakyReLU slope for negative inputs."),
+                    ParameterBinding("epsilon", "epsilon", .float, default: "1e-5", documentation: "The layer normalisations' ε."),
+                    ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The base seed of the dropout masks."),
+                    ParameterBinding("generator", "generator", .named("RandomGenerator"), isInOut: true, documentation: "Draws the initial weights."),
                 ], returns: .named("TransformerEncoderBlock"), throws: true,
                     documentation: BindingDocumentation("Creates the block; its dropout layers draw from seeds `seed`, `seed + 1`, `seed + 2` (and `seed + 3` for the attention weights).")) { invocation in
                     let dimension: Int = try invocation.argument(0)
@@ -88,8 +88,8 @@ extension LibraryBindings {
                     return invocation.result(try TransformerEncoderBlock(dimension, headCount: headCount, feedForwardDimension: feedForwardDimension, dropout: dropout, negativeSlope: negativeSlope, epsilon: epsilon, seed: seed, generator: &generator))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
-                    ParameterBinding("mask", "mask", .optional(.named("Tensor"))),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The sequence `[batch, length, dimension]`."),
+                    ParameterBinding("mask", "mask", .optional(.named("Tensor")), documentation: "Added to the attention scores, as in `MultiHeadAttention`; nil for none."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies the block to `input` `[batch, length, dimension]`; `mask` as in ``MultiHeadAttention``.")) { invocation in
                     let receiver: TransformerEncoderBlock = try invocation.receiver()
@@ -98,7 +98,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.callAsFunction(input, mask: mask))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The sequence `[batch, length, dimension]`."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies the block without a mask.")) { invocation in
                     let receiver: TransformerEncoderBlock = try invocation.receiver()

@@ -21,7 +21,7 @@ extension LibraryBindings {
             matches: { $0 is any UnaryLayer },
             [
                 FunctionBinding("callAsFunction", .method, parameters: [
-                    ParameterBinding(nil, "input", .named("Tensor")),
+                    ParameterBinding(nil, "input", .named("Tensor"), documentation: "The input tensor."),
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Applies the layer.")) { invocation in
                     let receiver: any UnaryLayer = try invocation.receiver()

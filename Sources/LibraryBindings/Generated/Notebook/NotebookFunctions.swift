@@ -13,16 +13,8 @@ extension LibraryBindings {
     /// The free functions and operators of Notebook.
     static var notebookFunctions: [FunctionBinding] {
         [
-            FunctionBinding("display", .function, parameters: [
-                ParameterBinding(nil, "value", .any),
-            ], returns: .void,
-                documentation: BindingDocumentation("Shows a value in the cell's output now, in its richest form (a figure as PNG, a table as HTML). In a compiled program, prints its text.")) { invocation in
-                let value: Any = try invocation.argument(0)
-                display(value)
-                return .void
-            },
             FunctionBinding("clearOutput", .function, parameters: [
-                ParameterBinding("wait", "wait", .bool, default: "false"),
+                ParameterBinding("wait", "wait", .bool, default: "false", documentation: "Whether to clear only when the next output arrives (no flicker between frames)."),
             ], returns: .void,
                 documentation: BindingDocumentation("Clears the cell's output; with `wait`, when the next output arrives (for animations). Does nothing in a compiled program.")) { invocation in
                 let wait: Bool = try invocation.isGiven(0) ? invocation.argument(0) : false

@@ -24,7 +24,7 @@ extension LibraryBindings {
                     return invocation.result(StandardError())
                 },
                 FunctionBinding("write", .method, parameters: [
-                    ParameterBinding(nil, "text", .string),
+                    ParameterBinding(nil, "text", .string, documentation: "The text to write, as is (no newline is added)."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Writes `text` to the process's standard error.")) { invocation in
                     var receiver: StandardError = try invocation.takeReceiver()

@@ -66,10 +66,10 @@ extension LibraryBindings {
                     return invocation.result(receiver.alpha)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("red", "red", .double),
-                    ParameterBinding("green", "green", .double),
-                    ParameterBinding("blue", "blue", .double),
-                    ParameterBinding("alpha", "alpha", .double, default: "1"),
+                    ParameterBinding("red", "red", .double, documentation: "Red component, 0...1."),
+                    ParameterBinding("green", "green", .double, documentation: "Green component, 0...1."),
+                    ParameterBinding("blue", "blue", .double, documentation: "Blue component, 0...1."),
+                    ParameterBinding("alpha", "alpha", .double, default: "1", documentation: "Opacity, 0 (transparent) ... 1 (opaque)."),
                 ], returns: .named("Color"),
                     documentation: BindingDocumentation("Creates a colour from components in 0...1; values outside are clamped when drawn.")) { invocation in
                     let red: Double = try invocation.argument(0)
@@ -79,8 +79,8 @@ extension LibraryBindings {
                     return invocation.result(Color(red: red, green: green, blue: blue, alpha: alpha))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("hex", "hex", .integer("UInt32")),
-                    ParameterBinding("alpha", "alpha", .double, default: "1"),
+                    ParameterBinding("hex", "hex", .integer("UInt32"), documentation: "The colour as `0xRRGGBB`, e.g. `0x1F77B4`."),
+                    ParameterBinding("alpha", "alpha", .double, default: "1", documentation: "Opacity, 0 (transparent) ... 1 (opaque)."),
                 ], returns: .named("Color"),
                     documentation: BindingDocumentation("Creates an opaque colour from a 24-bit `0xRRGGBB` value, as written in CSS.")) { invocation in
                     let hex: UInt32 = try invocation.argument(0)
@@ -88,7 +88,7 @@ extension LibraryBindings {
                     return invocation.result(Color(hex: hex, alpha: alpha))
                 },
                 FunctionBinding("withAlpha", .method, parameters: [
-                    ParameterBinding(nil, "alpha", .double),
+                    ParameterBinding(nil, "alpha", .double, documentation: "The new opacity, 0 (transparent) ... 1 (opaque)."),
                 ], returns: .named("Color"),
                     documentation: BindingDocumentation("The same colour with a different opacity.")) { invocation in
                     let receiver: Color = try invocation.receiver()
@@ -108,7 +108,7 @@ extension LibraryBindings {
                     return invocation.result(Color.categorical)
                 },
                 FunctionBinding("categorical", .staticMethod, parameters: [
-                    ParameterBinding(nil, "index", .int),
+                    ParameterBinding(nil, "index", .int, documentation: "The series or class number; any integer, taken modulo ten."),
                 ], returns: .named("Color"),
                     documentation: BindingDocumentation("The categorical colour for series or class `index`, cycling after ten.")) { invocation in
                     let index: Int = try invocation.argument(0)

@@ -25,7 +25,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.stops)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("stops", "stops", .array(.named("Color"))),
+                    ParameterBinding("stops", "stops", .array(.named("Color")), documentation: "At least two colours, from the colour of 0 to the colour of 1."),
                 ], returns: .named("ColorMap"),
                     documentation: BindingDocumentation("Creates a colour map from at least two evenly spaced stops.")) { invocation in
                     let stops: [Color] = try invocation.argument(0)
@@ -40,7 +40,7 @@ extension LibraryBindings {
                     return invocation.result(ColorMap.blues)
                 },
                 FunctionBinding("color", .method, parameters: [
-                    ParameterBinding("at", "fraction", .double),
+                    ParameterBinding("at", "fraction", .double, documentation: "The position on the scale, 0...1."),
                 ], returns: .named("Color"),
                     documentation: BindingDocumentation("The colour at `fraction` (clamped to 0...1; NaN maps to 0).")) { invocation in
                     let receiver: ColorMap = try invocation.receiver()

@@ -131,11 +131,11 @@ extension LibraryBindings {
                     return invocation.result(receiver.epochMarkers)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("width", "width", .int, default: "640"),
-                    ParameterBinding("height", "height", .int, default: "400"),
-                    ParameterBinding("title", "title", .string, default: "\"\""),
-                    ParameterBinding("xLabel", "xLabel", .string, default: "\"\""),
-                    ParameterBinding("yLabel", "yLabel", .string, default: "\"\""),
+                    ParameterBinding("width", "width", .int, default: "640", documentation: "Logical width in points."),
+                    ParameterBinding("height", "height", .int, default: "400", documentation: "Logical height in points."),
+                    ParameterBinding("title", "title", .string, default: "\"\"", documentation: "The title above the chart; empty for none."),
+                    ParameterBinding("xLabel", "xLabel", .string, default: "\"\"", documentation: "The label under the horizontal axis; empty for none."),
+                    ParameterBinding("yLabel", "yLabel", .string, default: "\"\"", documentation: "The label beside the vertical axis; empty for none."),
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("An empty chart of `width`×`height` points; add series with `plot`, `scatter`, `bar` or `histogram`.")) { invocation in
                     let width: Int = try invocation.isGiven(0) ? invocation.argument(0) : 640
@@ -171,10 +171,10 @@ extension LibraryBindings {
                     return invocation.result(receiver.description)
                 },
                 FunctionBinding("bar", .method, parameters: [
-                    ParameterBinding(nil, "values", .array(.double)),
-                    ParameterBinding("labels", "labels", .array(.string), default: "[]"),
-                    ParameterBinding("name", "name", .string, default: "\"\""),
-                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil"),
+                    ParameterBinding(nil, "values", .array(.double), documentation: "One bar height per value."),
+                    ParameterBinding("labels", "labels", .array(.string), default: "[]", documentation: "Labels under the bars; empty for 0, 1, 2, …."),
+                    ParameterBinding("name", "name", .string, default: "\"\"", documentation: "The legend entry; empty keeps the series out of the legend."),
+                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour; nil for the next colour of the categorical palette."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Adds one bar per value, labelled on the horizontal axis by `labels` (or 0, 1, 2, … when empty).")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()
@@ -187,10 +187,10 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("bar", .method, parameters: [
-                    ParameterBinding(nil, "values", .array(.float)),
-                    ParameterBinding("labels", "labels", .array(.string), default: "[]"),
-                    ParameterBinding("name", "name", .string, default: "\"\""),
-                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil"),
+                    ParameterBinding(nil, "values", .array(.float), documentation: "One bar height per value."),
+                    ParameterBinding("labels", "labels", .array(.string), default: "[]", documentation: "Labels under the bars; empty for 0, 1, 2, …."),
+                    ParameterBinding("name", "name", .string, default: "\"\"", documentation: "The legend entry; empty keeps the series out of the legend."),
+                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour; nil for the next colour of the categorical palette."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Adds single-precision bars, converted to `Double`.")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()
@@ -203,10 +203,10 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("histogram", .method, parameters: [
-                    ParameterBinding(nil, "values", .array(.double)),
-                    ParameterBinding("bins", "bins", .int, default: "20"),
-                    ParameterBinding("name", "name", .string, default: "\"\""),
-                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil"),
+                    ParameterBinding(nil, "values", .array(.double), documentation: "The values to count; non-finite ones are skipped."),
+                    ParameterBinding("bins", "bins", .int, default: "20", documentation: "The number of equal-width bins."),
+                    ParameterBinding("name", "name", .string, default: "\"\"", documentation: "The legend entry; empty keeps the series out of the legend."),
+                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour; nil for the next colour of the categorical palette."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Adds a histogram of `values` split into `bins` equal-width bins over their finite range; `bins` is taken within 1...``maximumHistogramBins``.")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()
@@ -223,10 +223,10 @@ extension LibraryBindings {
                     return invocation.result(Figure.maximumHistogramBins)
                 },
                 FunctionBinding("histogram", .method, parameters: [
-                    ParameterBinding(nil, "values", .array(.float)),
-                    ParameterBinding("bins", "bins", .int, default: "20"),
-                    ParameterBinding("name", "name", .string, default: "\"\""),
-                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil"),
+                    ParameterBinding(nil, "values", .array(.float), documentation: "The values to count; non-finite ones are skipped."),
+                    ParameterBinding("bins", "bins", .int, default: "20", documentation: "The number of equal-width bins."),
+                    ParameterBinding("name", "name", .string, default: "\"\"", documentation: "The legend entry; empty keeps the series out of the legend."),
+                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour; nil for the next colour of the categorical palette."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Adds a histogram of single-precision values, converted to `Double`.")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()
@@ -239,16 +239,16 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("heatmap", .staticMethod, parameters: [
-                    ParameterBinding(nil, "matrix", .array(.array(.double))),
+                    ParameterBinding(nil, "matrix", .array(.array(.double)), documentation: "Rows of values, top to bottom, all of one length."),
                     ParameterBinding("rowLabels", "rowLabels", .array(.string), default: "[]", documentation: "Names beside the rows (for a confusion matrix, the true classes); empty for 0, 1, 2, …."),
                     ParameterBinding("columnLabels", "columnLabels", .array(.string), default: "[]", documentation: "Names under the columns (the predicted classes); empty for 0, 1, 2, …."),
-                    ParameterBinding("title", "title", .string, default: "\"\""),
-                    ParameterBinding("xLabel", "xLabel", .string, default: "\"\""),
-                    ParameterBinding("yLabel", "yLabel", .string, default: "\"\""),
-                    ParameterBinding("colorMap", "colorMap", .named("ColorMap"), default: ".viridis"),
+                    ParameterBinding("title", "title", .string, default: "\"\"", documentation: "The title above the heatmap; empty for none."),
+                    ParameterBinding("xLabel", "xLabel", .string, default: "\"\"", documentation: "The label under the columns; empty for none."),
+                    ParameterBinding("yLabel", "yLabel", .string, default: "\"\"", documentation: "The label beside the rows; empty for none."),
+                    ParameterBinding("colorMap", "colorMap", .named("ColorMap"), default: ".viridis", documentation: "The colour scale from the smallest to the largest value."),
                     ParameterBinding("showsValues", "showsValues", .bool, default: "false", documentation: "Writes each cell's value in it when the cell is large enough."),
-                    ParameterBinding("width", "width", .int, default: "520"),
-                    ParameterBinding("height", "height", .int, default: "440"),
+                    ParameterBinding("width", "width", .int, default: "520", documentation: "Logical width in points."),
+                    ParameterBinding("height", "height", .int, default: "440", documentation: "Logical height in points."),
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A heatmap of `matrix` (rows top to bottom) with a colour bar: attention weights, a confusion matrix.")) { invocation in
                     let matrix: [[Double]] = try invocation.argument(0)
@@ -264,16 +264,16 @@ extension LibraryBindings {
                     return invocation.result(Figure.heatmap(matrix, rowLabels: rowLabels, columnLabels: columnLabels, title: title, xLabel: xLabel, yLabel: yLabel, colorMap: colorMap, showsValues: showsValues, width: width, height: height))
                 },
                 FunctionBinding("heatmap", .staticMethod, parameters: [
-                    ParameterBinding(nil, "matrix", .array(.array(.float))),
-                    ParameterBinding("rowLabels", "rowLabels", .array(.string), default: "[]"),
-                    ParameterBinding("columnLabels", "columnLabels", .array(.string), default: "[]"),
-                    ParameterBinding("title", "title", .string, default: "\"\""),
-                    ParameterBinding("xLabel", "xLabel", .string, default: "\"\""),
-                    ParameterBinding("yLabel", "yLabel", .string, default: "\"\""),
-                    ParameterBinding("colorMap", "colorMap", .named("ColorMap"), default: ".viridis"),
-                    ParameterBinding("showsValues", "showsValues", .bool, default: "false"),
-                    ParameterBinding("width", "width", .int, default: "520"),
-                    ParameterBinding("height", "height", .int, default: "440"),
+                    ParameterBinding(nil, "matrix", .array(.array(.float)), documentation: "Rows of values, top to bottom, all of one length."),
+                    ParameterBinding("rowLabels", "rowLabels", .array(.string), default: "[]", documentation: "Names beside the rows; empty for 0, 1, 2, …."),
+                    ParameterBinding("columnLabels", "columnLabels", .array(.string), default: "[]", documentation: "Names under the columns; empty for 0, 1, 2, …."),
+                    ParameterBinding("title", "title", .string, default: "\"\"", documentation: "The title above the heatmap; empty for none."),
+                    ParameterBinding("xLabel", "xLabel", .string, default: "\"\"", documentation: "The label under the columns; empty for none."),
+                    ParameterBinding("yLabel", "yLabel", .string, default: "\"\"", documentation: "The label beside the rows; empty for none."),
+                    ParameterBinding("colorMap", "colorMap", .named("ColorMap"), default: ".viridis", documentation: "The colour scale from the smallest to the largest value."),
+                    ParameterBinding("showsValues", "showsValues", .bool, default: "false", documentation: "Writes each cell's value in it when the cell is large enough."),
+                    ParameterBinding("width", "width", .int, default: "520", documentation: "Logical width in points."),
+                    ParameterBinding("height", "height", .int, default: "440", documentation: "Logical height in points."),
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A heatmap of a single-precision matrix, converted to `Double`.")) { invocation in
                     let matrix: [[Float]] = try invocation.argument(0)
@@ -289,11 +289,11 @@ extension LibraryBindings {
                     return invocation.result(Figure.heatmap(matrix, rowLabels: rowLabels, columnLabels: columnLabels, title: title, xLabel: xLabel, yLabel: yLabel, colorMap: colorMap, showsValues: showsValues, width: width, height: height))
                 },
                 FunctionBinding("confusionMatrix", .staticMethod, parameters: [
-                    ParameterBinding(nil, "counts", .array(.array(.int))),
-                    ParameterBinding("classNames", "classNames", .array(.string), default: "[]"),
-                    ParameterBinding("title", "title", .string, default: "\"Confusion matrix\""),
-                    ParameterBinding("width", "width", .int, default: "520"),
-                    ParameterBinding("height", "height", .int, default: "460"),
+                    ParameterBinding(nil, "counts", .array(.array(.int)), documentation: "`counts[true][predicted]`: one row per true class."),
+                    ParameterBinding("classNames", "classNames", .array(.string), default: "[]", documentation: "The class names, for rows and columns; empty for 0, 1, 2, …."),
+                    ParameterBinding("title", "title", .string, default: "\"Confusion matrix\"", documentation: "The title above the matrix."),
+                    ParameterBinding("width", "width", .int, default: "520", documentation: "Logical width in points."),
+                    ParameterBinding("height", "height", .int, default: "460", documentation: "Logical height in points."),
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A confusion matrix: `counts[true][predicted]`, blue shades, counts written in the cells.")) { invocation in
                     let counts: [[Int]] = try invocation.argument(0)
@@ -304,11 +304,11 @@ extension LibraryBindings {
                     return invocation.result(Figure.confusionMatrix(counts, classNames: classNames, title: title, width: width, height: height))
                 },
                 FunctionBinding("imageGrid", .staticMethod, parameters: [
-                    ParameterBinding("rows", "rows", .array(.array(.named("PlotImage")))),
-                    ParameterBinding("rowLabels", "rowLabels", .array(.string), default: "[]"),
-                    ParameterBinding("captions", "captions", .array(.array(.string)), default: "[]"),
-                    ParameterBinding("title", "title", .string, default: "\"\""),
-                    ParameterBinding("pixelScale", "pixelScale", .int, default: "2"),
+                    ParameterBinding("rows", "rows", .array(.array(.named("PlotImage"))), documentation: "One array per row, e.g. inputs above their reconstructions."),
+                    ParameterBinding("rowLabels", "rowLabels", .array(.string), default: "[]", documentation: "Labels left of the rows; empty for none."),
+                    ParameterBinding("captions", "captions", .array(.array(.string)), default: "[]", documentation: "Captions under the images, row by row; empty for none."),
+                    ParameterBinding("title", "title", .string, default: "\"\"", documentation: "The title above the figure; empty for none."),
+                    ParameterBinding("pixelScale", "pixelScale", .int, default: "2", documentation: "Points per source pixel (at least 1)."),
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A grid of images, one row per array — for example inputs above their reconstructions — with labels left of the rows and captions under the images. Each source pixel becomes a `pixelScale`×`pixelScale`-point block (nearest neighbour), so the figure's size follows the images.")) { invocation in
                     let rows: [[PlotImage]] = try invocation.argument(0)
@@ -319,11 +319,11 @@ extension LibraryBindings {
                     return invocation.result(Figure.imageGrid(rows: rows, rowLabels: rowLabels, captions: captions, title: title, pixelScale: pixelScale))
                 },
                 FunctionBinding("imageGrid", .staticMethod, parameters: [
-                    ParameterBinding(nil, "images", .array(.named("PlotImage"))),
-                    ParameterBinding("columns", "columns", .int, default: "8"),
-                    ParameterBinding("captions", "captions", .array(.string), default: "[]"),
-                    ParameterBinding("title", "title", .string, default: "\"\""),
-                    ParameterBinding("pixelScale", "pixelScale", .int, default: "2"),
+                    ParameterBinding(nil, "images", .array(.named("PlotImage")), documentation: "The images, filled row by row."),
+                    ParameterBinding("columns", "columns", .int, default: "8", documentation: "Images per row (at least 1)."),
+                    ParameterBinding("captions", "captions", .array(.string), default: "[]", documentation: "A caption under each image; empty for none."),
+                    ParameterBinding("title", "title", .string, default: "\"\"", documentation: "The title above the figure; empty for none."),
+                    ParameterBinding("pixelScale", "pixelScale", .int, default: "2", documentation: "Points per source pixel (at least 1)."),
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A grid of `images` filled row by row, `columns` to a row, with optional captions under each.")) { invocation in
                     let images: [PlotImage] = try invocation.argument(0)
@@ -334,10 +334,10 @@ extension LibraryBindings {
                     return invocation.result(Figure.imageGrid(images, columns: columns, captions: captions, title: title, pixelScale: pixelScale))
                 },
                 FunctionBinding("plot", .method, parameters: [
-                    ParameterBinding(nil, "values", .array(.double)),
-                    ParameterBinding("x", "x", .optional(.array(.double)), default: "nil"),
-                    ParameterBinding("name", "name", .string, default: "\"\""),
-                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil"),
+                    ParameterBinding(nil, "values", .array(.double), documentation: "The heights of the line's points."),
+                    ParameterBinding("x", "x", .optional(.array(.double)), default: "nil", documentation: "Horizontal positions, one per value; nil for 0, 1, 2, …."),
+                    ParameterBinding("name", "name", .string, default: "\"\"", documentation: "The legend entry; empty keeps the series out of the legend."),
+                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour; nil for the next colour of the categorical palette."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Adds a line of `values` drawn at `x` (or at 0, 1, 2, … when `x` is nil).", discussion: "Lengths are checked when the figure is rendered; a mismatch raises ``PlotsError/lengthMismatch(what:expected:actual:)``.")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()
@@ -350,10 +350,10 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("plot", .method, parameters: [
-                    ParameterBinding(nil, "values", .array(.float)),
-                    ParameterBinding("x", "x", .optional(.array(.double)), default: "nil"),
-                    ParameterBinding("name", "name", .string, default: "\"\""),
-                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil"),
+                    ParameterBinding(nil, "values", .array(.float), documentation: "The heights of the line's points."),
+                    ParameterBinding("x", "x", .optional(.array(.double)), default: "nil", documentation: "Horizontal positions, one per value; nil for 0, 1, 2, …."),
+                    ParameterBinding("name", "name", .string, default: "\"\"", documentation: "The legend entry; empty keeps the series out of the legend."),
+                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour; nil for the next colour of the categorical palette."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Adds a line of single-precision `values`, converted to `Double`.")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()
@@ -366,7 +366,7 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("plot", .method, parameters: [
-                    ParameterBinding(nil, "series", .named("LineSeries")),
+                    ParameterBinding(nil, "series", .named("LineSeries"), documentation: "A prepared line."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Adds a prepared line series.")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()
@@ -376,7 +376,7 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("markEpochs", .method, parameters: [
-                    ParameterBinding("stepsPerEpoch", "stepsPerEpoch", .int),
+                    ParameterBinding("stepsPerEpoch", "stepsPerEpoch", .int, documentation: "Steps in one epoch; 0 or less marks nothing."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Marks the end of every epoch on a step axis: a dashed line at each multiple of `stepsPerEpoch` up to the largest step plotted so far.")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()
@@ -386,14 +386,14 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("lines", .staticMethod, parameters: [
-                    ParameterBinding(nil, "series", .array(.named("LineSeries"))),
-                    ParameterBinding("title", "title", .string, default: "\"\""),
-                    ParameterBinding("xLabel", "xLabel", .string, default: "\"\""),
-                    ParameterBinding("yLabel", "yLabel", .string, default: "\"\""),
-                    ParameterBinding("logY", "logY", .bool, default: "false"),
-                    ParameterBinding("smoothingWindow", "smoothingWindow", .int, default: "0"),
-                    ParameterBinding("width", "width", .int, default: "640"),
-                    ParameterBinding("height", "height", .int, default: "400"),
+                    ParameterBinding(nil, "series", .array(.named("LineSeries")), documentation: "The named lines."),
+                    ParameterBinding("title", "title", .string, default: "\"\"", documentation: "The title above the figure; empty for none."),
+                    ParameterBinding("xLabel", "xLabel", .string, default: "\"\"", documentation: "The label under the horizontal axis; empty for none."),
+                    ParameterBinding("yLabel", "yLabel", .string, default: "\"\"", documentation: "The label beside the vertical axis; empty for none."),
+                    ParameterBinding("logY", "logY", .bool, default: "false", documentation: "A base-10 logarithmic vertical axis (values ≤ 0 are skipped)."),
+                    ParameterBinding("smoothingWindow", "smoothingWindow", .int, default: "0", documentation: "Points in a moving average drawn over each line; 0 for none."),
+                    ParameterBinding("width", "width", .int, default: "640", documentation: "Logical width in points."),
+                    ParameterBinding("height", "height", .int, default: "400", documentation: "Logical height in points."),
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A line chart of several named series sharing one pair of axes.")) { invocation in
                     let series: [LineSeries] = try invocation.argument(0)
@@ -407,9 +407,9 @@ extension LibraryBindings {
                     return invocation.result(Figure.lines(series, title: title, xLabel: xLabel, yLabel: yLabel, logY: logY, smoothingWindow: smoothingWindow, width: width, height: height))
                 },
                 FunctionBinding("panels", .staticMethod, parameters: [
-                    ParameterBinding(nil, "figures", .array(.named("Figure"))),
-                    ParameterBinding("columns", "columns", .int, default: "0"),
-                    ParameterBinding("title", "title", .string, default: "\"\""),
+                    ParameterBinding(nil, "figures", .array(.named("Figure")), documentation: "The panels, in reading order."),
+                    ParameterBinding("columns", "columns", .int, default: "0", documentation: "Panels per row; 0 for one row."),
+                    ParameterBinding("title", "title", .string, default: "\"\"", documentation: "An overall title; empty for none."),
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("Several figures in one picture, `columns` to a row (all in one row when `columns` is 0), under an optional overall title — for example loss, KL term and β of one training run side by side.", discussion: "Each panel keeps its own size, axes and legend; the combined figure is as large as the panels need.")) { invocation in
                     let figures: [Figure] = try invocation.argument(0)
@@ -418,7 +418,7 @@ extension LibraryBindings {
                     return invocation.result(Figure.panels(figures, columns: columns, title: title))
                 },
                 FunctionBinding("save", .method, parameters: [
-                    ParameterBinding(nil, "path", .string),
+                    ParameterBinding(nil, "path", .string, documentation: "Where to write the PNG file."),
                 ], returns: .void, throws: true,
                     documentation: BindingDocumentation("Writes the figure as a PNG file at `path`.", discussion: "- Throws: ``PlotsError`` when rendering fails or the file cannot be written.")) { invocation in
                     let receiver: Figure = try invocation.receiver()
@@ -427,13 +427,13 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("scatter", .method, parameters: [
-                    ParameterBinding("x", "x", .array(.double)),
-                    ParameterBinding("y", "y", .array(.double)),
-                    ParameterBinding("labels", "labels", .array(.int), default: "[]"),
-                    ParameterBinding("classNames", "classNames", .array(.string), default: "[]"),
-                    ParameterBinding("name", "name", .string, default: "\"\""),
-                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil"),
-                    ParameterBinding("pointRadius", "pointRadius", .double, default: "2.5"),
+                    ParameterBinding("x", "x", .array(.double), documentation: "Horizontal positions."),
+                    ParameterBinding("y", "y", .array(.double), documentation: "Vertical positions, one per `x`."),
+                    ParameterBinding("labels", "labels", .array(.int), default: "[]", documentation: "A category per point, each coloured and listed in the legend; empty for one colour."),
+                    ParameterBinding("classNames", "classNames", .array(.string), default: "[]", documentation: "Legend names of the categories by number; empty shows the numbers."),
+                    ParameterBinding("name", "name", .string, default: "\"\"", documentation: "The legend entry; empty keeps the series out of the legend."),
+                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour of uncategorised points; nil for the next colour of the palette."),
+                    ParameterBinding("pointRadius", "pointRadius", .double, default: "2.5", documentation: "The radius of each point in points."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Adds points at (`x[i]`, `y[i]`); with `labels`, each point is coloured by its category and the legend lists the categories (named by `classNames[label]` when given, else by number) — for example a VAE's 2-D latent space coloured by digit.")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()
@@ -449,13 +449,13 @@ extension LibraryBindings {
                     return .void
                 },
                 FunctionBinding("scatter", .method, parameters: [
-                    ParameterBinding("x", "x", .array(.float)),
-                    ParameterBinding("y", "y", .array(.float)),
-                    ParameterBinding("labels", "labels", .array(.int), default: "[]"),
-                    ParameterBinding("classNames", "classNames", .array(.string), default: "[]"),
-                    ParameterBinding("name", "name", .string, default: "\"\""),
-                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil"),
-                    ParameterBinding("pointRadius", "pointRadius", .double, default: "2.5"),
+                    ParameterBinding("x", "x", .array(.float), documentation: "Horizontal positions."),
+                    ParameterBinding("y", "y", .array(.float), documentation: "Vertical positions, one per `x`."),
+                    ParameterBinding("labels", "labels", .array(.int), default: "[]", documentation: "A category per point, each coloured and listed in the legend; empty for one colour."),
+                    ParameterBinding("classNames", "classNames", .array(.string), default: "[]", documentation: "Legend names of the categories by number; empty shows the numbers."),
+                    ParameterBinding("name", "name", .string, default: "\"\"", documentation: "The legend entry; empty keeps the series out of the legend."),
+                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour of uncategorised points; nil for the next colour of the palette."),
+                    ParameterBinding("pointRadius", "pointRadius", .double, default: "2.5", documentation: "The radius of each point in points."),
                 ], returns: .void, mutating: true,
                     documentation: BindingDocumentation("Adds single-precision points, converted to `Double`.")) { invocation in
                     var receiver: Figure = try invocation.takeReceiver()

@@ -64,10 +64,10 @@ extension LibraryBindings {
                     return invocation.result(receiver.color)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("name", "name", .string, default: "\"\""),
-                    ParameterBinding("y", "y", .array(.double)),
-                    ParameterBinding("x", "x", .optional(.array(.double)), default: "nil"),
-                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil"),
+                    ParameterBinding("name", "name", .string, default: "\"\"", documentation: "The legend entry; empty keeps the series out of the legend."),
+                    ParameterBinding("y", "y", .array(.double), documentation: "The values."),
+                    ParameterBinding("x", "x", .optional(.array(.double)), default: "nil", documentation: "Horizontal positions, one per value; nil for 0, 1, 2, …."),
+                    ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour; nil for the next colour of the categorical palette."),
                 ], returns: .named("LineSeries"),
                     documentation: BindingDocumentation("A line through (`x[i]`, `y[i]`); when `x` is nil the values are drawn at 0, 1, 2, ….")) { invocation in
                     let name: String = try invocation.isGiven(0) ? invocation.argument(0) : ""

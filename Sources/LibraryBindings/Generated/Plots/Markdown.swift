@@ -33,7 +33,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.text)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding(nil, "text", .string),
+                    ParameterBinding(nil, "text", .string, documentation: "The Markdown source."),
                 ], returns: .named("Markdown"),
                     documentation: BindingDocumentation("Wraps Markdown source text.")) { invocation in
                     let text: String = try invocation.argument(0)

@@ -36,11 +36,11 @@ extension LibraryBindings {
                     return invocation.result(receiver.channels)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("pixels", "pixels", .array(.float)),
-                    ParameterBinding("width", "width", .int),
-                    ParameterBinding("height", "height", .int),
-                    ParameterBinding("channels", "channels", .int, default: "1"),
-                    ParameterBinding("planar", "planar", .bool, default: "false"),
+                    ParameterBinding("pixels", "pixels", .array(.float), documentation: "Row-major values in 0...1 (clamped), `width × height × channels` of them."),
+                    ParameterBinding("width", "width", .int, documentation: "Width in source pixels."),
+                    ParameterBinding("height", "height", .int, documentation: "Height in source pixels."),
+                    ParameterBinding("channels", "channels", .int, default: "1", documentation: "1 for grey, 3 for RGB."),
+                    ParameterBinding("planar", "planar", .bool, default: "false", documentation: "RGB stored channel by channel rather than interleaved."),
                 ], returns: .named("PlotImage"),
                     documentation: BindingDocumentation("An image from values in 0...1; `planar` means all reds, then all greens, then all blues.")) { invocation in
                     let pixels: [Float] = try invocation.argument(0)
@@ -51,11 +51,11 @@ extension LibraryBindings {
                     return invocation.result(PlotImage(pixels: pixels, width: width, height: height, channels: channels, planar: planar))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("pixels", "pixels", .array(.double)),
-                    ParameterBinding("width", "width", .int),
-                    ParameterBinding("height", "height", .int),
-                    ParameterBinding("channels", "channels", .int, default: "1"),
-                    ParameterBinding("planar", "planar", .bool, default: "false"),
+                    ParameterBinding("pixels", "pixels", .array(.double), documentation: "Row-major values in 0...1 (clamped), `width × height × channels` of them."),
+                    ParameterBinding("width", "width", .int, documentation: "Width in source pixels."),
+                    ParameterBinding("height", "height", .int, documentation: "Height in source pixels."),
+                    ParameterBinding("channels", "channels", .int, default: "1", documentation: "1 for grey, 3 for RGB."),
+                    ParameterBinding("planar", "planar", .bool, default: "false", documentation: "RGB stored channel by channel rather than interleaved."),
                 ], returns: .named("PlotImage"),
                     documentation: BindingDocumentation("An image from double-precision values in 0...1.")) { invocation in
                     let pixels: [Double] = try invocation.argument(0)
@@ -66,10 +66,10 @@ extension LibraryBindings {
                     return invocation.result(PlotImage(pixels: pixels, width: width, height: height, channels: channels, planar: planar))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("bytes", "bytes", .array(.integer("UInt8"))),
-                    ParameterBinding("width", "width", .int),
-                    ParameterBinding("height", "height", .int),
-                    ParameterBinding("channels", "channels", .int, default: "1"),
+                    ParameterBinding("bytes", "bytes", .array(.integer("UInt8")), documentation: "Row-major values in 0...255, interleaved RGB when `channels` is 3."),
+                    ParameterBinding("width", "width", .int, documentation: "Width in source pixels."),
+                    ParameterBinding("height", "height", .int, documentation: "Height in source pixels."),
+                    ParameterBinding("channels", "channels", .int, default: "1", documentation: "1 for grey, 3 for RGB."),
                 ], returns: .named("PlotImage"),
                     documentation: BindingDocumentation("An image from 8-bit values, interleaved.")) { invocation in
                     let bytes: [UInt8] = try invocation.argument(0)

@@ -16,7 +16,7 @@ extension LibraryBindings {
             "ProgressBar",
             module: "Plots",
             kind: .structure,
-            documentation: BindingDocumentation("The state of a long-running loop — steps done out of a total, epoch, latest loss, timing — shown as one notebook display that is updated in place (an HTML bar plus a text/plain line, as tqdm.notebook does).", discussion: "The model only decides *when* a refresh is worth sending: at most ``minimumRefreshInterval`` apart, and\nalways for the first and the final state, so the saved notebook keeps the finished bar. Times are\nseconds on any monotonic clock; pass them explicitly (tests do) or let the `update` overloads without a\ntime read ``now()``.\n\n```swift\nvar progress = ProgressBar(total: stepCount, label: \"train\", epochCount: 10)\nfor step in 1...stepCount {\n    let loss = trainStep()\n    if progress.update(completed: step, epoch: epoch, loss: loss) { display.update(progress) }\n}\n```"),
+            documentation: BindingDocumentation("The state of a long-running loop — steps done out of a total, epoch, latest loss, timing — shown as one notebook display that is updated in place (an HTML bar plus a text/plain line, as tqdm.notebook does).", discussion: "A refresh is worth sending at most ``minimumRefreshInterval`` apart, and always for the first and the\nfinal state, so the saved notebook keeps the finished bar. In a notebook (where a ``DisplaySink`` is\ninstalled), each such refresh replaces the bar's own display in place; in a compiled program nothing is\nshown. Times are seconds on any monotonic clock; pass them explicitly (tests do) or let the `update`\noverloads without a time read ``now()``.\n\n```swift\nvar progress = ProgressBar(total: stepCount, label: \"train\", epochCount: 10)\nfor step in 1...stepCount {\n    let loss = trainStep()\n    progress.update(completed: step, epoch: epoch, loss: loss)     // the bar in the cell's output moves\n}\n```"),
             supertypes: ["RichDisplayable"],
             matches: { $0 is ProgressBar },
             [
@@ -77,6 +77,11 @@ extension LibraryBindings {
                     let receiver: ProgressBar = try invocation.receiver()
                     return invocation.result(receiver.lastRefreshTime)
                 },
+                FunctionBinding("displayID", .property, returns: .string,
+                    documentation: BindingDocumentation("The id of the bar's display, which each refresh replaces.")) { invocation in
+                    let receiver: ProgressBar = try invocation.receiver()
+                    return invocation.result(receiver.displayID)
+                },
                 FunctionBinding("minimumRefreshInterval", .staticProperty, returns: .double,
                     documentation: BindingDocumentation("The shortest time between two refreshes: about ten a second.")) { invocation in
                     return invocation.result(ProgressBar.minimumRefreshInterval)
@@ -86,10 +91,10 @@ extension LibraryBindings {
                     return invocation.result(ProgressBar.now())
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("total", "total", .int),
-                    ParameterBinding("label", "label", .string, default: "\"\""),
-                    ParameterBinding("epochCount", "epochCount", .optional(.int), default: "nil"),
-                    ParameterBinding("startTime", "startTime", .double, default: "ProgressBar.now()"),
+                    ParameterBinding("total", "total", .int, documentation: "Steps in the whole run; 0 when unknown."),
+                    ParameterBinding("label", "label", .string, default: "\"\"", documentation: "A short label in front of the bar, such as \"train\"."),
+                    ParameterBinding("epochCount", "epochCount", .optional(.int), default: "nil", documentation: "The number of epochs, shown as \"epoch 3/10\"; nil for none."),
+                    ParameterBinding("startTime", "startTime", .double, default: "ProgressBar.now()", documentation: "When the run started, in seconds on the clock of `ProgressBar.now()`."),
                 ], returns: .named("ProgressBar"),
                     documentation: BindingDocumentation("A bar for `total` steps starting at `startTime` (by default, now).")) { invocation in
                     let total: Int = try invocation.argument(0)
@@ -99,12 +104,12 @@ extension LibraryBindings {
                     return invocation.result(ProgressBar(total: total, label: label, epochCount: epochCount, startTime: startTime))
                 },
                 FunctionBinding("update", .method, parameters: [
-                    ParameterBinding("completed", "completed", .int),
-                    ParameterBinding("epoch", "epoch", .optional(.int), default: "nil"),
-                    ParameterBinding("loss", "loss", .optional(.double), default: "nil"),
-                    ParameterBinding("at", "time", .double),
+                    ParameterBinding("completed", "completed", .int, documentation: "Steps done so far (clamped to the total)."),
+                    ParameterBinding("epoch", "epoch", .optional(.int), default: "nil", documentation: "The current epoch, from 1; nil keeps the last one."),
+                    ParameterBinding("loss", "loss", .optional(.double), default: "nil", documentation: "The latest loss; nil keeps the last one."),
+                    ParameterBinding("at", "time", .double, documentation: "The time of this update, in seconds on the clock of `ProgressBar.now()`."),
                 ], returns: .bool, mutating: true,
-                    documentation: BindingDocumentation("Records progress at `time`; returns true when the display should be refreshed now.")) { invocation in
+                    documentation: BindingDocumentation("Records progress at `time`; returns true when the display should be refreshed now, and then refreshes the bar's display in a notebook.")) { invocation in
                     var receiver: ProgressBar = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let completed: Int = try invocation.argument(0)
@@ -114,9 +119,9 @@ extension LibraryBindings {
                     return invocation.result(receiver.update(completed: completed, epoch: epoch, loss: loss, at: time))
                 },
                 FunctionBinding("update", .method, parameters: [
-                    ParameterBinding("completed", "completed", .int),
-                    ParameterBinding("epoch", "epoch", .optional(.int), default: "nil"),
-                    ParameterBinding("loss", "loss", .optional(.double), default: "nil"),
+                    ParameterBinding("completed", "completed", .int, documentation: "Steps done so far (clamped to the total)."),
+                    ParameterBinding("epoch", "epoch", .optional(.int), default: "nil", documentation: "The current epoch, from 1; nil keeps the last one."),
+                    ParameterBinding("loss", "loss", .optional(.double), default: "nil", documentation: "The latest loss; nil keeps the last one."),
                 ], returns: .bool, mutating: true,
                     documentation: BindingDocumentation("Records progress now; returns true when the display should be refreshed.")) { invocation in
                     var receiver: ProgressBar = try invocation.takeReceiver()
@@ -127,9 +132,9 @@ extension LibraryBindings {
                     return invocation.result(receiver.update(completed: completed, epoch: epoch, loss: loss))
                 },
                 FunctionBinding("advance", .method, parameters: [
-                    ParameterBinding("by", "steps", .int, default: "1"),
-                    ParameterBinding("epoch", "epoch", .optional(.int), default: "nil"),
-                    ParameterBinding("loss", "loss", .optional(.double), default: "nil"),
+                    ParameterBinding("by", "steps", .int, default: "1", documentation: "Steps just done."),
+                    ParameterBinding("epoch", "epoch", .optional(.int), default: "nil", documentation: "The current epoch, from 1; nil keeps the last one."),
+                    ParameterBinding("loss", "loss", .optional(.double), default: "nil", documentation: "The latest loss; nil keeps the last one."),
                 ], returns: .bool, mutating: true,
                     documentation: BindingDocumentation("Adds `steps` to the count now; returns true when the display should be refreshed.")) { invocation in
                     var receiver: ProgressBar = try invocation.takeReceiver()

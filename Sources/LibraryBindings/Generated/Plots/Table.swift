@@ -55,9 +55,9 @@ extension LibraryBindings {
                     return invocation.result(receiver.caption)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("columns", "columns", .array(.string)),
-                    ParameterBinding("rows", "rows", .array(.array(.string))),
-                    ParameterBinding("caption", "caption", .string, default: "\"\""),
+                    ParameterBinding("columns", "columns", .array(.string), documentation: "Column headings."),
+                    ParameterBinding("rows", "rows", .array(.array(.string)), documentation: "Rows of cells; short rows are padded with empty cells."),
+                    ParameterBinding("caption", "caption", .string, default: "\"\"", documentation: "A caption above the table; empty for none."),
                 ], returns: .named("Table"),
                     documentation: BindingDocumentation("A table of text cells.")) { invocation in
                     let columns: [String] = try invocation.argument(0)
@@ -66,10 +66,10 @@ extension LibraryBindings {
                     return invocation.result(Table(columns: columns, rows: rows, caption: caption))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("columns", "columns", .array(.string)),
-                    ParameterBinding("rows", "rows", .array(.array(.double))),
-                    ParameterBinding("decimals", "decimals", .int, default: "4"),
-                    ParameterBinding("caption", "caption", .string, default: "\"\""),
+                    ParameterBinding("columns", "columns", .array(.string), documentation: "Column headings."),
+                    ParameterBinding("rows", "rows", .array(.array(.double)), documentation: "Rows of numbers."),
+                    ParameterBinding("decimals", "decimals", .int, default: "4", documentation: "Digits after the point for each number."),
+                    ParameterBinding("caption", "caption", .string, default: "\"\"", documentation: "A caption above the table; empty for none."),
                 ], returns: .named("Table"),
                     documentation: BindingDocumentation("A table of numbers, each printed with `decimals` digits after the point.")) { invocation in
                     let columns: [String] = try invocation.argument(0)
@@ -79,10 +79,10 @@ extension LibraryBindings {
                     return invocation.result(Table(columns: columns, rows: rows, decimals: decimals, caption: caption))
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("keyValuePairs", "keyValuePairs", .array(.tuple([nil, nil], [.string, .string]))),
-                    ParameterBinding("keyHeading", "keyHeading", .string, default: "\"name\""),
-                    ParameterBinding("valueHeading", "valueHeading", .string, default: "\"value\""),
-                    ParameterBinding("caption", "caption", .string, default: "\"\""),
+                    ParameterBinding("keyValuePairs", "keyValuePairs", .array(.tuple([nil, nil], [.string, .string])), documentation: "The (name, value) rows, in order."),
+                    ParameterBinding("keyHeading", "keyHeading", .string, default: "\"name\"", documentation: "The heading of the name column."),
+                    ParameterBinding("valueHeading", "valueHeading", .string, default: "\"value\"", documentation: "The heading of the value column."),
+                    ParameterBinding("caption", "caption", .string, default: "\"\"", documentation: "A caption above the table; empty for none."),
                 ], returns: .named("Table"),
                     documentation: BindingDocumentation("A two-column name/value table, e.g. hyperparameters, in the given order.")) { invocation in
                     let keyValuePairs: [(String, String)] = try invocation.argument(0)
@@ -92,8 +92,8 @@ extension LibraryBindings {
                     return invocation.result(Table(keyValuePairs: keyValuePairs, keyHeading: keyHeading, valueHeading: valueHeading, caption: caption))
                 },
                 FunctionBinding("==", .staticMethod, parameters: [
-                    ParameterBinding(nil, "lhs", .named("Table")),
-                    ParameterBinding(nil, "rhs", .named("Table")),
+                    ParameterBinding(nil, "lhs", .named("Table"), documentation: "A table."),
+                    ParameterBinding(nil, "rhs", .named("Table"), documentation: "Another table."),
                 ], returns: .bool,
                     documentation: BindingDocumentation("Equal when headings, cells and caption are equal.")) { invocation in
                     let lhs: Table = try invocation.argument(0)
