@@ -75,3 +75,45 @@ def test_notebook_runs_exports_and_repeats(path, tmp_path):
         assert image.width > 0 and image.height > 0
     second = execute(path)
     assert stable_outputs(first) == stable_outputs(second), f"{path.name} gave different outputs on a second run"
+
+
+def notebook_text(notebook) -> str:
+    """What a notebook's program prints: each code cell's standard output and the text of its results and
+    displays (not the live progress bars, which a program does not show), in order. Magics and cells that fail on
+    purpose are not part of the program."""
+    text = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code" or cell.source.lstrip().startswith("%"):
+            continue
+        if "raises-exception" in cell.get("metadata", {}).get("tags", []):
+            continue
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream" and output.name == "stdout":
+                text.append(output.text)
+            elif output.output_type in ("execute_result", "display_data"):
+                data = output.get("data", {})
+                if "<progress" in data.get("text/html", ""):
+                    continue
+                text.append(data.get("text/plain", "") + "\n")
+    return "".join(text)
+
+
+def program_name(stem: str) -> str:
+    """The executable target of a notebook's program (NotebookExport.moduleName): `01-kernel-tour` → `KernelTour01`."""
+    words = [word for word in re.split(r"[^0-9A-Za-z]+", stem) if word]
+    letters = "".join(word[0].upper() + word[1:] for word in words if not word[0].isdigit())
+    numbers = "".join(word for word in words if word[0].isdigit())
+    return letters + numbers
+
+
+@pytest.mark.parametrize("stem", ["01-kernel-tour", "02-autorec-masking"])
+def test_the_notebooks_program_prints_what_the_kernel_showed(stem):
+    """`make generate` writes each notebook as a Swift program (Examples/), built with the package; run, it prints
+    the same numbers the kernel showed for the same cells."""
+    import subprocess
+    path = REPOSITORY / "notebooks" / f"{stem}.ipynb"
+    program = REPOSITORY / ".build" / "release" / program_name(stem)
+    assert program.exists(), f"{program} is not built (make build)"
+    expected = notebook_text(execute(path))
+    run = subprocess.run([str(program)], cwd=REPOSITORY, capture_output=True, text=True, timeout=600, check=True)
+    assert VOLATILE.sub("<t>", run.stdout) == VOLATILE.sub("<t>", expected)

@@ -241,7 +241,7 @@ def test_openblas_and_cairo_load_on_first_use(kernel):
     manager, client = kernel
     # Start-up maps neither (they are opened by dlopen when first called), so the kernel binds its sockets sooner.
     assert not any(name.startswith(("libopenblas", "libcairo")) for name in mapped_library_names(manager))
-    reply, _ = execute(client, "let a = Tensor(shape: [2, 2], scalars: [1, 2, 3, 4])\nlet product = a.matmul(a)")
+    reply, _ = execute(client, "let a = try Tensor(shape: [2, 2], scalars: [1, 2, 3, 4])\nlet product = try a.matmul(a)")
     assert reply["content"]["status"] == "ok"
     assert any(name.startswith("libopenblas") for name in mapped_library_names(manager))
     reply, messages = execute(client, 'var figure = Figure(width: 320, height: 200, title: "t")\nfigure.plot([1.0, 2.0, 3.0], name: "x")\nfigure')

@@ -134,7 +134,8 @@ struct MemberEmission {
                     "defer { invocation.setInOut(\(index), \(name)) }"]
         }
         if let defaultValue = parameter.defaultValue {
-            return ["let \(name): \(type) = try invocation.isGiven(\(index)) ? invocation.argument(\(index)) : \(defaultValue)"]
+            // `as` keeps the default's type (a subclass, say) from choosing the argument's type.
+            return ["let \(name): \(type) = try invocation.isGiven(\(index)) ? invocation.argument(\(index)) as \(type) : \(defaultValue)"]
         }
         return ["let \(name): \(type) = try invocation.argument(\(index))"]
     }

@@ -115,7 +115,7 @@ struct TypeBindingEmission {
             for (index, parameter) in item.associatedValues.enumerated() {
                 let spelling = types.spelling(parameter.type)
                 if let defaultValue = parameter.defaultValue {
-                    lines.append("    let value\(index): \(spelling) = try invocation.isGiven(\(index)) ? invocation.argument(\(index)) : \(defaultValue)")
+                    lines.append("    let value\(index): \(spelling) = try invocation.isGiven(\(index)) ? invocation.argument(\(index)) as \(spelling) : \(defaultValue)")
                 } else {
                     lines.append("    let value\(index): \(spelling) = try invocation.argument(\(index))")
                 }

@@ -17,7 +17,7 @@ import Testing
             public struct Generator {}
             """, type: "Model")
         #expect(text.contains("ParameterBinding(\"rate\", \"rate\", .float, default: \"1e-3\")"))
-        #expect(text.contains("let rate: Float = try invocation.isGiven(1) ? invocation.argument(1) : 1e-3"))
+        #expect(text.contains("let rate: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 1e-3"))
         #expect(text.contains("var generator: Generator = try invocation.argument(3)"))
         #expect(text.contains("defer { invocation.setInOut(3, generator) }"))
         #expect(text.contains("try Model(items: items, rate: rate, names: names, generator: &generator)"))

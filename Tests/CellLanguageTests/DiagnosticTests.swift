@@ -32,6 +32,14 @@ import LibraryBindings
         #expect(evaluate("let x: Int = \"a\"") == "CompilationError: cannot convert value of type 'String' to specified type 'Int'")
     }
 
+    @Test func unsupportedConstructsAreNamed() {
+        #expect(evaluate("actor Counter {}") == "CompilationError: 'actor' declarations are not supported in cells")
+        #expect(evaluate("func load() async {}") == "CompilationError: 'async' functions are not supported in cells")
+        #expect(evaluate("class Handle { deinit { print(1) } }").hasPrefix("CompilationError: 'deinit' is not supported in cells"))
+        #expect(evaluate("struct S { var x = 0 { didSet { print(x) } } }")
+                == "CompilationError: property observers (willSet, didSet) are not supported in cells")
+    }
+
     @Test func runtimeFaultsAreErrorsNotCrashes() {
         #expect(evaluate("[1, 2][5]") == "RuntimeError: Index out of range")
         #expect(evaluate("[1, 2][0...Int.max]") == "RuntimeError: Index out of range")

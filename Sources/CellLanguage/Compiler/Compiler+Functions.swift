@@ -114,6 +114,9 @@ extension Compiler {
         guard let body = declaration.body else {
             throw LocatedError(error: .typeMismatch("expected '{' in body of function declaration"), node: Syntax(declaration))
         }
+        if let asyncSpecifier = declaration.signature.effectSpecifiers?.asyncSpecifier {
+            throw LocatedError(error: .unsupported("'async' functions are not supported in cells"), node: Syntax(asyncSpecifier))
+        }
         let generics = Compiler.genericParameters(declaration.genericParameterClause, declaration.genericWhereClause)
         let isThrowing = declaration.signature.effectSpecifiers?.throwsClause != nil
         return try compileCallable(

@@ -27,11 +27,13 @@ extension Compiler {
         if loop.tryKeyword != nil || loop.awaitKeyword != nil {
             throw LocatedError(error: .unsupported("'for try await' loops are not supported"), node: Syntax(loop))
         }
-        let sequence = try compileExpression(loop.sequence).evaluate
+        // `for beta: Float in [0.05, 0.25]`: the annotation types the elements of a literal.
+        let elementType = try typeExpression(loop.typeAnnotation?.type)
+        let sequence = try compileExpression(loop.sequence, expecting: elementType.map { .array($0) }).evaluate
         let interpreter = self.interpreter
         return try inChildBlock {
             let pattern = loop.pattern
-            let type = try typeExpression(loop.typeAnnotation?.type)
+            let type = elementType
             // `for x in`: store straight into the variable; other patterns match (and may skip: `for case let x?`).
             var bind: (Frame, Value) throws -> Bool
             if loop.caseKeyword == nil {

@@ -89,6 +89,16 @@ extension Compiler {
         }
         let read = load(variable.storage), write = store(variable.storage)
         let interpreter = self.interpreter
+        // In an extension of a standard or library type, `self.init` is one of that type's initialisers.
+        if let extendedTypeName = function.selfOwner?.extendedTypeName {
+            return Compiled(evaluate: withInOut(arguments) { frame, values, written in
+                let result = try interpreter.located(node) {
+                    try interpreter.construct(.named(extendedTypeName), arguments: values, written: &written, node: node)
+                }
+                write(frame, result)
+                return .void
+            }, node: node)
+        }
         return Compiled(evaluate: withInOut(arguments) { frame, values, written in
             let result = try interpreter.located(node) {
                 try interpreter.construct(owner, arguments: values, existing: try read(frame), written: &written, node: node)

@@ -109,7 +109,7 @@ extension Compiler {
             let id = target.id
             return { _ in .continuing(id) }
         }
-        if statement.is(FallthroughStmtSyntax.self) {
+        if statement.is(FallThroughStmtSyntax.self) {
             guard breakTargets.last.map({ !$0.isLoop }) ?? false else {
                 throw LocatedError(error: .typeMismatch("'fallthrough' is only allowed inside a switch"), node: node)
             }

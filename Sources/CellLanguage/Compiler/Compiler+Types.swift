@@ -75,7 +75,7 @@ extension Compiler {
     func compileTypeDeclaration(_ declaration: DeclSyntax, enclosing: CellNominalType? = nil) throws {
         guard let header = header(declaration) else { return }
         let qualified = enclosing.map { $0.name + "." + header.name } ?? header.name
-        guard let type = pendingTypes[qualified] as? CellNominalType else { return }
+        guard let type = pendingTypes[qualified] else { return }
         try resolveInheritance(header.inheritance, of: type, node: Syntax(declaration))
         let savedGenerics = function.genericParameters
         function.genericParameters.merge(header.generics) { $1 }
@@ -169,7 +169,7 @@ extension Compiler {
             } else if declaration.is(TypeAliasDeclSyntax.self) || declaration.is(AssociatedTypeDeclSyntax.self) {
                 continue
             } else if declaration.is(DeinitializerDeclSyntax.self) {
-                continue
+                throw LocatedError(error: .unsupported("'deinit' is not supported in cells: a cell object is released when nothing refers to it, without running code"), node: node)
             } else {
                 let keyword = declaration.tokens(viewMode: .sourceAccurate).first { $0.tokenKind.isDeclarationKeyword }
                 throw LocatedError(error: .unsupported("'\(keyword?.text ?? "this")' members are not supported in cells"), node: node)
@@ -241,7 +241,8 @@ extension Compiler {
 
     /// `var area: Double { width * height }`, or with `get`/`set` accessors.
     private func compileComputedProperty(_ name: String, accessors: AccessorBlockSyntax, type: TypeExpression?, owner: CellNominalType,
-                                         isStatic: Bool, node: Syntax) throws -> CellNominalType.ComputedProperty {
+                                         extendedTypeName: String? = nil, isStatic: Bool,
+                                         node: Syntax) throws -> CellNominalType.ComputedProperty {
         let getterBody: CodeBlockItemListSyntax
         var setterBody: (CodeBlockItemListSyntax, String)?
         switch accessors.accessors {
@@ -259,7 +260,8 @@ extension Compiler {
         let emptyParameters = FunctionParameterClauseSyntax(parameters: [])
         let getter = try compileCallable(
             name: name, parameterClause: emptyParameters, returnType: nil, generics: [:], isThrowing: false,
-            context: FunctionContext(owner: owner, isStatic: isStatic), body: getterBody, documentation: "",
+            context: FunctionContext(owner: owner, extendedTypeName: extendedTypeName, isStatic: isStatic), body: getterBody,
+            documentation: "",
             signaturePrefix: "var \(name)", node: node, returnTypeExpression: type)
         var setter: CompiledFunction?
         if let (body, parameterName) = setterBody {
@@ -267,7 +269,8 @@ extension Compiler {
                                                     colon: .colonToken(), type: TypeSyntax(IdentifierTypeSyntax(name: .identifier("Any"))))
             setter = try compileCallable(
                 name: name, parameterClause: FunctionParameterClauseSyntax(parameters: [parameter]), returnType: nil, generics: [:],
-                isThrowing: false, context: FunctionContext(owner: owner, isStatic: isStatic, isMutating: owner.kind != .classType),
+                isThrowing: false, context: FunctionContext(owner: owner, extendedTypeName: extendedTypeName, isStatic: isStatic,
+                                                            isMutating: owner.kind != .classType),
                 body: body, documentation: "", signaturePrefix: "set \(name)", node: node)
         }
         return CellNominalType.ComputedProperty(getter: getter, setter: setter, type: type)
@@ -301,7 +304,8 @@ extension Compiler {
     }
 
     /// An initialiser of a struct, class or enum.
-    private func compileInitializer(_ declaration: InitializerDeclSyntax, owner: CellNominalType) throws -> CompiledFunction {
+    private func compileInitializer(_ declaration: InitializerDeclSyntax, owner: CellNominalType,
+                                    extendedTypeName: String? = nil) throws -> CompiledFunction {
         guard let body = declaration.body else {
             throw LocatedError(error: .typeMismatch("initializer requires a body"), node: Syntax(declaration))
         }
@@ -309,7 +313,8 @@ extension Compiler {
             name: "init", parameterClause: declaration.signature.parameterClause, returnType: nil,
             generics: Compiler.genericParameters(declaration.genericParameterClause, declaration.genericWhereClause),
             isThrowing: declaration.signature.effectSpecifiers?.throwsClause != nil,
-            context: FunctionContext(owner: owner, isMutating: owner.kind != .classType, isInitializer: true),
+            context: FunctionContext(owner: owner, extendedTypeName: extendedTypeName, isMutating: owner.kind != .classType,
+                                     isInitializer: true),
             body: body.statements, documentation: Compiler.documentation(of: Syntax(declaration)),
             signaturePrefix: "init" + (declaration.optionalMark?.text ?? ""), node: Syntax(declaration))
     }
@@ -387,7 +392,8 @@ extension Compiler {
                     }
                     let property = try compileComputedProperty(propertyName, accessors: accessors,
                                                                type: try typeExpression(binding.typeAnnotation?.type),
-                                                               owner: holder, isStatic: isStatic, node: Syntax(binding))
+                                                               owner: holder, extendedTypeName: typeName, isStatic: isStatic,
+                                                               node: Syntax(binding))
                     let unowned = CellNominalType.ComputedProperty(getter: property.getter, setter: property.setter, type: property.type)
                     if isStatic {
                         extended.staticComputedProperties[propertyName] = unowned
@@ -396,7 +402,7 @@ extension Compiler {
                     }
                 }
             } else if let initializer = decl.as(InitializerDeclSyntax.self) {
-                extended.initializers.append(try compileInitializer(initializer, owner: holder))
+                extended.initializers.append(try compileInitializer(initializer, owner: holder, extendedTypeName: typeName))
             } else {
                 throw LocatedError(error: .unsupported("this member is not supported in an extension of '\(typeName)'"), node: Syntax(decl))
             }

@@ -6,7 +6,10 @@ extension Interpreter {
     func call(_ callee: Value, arguments: [Argument], written: inout [Int: Value], node: Syntax?) throws -> Value {
         guard case .function(let function) = callee else {
             if case .type(let type) = callee { return try construct(type, arguments: arguments, written: &written, node: node) }
-            throw CellLanguageError.typeMismatch("cannot call value of non-function type '\(callee.typeName)'")
+            guard let target = try? methodTarget("callAsFunction", of: callee) else {
+                throw CellLanguageError.typeMismatch("cannot call value of non-function type '\(callee.typeName)'")
+            }
+            return try invoke(target, receiver: callee, arguments: arguments, elementType: nil, written: &written, node: node)
         }
         switch function {
         case let closure as CompiledClosure:
@@ -44,14 +47,14 @@ extension Interpreter {
 
     /// Calls what a method call resolved to, on a receiver it does not change.
     func invoke(_ target: MethodTarget, receiver: Value, arguments: [Argument], elementType: TypeExpression?,
-                written: inout [Int: Value], node: Syntax) throws -> Value {
+                written: inout [Int: Value], node: Syntax?) throws -> Value {
         var value = receiver
         return try invokeMutating(target, receiver: &value, arguments: arguments, elementType: elementType, written: &written, node: node)
     }
 
     /// Calls what a method call resolved to; a mutating method changes `receiver`.
     func invokeMutating(_ target: MethodTarget, receiver: inout Value, arguments: [Argument], elementType: TypeExpression?,
-                        written: inout [Int: Value], node: Syntax) throws -> Value {
+                        written: inout [Int: Value], node: Syntax?) throws -> Value {
         switch target {
         case .compiled(let functions, let owner):
             let chosen = try chooseFunction(functions, for: arguments)

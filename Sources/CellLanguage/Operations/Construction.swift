@@ -10,11 +10,16 @@ extension Interpreter {
             return try construct(nominal, arguments: arguments, existing: nil, written: &written, node: node)
         case .named(let name):
             var overloads = bindings.types[name]?.initializers ?? []
-            if let extended = extensions[name], !extended.initializers.isEmpty {
-                if let function = try? chooseFunction(extended.initializers, for: arguments) {
+            if let extended = extensions[name] {
+                // An extension's initialiser whose labels fit; otherwise the type's own.
+                if let function = extended.initializers.first(where: { (try? matchArguments(arguments, to: $0.shapes)) != nil }) {
                     var receiver: Value? = .type(type)
-                    return try invokeCompiled(function, captures: [], receiver: &receiver, owner: nil, arguments: arguments,
-                                              written: &written, node: node)
+                    _ = try invokeCompiled(function, captures: [], receiver: &receiver, owner: nil, arguments: arguments,
+                                           written: &written, node: node)
+                    guard let made = receiver, !{ if case .type = made { return true }; return false }() else {
+                        throw CellLanguageError.typeMismatch("'self.init' isn't called on all paths before returning from initializer")
+                    }
+                    return made
                 }
             }
             if overloads.isEmpty, bindings.types[name]?.kind == .protocolType {

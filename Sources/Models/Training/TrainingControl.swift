@@ -11,7 +11,7 @@ public struct EarlyStopping: Sendable, Equatable {
         case minimize
     }
 
-    /// The epoch series to watch, e.g. `"ndcg@100"` or `"rmse"`; the model's validation must record it.
+    /// The epoch series to watch, e.g. `"NDCG@100"` or `"RMSE"`; the model's validation must record it.
     public var metric: String
     /// How many epochs without improvement are tolerated before stopping.
     public var patience: Int
@@ -25,7 +25,7 @@ public struct EarlyStopping: Sendable, Equatable {
     /// Creates an early-stopping rule.
     ///
     /// - Parameters:
-    ///   - metric: The epoch series to watch, e.g. `"ndcg@100"` or `"rmse"`; the validation must record it.
+    ///   - metric: The epoch series to watch, e.g. `"NDCG@100"` or `"RMSE"`; the validation must record it.
     ///   - patience: Epochs without improvement tolerated before stopping.
     ///   - direction: `.maximize` when larger is better (NDCG, recall), `.minimize` when smaller is (RMSE, loss).
     ///   - minimumDelta: The smallest change that counts as an improvement.
@@ -85,7 +85,7 @@ public struct CheckpointPolicy: Sendable, Equatable {
 /// var control = TrainingControl()
 /// control.isCancelled = { interruptFlag.isSet }          // checked before every step
 /// control.onProgress = { progress in bar.update(progress.fractionCompleted) }
-/// control.earlyStopping = EarlyStopping(metric: "ndcg@100", patience: 5)
+/// control.earlyStopping = EarlyStopping(metric: "NDCG@100", patience: 5)
 /// let history = try model.fit(split.train, validation: split.validation, epochs: 200, control: control)
 /// if history.wasInterrupted { print("stopped after \(history.steps.count) steps") }
 /// ```

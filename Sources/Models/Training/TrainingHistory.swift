@@ -30,7 +30,7 @@ public struct TrainingRecord: Sendable, Equatable {
 /// ```swift
 /// let history = try model.fit(split.train, epochs: 50)
 /// history.stepSeries("loss")            // one value per gradient step
-/// history.epochSeries("ndcg@100")       // one value per validated epoch
+/// history.epochSeries("NDCG@100")       // one value per validated epoch
 /// ```
 public struct TrainingHistory: Sendable, Equatable {
     /// One record per gradient step, in order.
@@ -110,12 +110,12 @@ public struct TrainingHistory: Sendable, Equatable {
 
     /// The values of `name` at every epoch end that recorded it (empty when none did).
     ///
-    /// - Parameter name: The series, e.g. "ndcg@100".
+    /// - Parameter name: The series, e.g. "NDCG@100".
     public func epochSeries(_ name: String) -> [Double] { epochs.compactMap { $0.values[name] } }
 
     /// The epoch numbers at which `name` was recorded (x-coordinates for a plot).
     ///
-    /// - Parameter name: The series, e.g. "ndcg@100".
+    /// - Parameter name: The series, e.g. "NDCG@100".
     public func epochNumbers(_ name: String) -> [Double] {
         epochs.filter { $0.values[name] != nil }.map { Double($0.epoch) }
     }
@@ -134,7 +134,7 @@ public struct TrainingHistory: Sendable, Equatable {
 
     /// The last recorded value of `name` (epoch records first, then steps), or nil.
     ///
-    /// - Parameter name: The series, e.g. "loss" or "ndcg@100".
+    /// - Parameter name: The series, e.g. "loss" or "NDCG@100".
     public func last(_ name: String) -> Double? {
         epochs.last(where: { $0.values[name] != nil })?.values[name]
             ?? steps.last(where: { $0.values[name] != nil })?.values[name]

@@ -22,7 +22,7 @@ public struct TrainingStep: Sendable, Equatable {
 /// let history = try TrainingLoop.run(model: self, epochs: 10, stepsPerEpoch: batches.count, control: control,
 ///     startEpoch: { epoch in batches = shuffledBatches(epoch) },
 ///     step: { position in try trainStep(batches[position.batchIndex]) },   // returns ["loss": …]
-///     validate: { epoch in try evaluate(validation) })                        // returns ["ndcg@100": …]
+///     validate: { epoch in try evaluate(validation) })                        // returns ["NDCG@100": …]
 /// ```
 public enum TrainingLoop {
     /// The batches of `batchSize` (positive) that cover `count` items, the last one partial:

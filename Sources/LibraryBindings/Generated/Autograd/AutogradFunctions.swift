@@ -20,7 +20,7 @@ extension LibraryBindings {
             ], returns: .float, throws: true,
                 documentation: BindingDocumentation("Finite-difference checking of gradients, used by the tests of every primitive and available to layers built on this module.", discussion: "The function's output is projected to one number with fixed random weights, so every output\nelement is checked; the projection sums in `Double`. Inputs are `Float32`, so the step is large\n(1e-2 by default) and tolerances are about 1e-2 relative: that is enough to catch a wrong rule\n(which is off by O(1)) without adding a Float64 code path to every op.", returns: "the largest `|analytic − numeric| / max(1, |numeric|)` over all input elements.")) { invocation in
                 let inputs: [Tensor] = try invocation.argument(0)
-                let step: Float = try invocation.isGiven(1) ? invocation.argument(1) : 1e-2
+                let step: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 1e-2
                 let functionFunction = invocation.function(2)
                 let function: ([Tensor]) throws -> Tensor = { try functionFunction.call($0) }
                 return invocation.result(try maximumGradientError(at: inputs, step: step, of: function))

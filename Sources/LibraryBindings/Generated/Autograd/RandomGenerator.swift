@@ -25,7 +25,7 @@ extension LibraryBindings {
                 ], returns: .named("RandomGenerator"),
                     documentation: BindingDocumentation("Creates a generator from a seed and an optional stream number (distinct streams are independent).")) { invocation in
                     let seed: UInt64 = try invocation.argument(0)
-                    let stream: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) : 0x14057B7EF767814F
+                    let stream: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) as UInt64 : 0x14057B7EF767814F
                     return invocation.result(RandomGenerator(seed: seed, stream: stream))
                 },
                 FunctionBinding("nextUInt32", .method, returns: .integer("UInt32"), mutating: true,
@@ -64,8 +64,8 @@ extension LibraryBindings {
                     var receiver: RandomGenerator = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let shape: [Int] = try invocation.argument(0)
-                    let lowerBound: Float = try invocation.isGiven(1) ? invocation.argument(1) : 0
-                    let upperBound: Float = try invocation.isGiven(2) ? invocation.argument(2) : 1
+                    let lowerBound: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 0
+                    let upperBound: Float = try invocation.isGiven(2) ? invocation.argument(2) as Float : 1
                     return invocation.result(receiver.uniform(shape, lowerBound: lowerBound, upperBound: upperBound))
                 },
                 FunctionBinding("normal", .method, parameters: [
@@ -77,8 +77,8 @@ extension LibraryBindings {
                     var receiver: RandomGenerator = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let shape: [Int] = try invocation.argument(0)
-                    let mean: Float = try invocation.isGiven(1) ? invocation.argument(1) : 0
-                    let standardDeviation: Float = try invocation.isGiven(2) ? invocation.argument(2) : 1
+                    let mean: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 0
+                    let standardDeviation: Float = try invocation.isGiven(2) ? invocation.argument(2) as Float : 1
                     return invocation.result(receiver.normal(shape, mean: mean, standardDeviation: standardDeviation))
                 },
                 FunctionBinding("bernoulli", .method, parameters: [

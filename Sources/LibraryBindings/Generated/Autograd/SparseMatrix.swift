@@ -79,7 +79,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("`self · dense` for `dense` [columnCount, n], or `self · denseᵀ` for `dense` [n, columnCount] when `transposingDense` (a weight stored as [out, in]). The sparse side is a constant; when it is dense enough (``densityForDenseProducts``) the product is a dense `matmul`.", discussion: "Each output row is the sum of its entries' contiguous rows of the dense side, scaled, made in\nregisters (``storeWeightedSum``; a transposed dense side is transposed once first, which costs\none pass over it, instead of reading it with a stride per entry). Backward: `∂dense = selfᵀ · G`,\nmade the same way per column of this matrix (its entries grouped by column) into a\n[columnCount, n] buffer, transposed once at the end when `transposingDense`. Rows, and in the\nbackward pass columns, are split across cores, so threads never share a value.")) { invocation in
                     let receiver: SparseMatrix = try invocation.receiver()
                     let dense: Tensor = try invocation.argument(0)
-                    let transposingDense: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let transposingDense: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     return invocation.result(try receiver.matmul(dense, transposingDense: transposingDense))
                 },
                 FunctionBinding("sampledProduct", .method, parameters: [

@@ -240,10 +240,10 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Cross-correlation of this [N, C, H, W] batch with `filters` [O, C, kH, kW], plus `bias[o]` on every pixel of output channel `o` when a bias [O] is given (PyTorch's `conv2d`), giving [N, O, (H + 2·padding − kH) / stride + 1, …].", discussion: "Backward, with `P` the patch matrix and `G` the gradient as [O, N·outputArea]:\n`∂filters = G · Pᵀ`, `∂input = col2im(filtersᵀ · G)` and `∂bias` the row sums of `G`. The bias\nis added while the product is laid out as NCHW, and its gradient summed while the gradient\nis laid out back, so it costs no pass of its own. With `rectified`, the output is\n`max(·, 0)` of that, as `.relu()` after it would give, bit for bit, in the same pass (and\nthe gradient is masked in the pass that lays it back): `Sequential` fuses a `Conv2d`\nfollowed by a `ReLU` this way. Throws for shapes that do not fit each other, or when the patch\nmatrix and the output would not fit in the memory available.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let filters: Tensor = try invocation.argument(0)
-                    let bias: Tensor? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let stride: Int = try invocation.isGiven(2) ? invocation.argument(2) : 1
-                    let padding: Int = try invocation.isGiven(3) ? invocation.argument(3) : 0
-                    let rectified: Bool = try invocation.isGiven(4) ? invocation.argument(4) : false
+                    let bias: Tensor? = try invocation.isGiven(1) ? invocation.argument(1) as Tensor? : nil
+                    let stride: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 1
+                    let padding: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 0
+                    let rectified: Bool = try invocation.isGiven(4) ? invocation.argument(4) as Bool : false
                     return invocation.result(try receiver.convolution2D(filters: filters, bias: bias, stride: stride, padding: padding, rectified: rectified))
                 },
                 FunctionBinding("transposedConvolution2D", .method, parameters: [
@@ -256,10 +256,10 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Transposed convolution of this [N, Cin, H, W] batch with `filters` [Cin, Cout, kH, kW], plus `bias[o]` on every pixel of output channel `o` when a bias [Cout] is given (PyTorch's `conv_transpose2d`), giving [N, Cout, (H − 1)·stride − 2·padding + kH + outputPadding, …]: the adjoint of `convolution2D` with the same stride and padding.", discussion: "Backward, with `P = im2col(G)`: `∂input = filters · P`, `∂filters = input · Pᵀ` and `∂bias`\nthe per-channel sums of `G`. The bias is added as col2im writes the images. Throws for shapes\nthat do not fit each other, or when the output and `P` would not fit in the memory available.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let filters: Tensor = try invocation.argument(0)
-                    let bias: Tensor? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let stride: Int = try invocation.isGiven(2) ? invocation.argument(2) : 1
-                    let padding: Int = try invocation.isGiven(3) ? invocation.argument(3) : 0
-                    let outputPadding: Int = try invocation.isGiven(4) ? invocation.argument(4) : 0
+                    let bias: Tensor? = try invocation.isGiven(1) ? invocation.argument(1) as Tensor? : nil
+                    let stride: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 1
+                    let padding: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 0
+                    let outputPadding: Int = try invocation.isGiven(4) ? invocation.argument(4) as Int : 0
                     return invocation.result(try receiver.transposedConvolution2D(filters: filters, bias: bias, stride: stride, padding: padding, outputPadding: outputPadding))
                 },
                 FunctionBinding("pairwiseSquaredDistances", .staticMethod, parameters: [
@@ -319,7 +319,7 @@ extension LibraryBindings {
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("`x` where positive, `negativeSlope · x` elsewhere. Derivative: 1 or `negativeSlope`.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
-                    let negativeSlope: Float = try invocation.isGiven(0) ? invocation.argument(0) : 0.01
+                    let negativeSlope: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 0.01
                     return invocation.result(receiver.leakyRelu(negativeSlope: negativeSlope))
                 },
                 FunctionBinding("softplus", .method, returns: .named("Tensor"),
@@ -333,8 +333,8 @@ extension LibraryBindings {
                 ], returns: .named("Tensor"),
                     documentation: BindingDocumentation("Values limited to `minimum...maximum`. Derivative: 1 inside the interval, 0 outside.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
-                    let minimum: Float = try invocation.isGiven(0) ? invocation.argument(0) : -.infinity
-                    let maximum: Float = try invocation.isGiven(1) ? invocation.argument(1) : .infinity
+                    let minimum: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : -.infinity
+                    let maximum: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : .infinity
                     return invocation.result(receiver.clamped(minimum: minimum, maximum: maximum))
                 },
                 FunctionBinding("-", .staticMethod, parameters: [
@@ -384,7 +384,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Rows of this [vocabulary, dimension] table looked up by `indices`; the result has shape `indexShape + [dimension]` (`indexShape` defaults to `[indices.count]`). Derived from `indexSelect`.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let indices: [Int] = try invocation.argument(0)
-                    let indexShape: [Int]? = try invocation.isGiven(1) ? invocation.argument(1) : nil
+                    let indexShape: [Int]? = try invocation.isGiven(1) ? invocation.argument(1) as [Int]? : nil
                     return invocation.result(try receiver.embedding(indices: indices, indexShape: indexShape))
                 },
                 FunctionBinding("reshaped", .method, parameters: [
@@ -433,7 +433,7 @@ extension LibraryBindings {
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("Tensors of equal shape joined along a new axis (derived: axis insertion, then concatenation).")) { invocation in
                     let tensors: [Tensor] = try invocation.argument(0)
-                    let axis: Int = try invocation.isGiven(1) ? invocation.argument(1) : 0
+                    let axis: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 0
                     return invocation.result(try Tensor.stacked(tensors, alongAxis: axis))
                 },
                 FunctionBinding("expandingShape", .method, parameters: [
@@ -460,8 +460,8 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("The matrix product of the last two axes, `op(self) · op(other)`, where `op` transposes the last two axes when the flag is set. Leading (batch) axes must be equal, or one side may be a plain matrix shared by every batch entry.", discussion: "Backward (for `C = op(A) · op(B)` with upstream `G`): `∂op(A) = G · op(B)ᵀ` and\n`∂op(B) = op(A)ᵀ · G`, each computed as one sgemm with transpose flags; a shared matrix\naccumulates over the batch.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let other: Tensor = try invocation.argument(0)
-                    let transposingSelf: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
-                    let transposingOther: Bool = try invocation.isGiven(2) ? invocation.argument(2) : false
+                    let transposingSelf: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
+                    let transposingOther: Bool = try invocation.isGiven(2) ? invocation.argument(2) as Bool : false
                     return invocation.result(try receiver.matmul(other, transposingSelf: transposingSelf, transposingOther: transposingOther))
                 },
                 FunctionBinding("logSoftmax", .method, parameters: [
@@ -469,7 +469,7 @@ extension LibraryBindings {
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`x − log Σ exp(x)` along `axis`: log-probabilities, stable for large logits. Backward: `g − softmax(x) · Σ g` along the axis.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
-                    let axis: Int = try invocation.isGiven(0) ? invocation.argument(0) : -1
+                    let axis: Int = try invocation.isGiven(0) ? invocation.argument(0) as Int : -1
                     return invocation.result(try receiver.logSoftmax(alongAxis: axis))
                 },
                 FunctionBinding("softmax", .method, parameters: [
@@ -477,7 +477,7 @@ extension LibraryBindings {
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`exp(x) / Σ exp(x)` along `axis` (derived: `exp(logSoftmax(x))`).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
-                    let axis: Int = try invocation.isGiven(0) ? invocation.argument(0) : -1
+                    let axis: Int = try invocation.isGiven(0) ? invocation.argument(0) as Int : -1
                     return invocation.result(try receiver.softmax(alongAxis: axis))
                 },
                 FunctionBinding("layerNormalized", .method, parameters: [
@@ -486,8 +486,8 @@ extension LibraryBindings {
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("`(x − mean) / √(variance + epsilon)` along `axis` (biased variance, as `torch.nn.LayerNorm`); the learned scale and shift belong to the layer that calls this.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
-                    let axis: Int = try invocation.isGiven(0) ? invocation.argument(0) : -1
-                    let epsilon: Float = try invocation.isGiven(1) ? invocation.argument(1) : 1e-5
+                    let axis: Int = try invocation.isGiven(0) ? invocation.argument(0) as Int : -1
+                    let epsilon: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 1e-5
                     return invocation.result(try receiver.layerNormalized(alongAxis: axis, epsilon: epsilon))
                 },
                 FunctionBinding("dropout", .method, parameters: [
@@ -508,7 +508,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Sums over `axes` (negative axes count from the end), keeping them as size-1 axes if asked. Backward: the gradient broadcast back over the summed axes.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let axes: [Int] = try invocation.argument(0)
-                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     return invocation.result(try receiver.sum(alongAxes: axes, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("sum", .method, parameters: [
@@ -518,7 +518,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Sums along one axis.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let axis: Int = try invocation.argument(0)
-                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     return invocation.result(try receiver.sum(alongAxis: axis, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("sum", .method, returns: .named("Tensor"),
@@ -533,7 +533,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Mean over `axes` (derived: sum divided by the number of values summed).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let axes: [Int] = try invocation.argument(0)
-                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     return invocation.result(try receiver.mean(alongAxes: axes, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("mean", .method, parameters: [
@@ -543,7 +543,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Mean along one axis (derived).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let axis: Int = try invocation.argument(0)
-                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     return invocation.result(try receiver.mean(alongAxis: axis, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("mean", .method, returns: .named("Tensor"),
@@ -558,7 +558,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Maximum along one axis. Backward: the gradient goes to the first maximal element.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let axis: Int = try invocation.argument(0)
-                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     return invocation.result(try receiver.max(alongAxis: axis, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("argmax", .method, parameters: [
@@ -576,7 +576,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Minimum along one axis (derived: `−max(−x)`).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let axis: Int = try invocation.argument(0)
-                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     return invocation.result(try receiver.min(alongAxis: axis, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("argmin", .method, parameters: [
@@ -594,7 +594,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("`log Σ exp(x)` along one axis, computed stably (derived: the detached maximum is subtracted before `exp` and added back, which leaves the gradient exact).")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
                     let axis: Int = try invocation.argument(0)
-                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let keepingDimensions: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     return invocation.result(try receiver.logSumExp(alongAxis: axis, keepingDimensions: keepingDimensions))
                 },
                 FunctionBinding("`where`", .staticMethod, parameters: [

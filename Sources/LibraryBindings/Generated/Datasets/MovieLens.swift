@@ -25,7 +25,7 @@ extension LibraryBindings {
                 ], returns: .named("Interactions"), throws: true,
                     documentation: BindingDocumentation("Loads a MovieLens release from a data folder.", discussion: "The folder is `directory` when given, else `$SWIFT_EXPERIMENTS_DATA`, else the first\n`.cache/data` found in the current directory or one of its parents. Inside it, the loader\ntries RecBole atomic files (`ml-100k/ml-100k.inter` + `.item`), then the GroupLens folder\n(`ml-100k/u.data` + `u.item`), then the GroupLens zip (`ml-100k.zip`).")) { invocation in
                     let variant: MovieLens.Variant = try invocation.argument(0)
-                    let directory: String? = try invocation.isGiven(1) ? invocation.argument(1) : nil
+                    let directory: String? = try invocation.isGiven(1) ? invocation.argument(1) as String? : nil
                     return invocation.result(try MovieLens.load(variant, directory: directory))
                 },
                 FunctionBinding("loadRatings", .staticMethod, parameters: [
@@ -35,8 +35,8 @@ extension LibraryBindings {
                 ], returns: .named("Interactions"), throws: true,
                     documentation: BindingDocumentation("Loads a ratings file, its layout chosen by its name: `.data` (tab-separated, as `u.data`), `.dat` (`::`), `.csv` (with a header) or `.inter` (RecBole); gzip is detected and inflated. Titles and genres come from `itemsPath` (`u.item`, `movies.dat`, `movies.csv` or `.item`) when given.")) { invocation in
                     let path: String = try invocation.argument(0)
-                    let itemsPath: String? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let name: String? = try invocation.isGiven(2) ? invocation.argument(2) : nil
+                    let itemsPath: String? = try invocation.isGiven(1) ? invocation.argument(1) as String? : nil
+                    let name: String? = try invocation.isGiven(2) ? invocation.argument(2) as String? : nil
                     return invocation.result(try MovieLens.loadRatings(path: path, itemsPath: itemsPath, name: name))
                 },
                 FunctionBinding("loadZip", .staticMethod, parameters: [

@@ -73,7 +73,7 @@ extension LibraryBindings {
                     let scores: [Float] = try invocation.argument(1)
                     let itemCount: Int = try invocation.argument(2)
                     let relevant: [[Int]] = try invocation.argument(3)
-                    let excluded: [[Int]] = try invocation.isGiven(4) ? invocation.argument(4) : []
+                    let excluded: [[Int]] = try invocation.isGiven(4) ? invocation.argument(4) as [[Int]] : []
                     return invocation.result(try RankingMetric.evaluate(metrics, scores: scores, itemCount: itemCount, relevant: relevant, excluded: excluded))
                 },
                 FunctionBinding("evaluate", .staticMethod, parameters: [
@@ -97,7 +97,7 @@ extension LibraryBindings {
                     let metrics: [RankingMetric] = try invocation.argument(0)
                     let scores: [Float] = try invocation.argument(1)
                     let relevant: UserItemMatrix = try invocation.argument(2)
-                    let excluded: [UserItemMatrix] = try invocation.isGiven(3) ? invocation.argument(3) : []
+                    let excluded: [UserItemMatrix] = try invocation.isGiven(3) ? invocation.argument(3) as [UserItemMatrix] : []
                     return invocation.result(try RankingMetric.evaluate(metrics, scores: scores, relevant: relevant, excluded: excluded))
                 },
                 FunctionBinding("ndcg", .enumCase, parameters: [

@@ -25,7 +25,7 @@ extension LibraryBindings {
                 ], returns: .named("SeededGenerator"),
                     documentation: BindingDocumentation("Creates a generator from a seed and an optional stream number (as `pcg32_srandom_r`).")) { invocation in
                     let seed: UInt64 = try invocation.argument(0)
-                    let stream: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) : 54
+                    let stream: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) as UInt64 : 54
                     return invocation.result(SeededGenerator(seed: seed, stream: stream))
                 },
                 FunctionBinding("init", .initializer, parameters: [

@@ -44,12 +44,12 @@ extension LibraryBindings {
                     ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the prior samples and the shuffling."),
                 ], returns: .named("AdversarialAutoencoder"), throws: true,
                     documentation: BindingDocumentation("Creates the model with PyTorch's default initialisation drawn from `seed`; `hidden` lists the hidden widths of the encoder (the decoder mirrors them) and `discriminatorHidden` those of the discriminator.")) { invocation in
-                    let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) : 28
-                    let imageWidth: Int = try invocation.isGiven(1) ? invocation.argument(1) : 28
-                    let latent: Int = try invocation.isGiven(2) ? invocation.argument(2) : 8
-                    let hidden: [Int] = try invocation.isGiven(3) ? invocation.argument(3) : [1_000, 1_000]
-                    let discriminatorHidden: [Int] = try invocation.isGiven(4) ? invocation.argument(4) : [1_000, 1_000]
-                    let seed: UInt64 = try invocation.isGiven(5) ? invocation.argument(5) : 0
+                    let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) as Int : 28
+                    let imageWidth: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 28
+                    let latent: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 8
+                    let hidden: [Int] = try invocation.isGiven(3) ? invocation.argument(3) as [Int] : [1_000, 1_000]
+                    let discriminatorHidden: [Int] = try invocation.isGiven(4) ? invocation.argument(4) as [Int] : [1_000, 1_000]
+                    let seed: UInt64 = try invocation.isGiven(5) ? invocation.argument(5) as UInt64 : 0
                     return invocation.result(try AdversarialAutoencoder(imageHeight: imageHeight, imageWidth: imageWidth, latent: latent, hidden: hidden, discriminatorHidden: discriminatorHidden, seed: seed))
                 },
                 FunctionBinding("encode", .method, parameters: [
@@ -91,7 +91,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("`count` mean images `[count, pixels]` decoded from `z ~ N(0, I)` drawn from a generator seeded with `seed`; throws when `count` is negative or the codes would not fit in memory.")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
                     let count: Int = try invocation.argument(0)
-                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) : 0
+                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) as UInt64 : 0
                     return invocation.result(try receiver.sample(count: count, seed: seed))
                 },
                 FunctionBinding("fit", .method, parameters: [
@@ -107,13 +107,13 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Trains on `data` with shuffled mini-batches and prior samples drawn from the model's seeded generator. Each mini-batch runs the three phases of Makhzani et al. (2016) in turn, each with its own optimizer: the reconstruction step on the encoder and decoder, then the discriminator step on prior samples against the (updated) encoder's codes, then the generator step on the encoder. The history records per step and per epoch `loss` (the reconstruction, in nats per image), `reconstruction`, `discriminator` and `generator`; with `validation`, also `validationLoss`, `validationReconstruction`, `validationDiscriminator` and `validationGenerator`.", discussion: "```swift\nvar control = TrainingControl()\ncontrol.onEpochEnd = { print(\"epoch \\($0.epoch): \\($0.values)\") }\nlet history = try model.fit(split.train, validation: split.test, epochs: 10, batchSize: 100, control: control)\n```\nWhen `control.isCancelled` returns true, training stops before the next step (all three phases\nof a step complete together); the model keeps the weights of the last completed step and\n`history.wasInterrupted` is set.")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
-                    let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) : 10
-                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) : 100
-                    let reconstructionOptimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) : Adam(learningRate: 1e-3)
-                    let discriminatorOptimizer: Optimizer = try invocation.isGiven(5) ? invocation.argument(5) : Adam(learningRate: 1e-4)
-                    let generatorOptimizer: Optimizer = try invocation.isGiven(6) ? invocation.argument(6) : Adam(learningRate: 1e-4)
-                    let control: TrainingControl = try invocation.isGiven(7) ? invocation.argument(7) : TrainingControl()
+                    let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) as ImageDataset? : nil
+                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 10
+                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 100
+                    let reconstructionOptimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) as Optimizer : Adam(learningRate: 1e-3)
+                    let discriminatorOptimizer: Optimizer = try invocation.isGiven(5) ? invocation.argument(5) as Optimizer : Adam(learningRate: 1e-4)
+                    let generatorOptimizer: Optimizer = try invocation.isGiven(6) ? invocation.argument(6) as Optimizer : Adam(learningRate: 1e-4)
+                    let control: TrainingControl = try invocation.isGiven(7) ? invocation.argument(7) as TrainingControl : TrainingControl()
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, reconstructionOptimizer: reconstructionOptimizer, discriminatorOptimizer: discriminatorOptimizer, generatorOptimizer: generatorOptimizer, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
@@ -124,8 +124,8 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("The three losses over a whole dataset, averaged over images, with prior samples drawn from a generator seeded with `seed` (the same call gives the same numbers); no gradients are recorded.", discussion: "```swift\nlet test = try model.evaluate(split.test)     // test.reconstruction in nats per image\n```")) { invocation in
                     let receiver: AdversarialAutoencoder = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
-                    let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) : 500
-                    let seed: UInt64 = try invocation.isGiven(2) ? invocation.argument(2) : 0
+                    let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 500
+                    let seed: UInt64 = try invocation.isGiven(2) ? invocation.argument(2) as UInt64 : 0
                     return invocation.result(try receiver.evaluate(data, batchSize: batchSize, seed: seed))
                 },
             ])

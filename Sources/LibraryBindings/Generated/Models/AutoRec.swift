@@ -83,12 +83,12 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Creates an AutoRec for `users` × `items` ratings with N(0, 0.01²) weights from `seed`.")) { invocation in
                     let users: Int = try invocation.argument(0)
                     let items: Int = try invocation.argument(1)
-                    let orientation: AutoRec.Orientation = try invocation.isGiven(2) ? invocation.argument(2) : .itemBased
-                    let hidden: Int = try invocation.isGiven(3) ? invocation.argument(3) : 500
-                    let dropout: Double = try invocation.isGiven(4) ? invocation.argument(4) : 0.05
-                    let masksUnobserved: Bool = try invocation.isGiven(5) ? invocation.argument(5) : true
-                    let ratingRange: ClosedRange<Float> = try invocation.isGiven(6) ? invocation.argument(6) : 1...5
-                    let seed: UInt64 = try invocation.isGiven(7) ? invocation.argument(7) : 0
+                    let orientation: AutoRec.Orientation = try invocation.isGiven(2) ? invocation.argument(2) as AutoRec.Orientation : .itemBased
+                    let hidden: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 500
+                    let dropout: Double = try invocation.isGiven(4) ? invocation.argument(4) as Double : 0.05
+                    let masksUnobserved: Bool = try invocation.isGiven(5) ? invocation.argument(5) as Bool : true
+                    let ratingRange: ClosedRange<Float> = try invocation.isGiven(6) ? invocation.argument(6) as ClosedRange<Float> : 1...5
+                    let seed: UInt64 = try invocation.isGiven(7) ? invocation.argument(7) as UInt64 : 0
                     return invocation.result(try AutoRec(users: users, items: items, orientation: orientation, hidden: hidden, dropout: dropout, masksUnobserved: masksUnobserved, ratingRange: ratingRange, seed: seed))
                 },
                 FunctionBinding("rowWidth", .property, returns: .int,
@@ -103,7 +103,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Reconstructions `[rows, rowWidth]` of sparse rating rows; `training` turns hidden dropout on.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
                     let rows: SparseMatrix = try invocation.argument(0)
-                    let training: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let training: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     return invocation.result(try receiver.reconstruct(rows, training: training))
                 },
                 FunctionBinding("loss", .method, parameters: [
@@ -113,7 +113,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("The training loss of a batch of rating rows: `½ · mean(m ⊙ (h(r) − r)²)` over rows × columns, `m` the observed mask when ``masksUnobserved``, else all ones.", discussion: "With the mask, the decoder is evaluated at the observed ratings only (a sampled product,\n``SparseMatrix/sampledProduct(_:_:)``): the same loss and gradients as masking the dense\nreconstruction, at about the observed fraction of the decoder's cost.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
                     let rows: UserItemMatrix = try invocation.argument(0)
-                    let training: Bool = try invocation.isGiven(1) ? invocation.argument(1) : true
+                    let training: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : true
                     return invocation.result(try receiver.loss(rows, training: training))
                 },
                 FunctionBinding("fit", .method, parameters: [
@@ -127,11 +127,11 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Trains on a users × items rating matrix, one masked-reconstruction step per mini-batch of rows, reporting RMSE and MAE on `validation` (predicted from `ratings`) after each epoch.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
                     let ratings: UserItemMatrix = try invocation.argument(0)
-                    let validation: UserItemMatrix? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) : 25
-                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) : 256
-                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) : Adam(learningRate: 0.002, weightDecay: 1e-5)
-                    let control: TrainingControl = try invocation.isGiven(5) ? invocation.argument(5) : TrainingControl()
+                    let validation: UserItemMatrix? = try invocation.isGiven(1) ? invocation.argument(1) as UserItemMatrix? : nil
+                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 25
+                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 256
+                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) as Optimizer : Adam(learningRate: 0.002, weightDecay: 1e-5)
+                    let control: TrainingControl = try invocation.isGiven(5) ? invocation.argument(5) as TrainingControl : TrainingControl()
                     return invocation.result(try receiver.fit(ratings, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, control: control))
                 },
                 FunctionBinding("fit", .method, parameters: [
@@ -145,11 +145,11 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Trains on the ratings of a table (users and items indexed as the model's), validating on another.")) { invocation in
                     let receiver: AutoRec = try invocation.receiver()
                     let ratings: Interactions = try invocation.argument(0)
-                    let validation: Interactions? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) : 25
-                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) : 256
-                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) : Adam(learningRate: 0.002, weightDecay: 1e-5)
-                    let control: TrainingControl = try invocation.isGiven(5) ? invocation.argument(5) : TrainingControl()
+                    let validation: Interactions? = try invocation.isGiven(1) ? invocation.argument(1) as Interactions? : nil
+                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 25
+                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 256
+                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) as Optimizer : Adam(learningRate: 0.002, weightDecay: 1e-5)
+                    let control: TrainingControl = try invocation.isGiven(5) ? invocation.argument(5) as TrainingControl : TrainingControl()
                     return invocation.result(try receiver.fit(ratings, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, control: control))
                 },
                 FunctionBinding("predictions", .method, parameters: [

@@ -48,7 +48,7 @@ extension LibraryBindings {
                 ], returns: .named("CheckpointPolicy"),
                     documentation: BindingDocumentation("Creates a checkpoint policy.")) { invocation in
                     let url: URL = try invocation.argument(0)
-                    let frequency: CheckpointPolicy.Frequency = try invocation.isGiven(1) ? invocation.argument(1) : .everyEpoch
+                    let frequency: CheckpointPolicy.Frequency = try invocation.isGiven(1) ? invocation.argument(1) as CheckpointPolicy.Frequency : .everyEpoch
                     return invocation.result(CheckpointPolicy(url: url, frequency: frequency))
                 },
             ])

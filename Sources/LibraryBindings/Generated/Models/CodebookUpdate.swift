@@ -38,8 +38,8 @@ extension LibraryBindings {
                     ParameterBinding("decay", "decay", .float, default: "0.99"),
                     ParameterBinding("epsilon", "epsilon", .float, default: "1e-5"),
                 ], returns: .named("CodebookUpdate"), documentation: BindingDocumentation("By exponential moving averages of the assigned encoder outputs (the paper's appendix A.1), with `decay` γ and Laplace smoothing `epsilon` on the counts.")) { invocation in
-                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) : 0.99
-                    let value1: Float = try invocation.isGiven(1) ? invocation.argument(1) : 1e-5
+                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 0.99
+                    let value1: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 1e-5
                     return invocation.result(CodebookUpdate.exponentialMovingAverage(decay: value0, epsilon: value1))
                 },
             ])

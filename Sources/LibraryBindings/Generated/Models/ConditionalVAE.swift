@@ -55,13 +55,13 @@ extension LibraryBindings {
                     ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the reparameterisation noise and the shuffling."),
                 ], returns: .named("ConditionalVAE"), throws: true,
                     documentation: BindingDocumentation("Creates the model (an MLP of `hidden` ReLU units on each side) from `seed`.")) { invocation in
-                    let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) : 28
-                    let imageWidth: Int = try invocation.isGiven(1) ? invocation.argument(1) : 28
-                    let classCount: Int = try invocation.isGiven(2) ? invocation.argument(2) : 10
-                    let latent: Int = try invocation.isGiven(3) ? invocation.argument(3) : 20
-                    let hidden: Int = try invocation.isGiven(4) ? invocation.argument(4) : 400
-                    let likelihood: DecoderLikelihood = try invocation.isGiven(5) ? invocation.argument(5) : .bernoulli
-                    let seed: UInt64 = try invocation.isGiven(6) ? invocation.argument(6) : 0
+                    let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) as Int : 28
+                    let imageWidth: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 28
+                    let classCount: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 10
+                    let latent: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 20
+                    let hidden: Int = try invocation.isGiven(4) ? invocation.argument(4) as Int : 400
+                    let likelihood: DecoderLikelihood = try invocation.isGiven(5) ? invocation.argument(5) as DecoderLikelihood : .bernoulli
+                    let seed: UInt64 = try invocation.isGiven(6) ? invocation.argument(6) as UInt64 : 0
                     return invocation.result(try ConditionalVAE(imageHeight: imageHeight, imageWidth: imageWidth, classCount: classCount, latent: latent, hidden: hidden, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("encode", .method, parameters: [
@@ -101,7 +101,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("One image per entry of `classes`, decoded from `z ~ N(0, I)` drawn with `seed`, `[N, pixels]`. For a class-conditional grid, repeat each class: `(0..<10).flatMap { Array(repeating: $0, count: 8) }`.")) { invocation in
                     let receiver: ConditionalVAE = try invocation.receiver()
                     let classes: [Int] = try invocation.argument(0)
-                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) : 0
+                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) as UInt64 : 0
                     return invocation.result(try receiver.sample(classes: classes, seed: seed))
                 },
                 FunctionBinding("fit", .method, parameters: [
@@ -116,12 +116,12 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Trains on `data` (its labels condition the model) with shuffled mini-batches drawn from the model's seeded generator. The history records per step and per epoch `loss`, `reconstruction` and `kl` in nats per image, and with `validation` the `validationLoss`, `validationReconstruction` and `validationKL`. An interrupt (`control.isCancelled`) stops before the next step with the model intact.", discussion: "```swift\nlet history = try cvae.fit(split.train, epochs: 10, batchSize: 64, optimizer: Adam(learningRate: 1e-3))\n```")) { invocation in
                     let receiver: ConditionalVAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
-                    let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) : 10
-                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) : 64
-                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) : Adam(learningRate: 1e-3)
-                    let klWeight: Float = try invocation.isGiven(5) ? invocation.argument(5) : 1
-                    let control: TrainingControl = try invocation.isGiven(6) ? invocation.argument(6) : TrainingControl()
+                    let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) as ImageDataset? : nil
+                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 10
+                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 64
+                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) as Optimizer : Adam(learningRate: 1e-3)
+                    let klWeight: Float = try invocation.isGiven(5) ? invocation.argument(5) as Float : 1
+                    let control: TrainingControl = try invocation.isGiven(6) ? invocation.argument(6) as TrainingControl : TrainingControl()
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, klWeight: klWeight, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
@@ -132,8 +132,8 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("The loss parts over a labelled dataset in nats per image, one draw of `z` per image from a generator seeded with `seed`; no gradients are recorded.")) { invocation in
                     let receiver: ConditionalVAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
-                    let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) : 500
-                    let seed: UInt64 = try invocation.isGiven(2) ? invocation.argument(2) : 0
+                    let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 500
+                    let seed: UInt64 = try invocation.isGiven(2) ? invocation.argument(2) as UInt64 : 0
                     return invocation.result(try receiver.evaluate(data, batchSize: batchSize, seed: seed))
                 },
             ])

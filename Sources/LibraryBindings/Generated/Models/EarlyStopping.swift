@@ -21,7 +21,7 @@ extension LibraryBindings {
             equals: { ($0 as? EarlyStopping) == ($1 as? EarlyStopping) },
             [
                 FunctionBinding("metric", .property, returns: .string,
-                    documentation: BindingDocumentation("The epoch series to watch, e.g. `\"ndcg@100\"` or `\"rmse\"`; the model's validation must record it."),
+                    documentation: BindingDocumentation("The epoch series to watch, e.g. `\"NDCG@100\"` or `\"RMSE\"`; the model's validation must record it."),
                     setter: { invocation in
                     var receiver: EarlyStopping = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
@@ -76,7 +76,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.restoresBestWeights)
                 },
                 FunctionBinding("init", .initializer, parameters: [
-                    ParameterBinding("metric", "metric", .string, documentation: "The epoch series to watch, e.g. `\"ndcg@100\"` or `\"rmse\"`; the validation must record it."),
+                    ParameterBinding("metric", "metric", .string, documentation: "The epoch series to watch, e.g. `\"NDCG@100\"` or `\"RMSE\"`; the validation must record it."),
                     ParameterBinding("patience", "patience", .int, default: "5", documentation: "Epochs without improvement tolerated before stopping."),
                     ParameterBinding("direction", "direction", .named("EarlyStopping.Direction"), default: ".maximize", documentation: "`.maximize` when larger is better (NDCG, recall), `.minimize` when smaller is (RMSE, loss)."),
                     ParameterBinding("minimumDelta", "minimumDelta", .double, default: "0", documentation: "The smallest change that counts as an improvement."),
@@ -84,10 +84,10 @@ extension LibraryBindings {
                 ], returns: .named("EarlyStopping"),
                     documentation: BindingDocumentation("Creates an early-stopping rule.")) { invocation in
                     let metric: String = try invocation.argument(0)
-                    let patience: Int = try invocation.isGiven(1) ? invocation.argument(1) : 5
-                    let direction: EarlyStopping.Direction = try invocation.isGiven(2) ? invocation.argument(2) : .maximize
-                    let minimumDelta: Double = try invocation.isGiven(3) ? invocation.argument(3) : 0
-                    let restoresBestWeights: Bool = try invocation.isGiven(4) ? invocation.argument(4) : true
+                    let patience: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 5
+                    let direction: EarlyStopping.Direction = try invocation.isGiven(2) ? invocation.argument(2) as EarlyStopping.Direction : .maximize
+                    let minimumDelta: Double = try invocation.isGiven(3) ? invocation.argument(3) as Double : 0
+                    let restoresBestWeights: Bool = try invocation.isGiven(4) ? invocation.argument(4) as Bool : true
                     return invocation.result(EarlyStopping(metric: metric, patience: patience, direction: direction, minimumDelta: minimumDelta, restoresBestWeights: restoresBestWeights))
                 },
                 FunctionBinding("improves", .method, parameters: [

@@ -65,11 +65,11 @@ extension LibraryBindings {
                 ], returns: .named("MultiDAE"), throws: true,
                     documentation: BindingDocumentation("Creates a Multi-DAE over `items` items with Xavier-uniform weights from `seed`: items → hidden → items, or items → hidden → latent → hidden → items with a `latent` width.")) { invocation in
                     let items: Int = try invocation.argument(0)
-                    let hidden: Int = try invocation.isGiven(1) ? invocation.argument(1) : 200
-                    let latent: Int? = try invocation.isGiven(2) ? invocation.argument(2) : nil
-                    let dropout: Double = try invocation.isGiven(3) ? invocation.argument(3) : 0.5
-                    let likelihood: Likelihood = try invocation.isGiven(4) ? invocation.argument(4) : .multinomial
-                    let seed: UInt64 = try invocation.isGiven(5) ? invocation.argument(5) : 0
+                    let hidden: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 200
+                    let latent: Int? = try invocation.isGiven(2) ? invocation.argument(2) as Int? : nil
+                    let dropout: Double = try invocation.isGiven(3) ? invocation.argument(3) as Double : 0.5
+                    let likelihood: Likelihood = try invocation.isGiven(4) ? invocation.argument(4) as Likelihood : .multinomial
+                    let seed: UInt64 = try invocation.isGiven(5) ? invocation.argument(5) as UInt64 : 0
                     return invocation.result(try MultiDAE(items: items, hidden: hidden, latent: latent, dropout: dropout, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("reconstruct", .method, parameters: [
@@ -100,12 +100,12 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Trains on the rows of `data`, one denoising step per mini-batch, validating on `validation` after each epoch. Returns per-step `loss` and per-epoch means and `metrics`.")) { invocation in
                     let receiver: MultiDAE = try invocation.receiver()
                     let data: UserItemMatrix = try invocation.argument(0)
-                    let validation: FoldInUsers? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) : 50
-                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) : 500
-                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) : Adam(learningRate: 1e-3)
-                    let metrics: [RankingMetric] = try invocation.isGiven(5) ? invocation.argument(5) : [.ndcg(100)]
-                    let control: TrainingControl = try invocation.isGiven(6) ? invocation.argument(6) : TrainingControl()
+                    let validation: FoldInUsers? = try invocation.isGiven(1) ? invocation.argument(1) as FoldInUsers? : nil
+                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 50
+                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 500
+                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) as Optimizer : Adam(learningRate: 1e-3)
+                    let metrics: [RankingMetric] = try invocation.isGiven(5) ? invocation.argument(5) as [RankingMetric] : [.ndcg(100)]
+                    let control: TrainingControl = try invocation.isGiven(6) ? invocation.argument(6) as TrainingControl : TrainingControl()
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, metrics: metrics, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
@@ -115,7 +115,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Ranks all items for held-out users from their fold-in items (fold-in items excluded) and averages `metrics` over them.")) { invocation in
                     let receiver: MultiDAE = try invocation.receiver()
                     let users: FoldInUsers = try invocation.argument(0)
-                    let metrics: [RankingMetric] = try invocation.isGiven(1) ? invocation.argument(1) : [.ndcg(100), .recall(20), .recall(50)]
+                    let metrics: [RankingMetric] = try invocation.isGiven(1) ? invocation.argument(1) as [RankingMetric] : [.ndcg(100), .recall(20), .recall(50)]
                     return invocation.result(try receiver.evaluate(users, metrics: metrics))
                 },
                 FunctionBinding("scores", .method, parameters: [

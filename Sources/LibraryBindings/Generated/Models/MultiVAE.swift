@@ -75,11 +75,11 @@ extension LibraryBindings {
                 ], returns: .named("MultiVAE"), throws: true,
                     documentation: BindingDocumentation("Creates a Multi-VAE over `items` items with Xavier-uniform weights from `seed`.")) { invocation in
                     let items: Int = try invocation.argument(0)
-                    let hidden: Int = try invocation.isGiven(1) ? invocation.argument(1) : 600
-                    let latent: Int = try invocation.isGiven(2) ? invocation.argument(2) : 200
-                    let dropout: Double = try invocation.isGiven(3) ? invocation.argument(3) : 0.5
-                    let likelihood: Likelihood = try invocation.isGiven(4) ? invocation.argument(4) : .multinomial
-                    let seed: UInt64 = try invocation.isGiven(5) ? invocation.argument(5) : 0
+                    let hidden: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 600
+                    let latent: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 200
+                    let dropout: Double = try invocation.isGiven(3) ? invocation.argument(3) as Double : 0.5
+                    let likelihood: Likelihood = try invocation.isGiven(4) ? invocation.argument(4) as Likelihood : .multinomial
+                    let seed: UInt64 = try invocation.isGiven(5) ? invocation.argument(5) as UInt64 : 0
                     return invocation.result(try MultiVAE(items: items, hidden: hidden, latent: latent, dropout: dropout, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("encode", .method, parameters: [
@@ -119,13 +119,13 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Trains on the rows of `data` (users × items, stored values as counts — ones for implicit feedback), one annealed ELBO step per mini-batch, validating on `validation` after each epoch.", returns: "per-step `loss`, `reconstruction`, `kl`, `beta`; per-epoch means and `metrics`.")) { invocation in
                     let receiver: MultiVAE = try invocation.receiver()
                     let data: UserItemMatrix = try invocation.argument(0)
-                    let validation: FoldInUsers? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) : 50
-                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) : 500
-                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) : Adam(learningRate: 1e-3)
-                    let annealing: Annealing = try invocation.isGiven(5) ? invocation.argument(5) : .linear(cap: 0.2, steps: 200_000)
-                    let metrics: [RankingMetric] = try invocation.isGiven(6) ? invocation.argument(6) : [.ndcg(100)]
-                    let control: TrainingControl = try invocation.isGiven(7) ? invocation.argument(7) : TrainingControl()
+                    let validation: FoldInUsers? = try invocation.isGiven(1) ? invocation.argument(1) as FoldInUsers? : nil
+                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 50
+                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 500
+                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) as Optimizer : Adam(learningRate: 1e-3)
+                    let annealing: Annealing = try invocation.isGiven(5) ? invocation.argument(5) as Annealing : .linear(cap: 0.2, steps: 200_000)
+                    let metrics: [RankingMetric] = try invocation.isGiven(6) ? invocation.argument(6) as [RankingMetric] : [.ndcg(100)]
+                    let control: TrainingControl = try invocation.isGiven(7) ? invocation.argument(7) as TrainingControl : TrainingControl()
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, annealing: annealing, metrics: metrics, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
@@ -135,7 +135,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Ranks all items for held-out users from their fold-in items (fold-in items excluded) and averages `metrics` over them.")) { invocation in
                     let receiver: MultiVAE = try invocation.receiver()
                     let users: FoldInUsers = try invocation.argument(0)
-                    let metrics: [RankingMetric] = try invocation.isGiven(1) ? invocation.argument(1) : [.ndcg(100), .recall(20), .recall(50)]
+                    let metrics: [RankingMetric] = try invocation.isGiven(1) ? invocation.argument(1) as [RankingMetric] : [.ndcg(100), .recall(20), .recall(50)]
                     return invocation.result(try receiver.evaluate(users, metrics: metrics))
                 },
                 FunctionBinding("scores", .method, parameters: [

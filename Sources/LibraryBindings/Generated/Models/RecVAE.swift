@@ -91,12 +91,12 @@ extension LibraryBindings {
                 ], returns: .named("RecVAE"), throws: true,
                     documentation: BindingDocumentation("Creates a RecVAE over `items` items with PyTorch's default initialisation from `seed`.")) { invocation in
                     let items: Int = try invocation.argument(0)
-                    let hidden: Int = try invocation.isGiven(1) ? invocation.argument(1) : 600
-                    let latent: Int = try invocation.isGiven(2) ? invocation.argument(2) : 200
-                    let dropout: Double = try invocation.isGiven(3) ? invocation.argument(3) : 0.5
-                    let gamma: Double = try invocation.isGiven(4) ? invocation.argument(4) : 0.005
-                    let likelihood: Likelihood = try invocation.isGiven(5) ? invocation.argument(5) : .multinomial
-                    let seed: UInt64 = try invocation.isGiven(6) ? invocation.argument(6) : 0
+                    let hidden: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 600
+                    let latent: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 200
+                    let dropout: Double = try invocation.isGiven(3) ? invocation.argument(3) as Double : 0.5
+                    let gamma: Double = try invocation.isGiven(4) ? invocation.argument(4) as Double : 0.005
+                    let likelihood: Likelihood = try invocation.isGiven(5) ? invocation.argument(5) as Likelihood : .multinomial
+                    let seed: UInt64 = try invocation.isGiven(6) ? invocation.argument(6) as UInt64 : 0
                     return invocation.result(try RecVAE(items: items, hidden: hidden, latent: latent, dropout: dropout, gamma: gamma, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("logits", .method, parameters: [
@@ -122,15 +122,15 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Trains with alternating passes: each epoch, `encoderPasses` passes update the encoder (its own optimizer, input dropout), the prior takes a copy of the encoder, then `decoderPasses` passes update the decoder (no dropout). Validates on `validation` after each epoch.", returns: "per-step `loss`, `reconstruction`, `kl`, `phase` (0 encoder, 1 decoder); per-epoch means and `metrics`.")) { invocation in
                     let receiver: RecVAE = try invocation.receiver()
                     let data: UserItemMatrix = try invocation.argument(0)
-                    let validation: FoldInUsers? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) : 50
-                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) : 500
-                    let encoderOptimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) : Adam(learningRate: 5e-4)
-                    let decoderOptimizer: Optimizer = try invocation.isGiven(5) ? invocation.argument(5) : Adam(learningRate: 5e-4)
-                    let encoderPasses: Int = try invocation.isGiven(6) ? invocation.argument(6) : 3
-                    let decoderPasses: Int = try invocation.isGiven(7) ? invocation.argument(7) : 1
-                    let metrics: [RankingMetric] = try invocation.isGiven(8) ? invocation.argument(8) : [.ndcg(100)]
-                    let control: TrainingControl = try invocation.isGiven(9) ? invocation.argument(9) : TrainingControl()
+                    let validation: FoldInUsers? = try invocation.isGiven(1) ? invocation.argument(1) as FoldInUsers? : nil
+                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 50
+                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 500
+                    let encoderOptimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) as Optimizer : Adam(learningRate: 5e-4)
+                    let decoderOptimizer: Optimizer = try invocation.isGiven(5) ? invocation.argument(5) as Optimizer : Adam(learningRate: 5e-4)
+                    let encoderPasses: Int = try invocation.isGiven(6) ? invocation.argument(6) as Int : 3
+                    let decoderPasses: Int = try invocation.isGiven(7) ? invocation.argument(7) as Int : 1
+                    let metrics: [RankingMetric] = try invocation.isGiven(8) ? invocation.argument(8) as [RankingMetric] : [.ndcg(100)]
+                    let control: TrainingControl = try invocation.isGiven(9) ? invocation.argument(9) as TrainingControl : TrainingControl()
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, encoderOptimizer: encoderOptimizer, decoderOptimizer: decoderOptimizer, encoderPasses: encoderPasses, decoderPasses: decoderPasses, metrics: metrics, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
@@ -140,7 +140,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Ranks all items for held-out users from their fold-in items (fold-in items excluded) and averages `metrics` over them.")) { invocation in
                     let receiver: RecVAE = try invocation.receiver()
                     let users: FoldInUsers = try invocation.argument(0)
-                    let metrics: [RankingMetric] = try invocation.isGiven(1) ? invocation.argument(1) : [.ndcg(100), .recall(20), .recall(50)]
+                    let metrics: [RankingMetric] = try invocation.isGiven(1) ? invocation.argument(1) as [RankingMetric] : [.ndcg(100), .recall(20), .recall(50)]
                     return invocation.result(try receiver.evaluate(users, metrics: metrics))
                 },
                 FunctionBinding("scores", .method, parameters: [

@@ -16,7 +16,7 @@ extension LibraryBindings {
             "TrainingControl",
             module: "Models",
             kind: .structure,
-            documentation: BindingDocumentation("How the caller steers a `fit`: cancellation, live progress, early stopping and checkpoints.", discussion: "```swift\nvar control = TrainingControl()\ncontrol.isCancelled = { interruptFlag.isSet }          // checked before every step\ncontrol.onProgress = { progress in bar.update(progress.fractionCompleted) }\ncontrol.earlyStopping = EarlyStopping(metric: \"ndcg@100\", patience: 5)\nlet history = try model.fit(split.train, validation: split.validation, epochs: 200, control: control)\nif history.wasInterrupted { print(\"stopped after \\(history.steps.count) steps\") }\n```"),
+            documentation: BindingDocumentation("How the caller steers a `fit`: cancellation, live progress, early stopping and checkpoints.", discussion: "```swift\nvar control = TrainingControl()\ncontrol.isCancelled = { interruptFlag.isSet }          // checked before every step\ncontrol.onProgress = { progress in bar.update(progress.fractionCompleted) }\ncontrol.earlyStopping = EarlyStopping(metric: \"NDCG@100\", patience: 5)\nlet history = try model.fit(split.train, validation: split.validation, epochs: 200, control: control)\nif history.wasInterrupted { print(\"stopped after \\(history.steps.count) steps\") }\n```"),
             matches: { $0 is TrainingControl },
             [
                 FunctionBinding("isCancelled", .property, returns: .function([], .bool, isThrowing: false),
@@ -103,9 +103,9 @@ extension LibraryBindings {
                     let onProgress: (TrainingProgress) -> () = !invocation.isGiven(1) ? { _ in } : ({ onProgressFunction.callRecordingErrors($0) })
                     let onEpochEndFunction = invocation.function(2)
                     let onEpochEnd: (TrainingRecord) -> () = !invocation.isGiven(2) ? { _ in } : ({ onEpochEndFunction.callRecordingErrors($0) })
-                    let earlyStopping: EarlyStopping? = try invocation.isGiven(3) ? invocation.argument(3) : nil
-                    let checkpoint: CheckpointPolicy? = try invocation.isGiven(4) ? invocation.argument(4) : nil
-                    let validationInterval: Int = try invocation.isGiven(5) ? invocation.argument(5) : 1
+                    let earlyStopping: EarlyStopping? = try invocation.isGiven(3) ? invocation.argument(3) as EarlyStopping? : nil
+                    let checkpoint: CheckpointPolicy? = try invocation.isGiven(4) ? invocation.argument(4) as CheckpointPolicy? : nil
+                    let validationInterval: Int = try invocation.isGiven(5) ? invocation.argument(5) as Int : 1
                     return invocation.result(TrainingControl(isCancelled: isCancelled, onProgress: onProgress, onEpochEnd: onEpochEnd, earlyStopping: earlyStopping, checkpoint: checkpoint, validationInterval: validationInterval))
                 },
             ])

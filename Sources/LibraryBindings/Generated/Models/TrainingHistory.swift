@@ -16,7 +16,7 @@ extension LibraryBindings {
             "TrainingHistory",
             module: "Models",
             kind: .structure,
-            documentation: BindingDocumentation("What happened during `fit`: per-step and per-epoch records of named scalar series (loss, reconstruction, kl, beta, validation metrics) and how training ended.", discussion: "Series come back as plain `[Double]` arrays so anything can draw them; in a notebook the\nkernel's display layer plots them:\n```swift\nlet history = try model.fit(split.train, epochs: 50)\nhistory.stepSeries(\"loss\")            // one value per gradient step\nhistory.epochSeries(\"ndcg@100\")       // one value per validated epoch\n```"),
+            documentation: BindingDocumentation("What happened during `fit`: per-step and per-epoch records of named scalar series (loss, reconstruction, kl, beta, validation metrics) and how training ended.", discussion: "Series come back as plain `[Double]` arrays so anything can draw them; in a notebook the\nkernel's display layer plots them:\n```swift\nlet history = try model.fit(split.train, epochs: 50)\nhistory.stepSeries(\"loss\")            // one value per gradient step\nhistory.epochSeries(\"NDCG@100\")       // one value per validated epoch\n```"),
             supertypes: ["RichDisplayable"],
             matches: { $0 is TrainingHistory },
             equals: { ($0 as? TrainingHistory) == ($1 as? TrainingHistory) },
@@ -99,7 +99,7 @@ extension LibraryBindings {
                     let epoch: Int = try invocation.argument(0)
                     let step: Int = try invocation.argument(1)
                     let values: [String: Double] = try invocation.argument(2)
-                    let seconds: Double = try invocation.isGiven(3) ? invocation.argument(3) : 0
+                    let seconds: Double = try invocation.isGiven(3) ? invocation.argument(3) as Double : 0
                     receiver.recordEpoch(epoch: epoch, step: step, values: values, seconds: seconds)
                     return .void
                 },
@@ -140,7 +140,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.stepNumbers(name))
                 },
                 FunctionBinding("epochSeries", .method, parameters: [
-                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"ndcg@100\"."),
+                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"NDCG@100\"."),
                 ], returns: .array(.double),
                     documentation: BindingDocumentation("The values of `name` at every epoch end that recorded it (empty when none did).")) { invocation in
                     let receiver: TrainingHistory = try invocation.receiver()
@@ -148,7 +148,7 @@ extension LibraryBindings {
                     return invocation.result(receiver.epochSeries(name))
                 },
                 FunctionBinding("epochNumbers", .method, parameters: [
-                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"ndcg@100\"."),
+                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"NDCG@100\"."),
                 ], returns: .array(.double),
                     documentation: BindingDocumentation("The epoch numbers at which `name` was recorded (x-coordinates for a plot).")) { invocation in
                     let receiver: TrainingHistory = try invocation.receiver()
@@ -164,7 +164,7 @@ extension LibraryBindings {
                     return invocation.result(try receiver.series(name))
                 },
                 FunctionBinding("last", .method, parameters: [
-                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"loss\" or \"ndcg@100\"."),
+                    ParameterBinding(nil, "name", .string, documentation: "The series, e.g. \"loss\" or \"NDCG@100\"."),
                 ], returns: .optional(.double),
                     documentation: BindingDocumentation("The last recorded value of `name` (epoch records first, then steps), or nil.")) { invocation in
                     let receiver: TrainingHistory = try invocation.receiver()

@@ -16,7 +16,7 @@ extension LibraryBindings {
             "TrainingLoop",
             module: "Models",
             kind: .enumeration,
-            documentation: BindingDocumentation("The epoch/step driver every model's `fit` runs on: it checks cancellation before each step (the control's and the thread's ``TrainingObserver``'s), reports progress to both, records per-step values and per-epoch means, validates, stops early, keeps the best weights and writes checkpoints. A model supplies only what one step and one validation do.", discussion: "```swift\nlet history = try TrainingLoop.run(model: self, epochs: 10, stepsPerEpoch: batches.count, control: control,\n    startEpoch: { epoch in batches = shuffledBatches(epoch) },\n    step: { position in try trainStep(batches[position.batchIndex]) },   // returns [\"loss\": …]\n    validate: { epoch in try evaluate(validation) })                        // returns [\"ndcg@100\": …]\n```"),
+            documentation: BindingDocumentation("The epoch/step driver every model's `fit` runs on: it checks cancellation before each step (the control's and the thread's ``TrainingObserver``'s), reports progress to both, records per-step values and per-epoch means, validates, stops early, keeps the best weights and writes checkpoints. A model supplies only what one step and one validation do.", discussion: "```swift\nlet history = try TrainingLoop.run(model: self, epochs: 10, stepsPerEpoch: batches.count, control: control,\n    startEpoch: { epoch in batches = shuffledBatches(epoch) },\n    step: { position in try trainStep(batches[position.batchIndex]) },   // returns [\"loss\": …]\n    validate: { epoch in try evaluate(validation) })                        // returns [\"NDCG@100\": …]\n```"),
             matches: { $0 is TrainingLoop },
             [
                 FunctionBinding("run", .staticMethod, parameters: [
@@ -32,7 +32,7 @@ extension LibraryBindings {
                     let model: Module = try invocation.argument(0)
                     let epochs: Int = try invocation.argument(1)
                     let stepsPerEpoch: Int = try invocation.argument(2)
-                    let control: TrainingControl = try invocation.isGiven(3) ? invocation.argument(3) : TrainingControl()
+                    let control: TrainingControl = try invocation.isGiven(3) ? invocation.argument(3) as TrainingControl : TrainingControl()
                     let startEpochFunction = invocation.function(4)
                     let startEpoch: (Int) throws -> () = !invocation.isGiven(4) ? { _ in } : ({ try startEpochFunction.call($0) })
                     let stepFunction = invocation.function(5)

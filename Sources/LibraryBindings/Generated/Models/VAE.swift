@@ -54,12 +54,12 @@ extension LibraryBindings {
                     ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the reparameterisation noise and the shuffling."),
                 ], returns: .named("VAE"), throws: true,
                     documentation: BindingDocumentation("Creates the model with PyTorch's default initialisation drawn from `seed`.")) { invocation in
-                    let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) : 28
-                    let imageWidth: Int = try invocation.isGiven(1) ? invocation.argument(1) : 28
-                    let latent: Int = try invocation.isGiven(2) ? invocation.argument(2) : 20
-                    let architecture: VAEArchitecture = try invocation.isGiven(3) ? invocation.argument(3) : .multilayerPerceptron(hidden: 400)
-                    let likelihood: DecoderLikelihood = try invocation.isGiven(4) ? invocation.argument(4) : .bernoulli
-                    let seed: UInt64 = try invocation.isGiven(5) ? invocation.argument(5) : 0
+                    let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) as Int : 28
+                    let imageWidth: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 28
+                    let latent: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 20
+                    let architecture: VAEArchitecture = try invocation.isGiven(3) ? invocation.argument(3) as VAEArchitecture : .multilayerPerceptron(hidden: 400)
+                    let likelihood: DecoderLikelihood = try invocation.isGiven(4) ? invocation.argument(4) as DecoderLikelihood : .bernoulli
+                    let seed: UInt64 = try invocation.isGiven(5) ? invocation.argument(5) as UInt64 : 0
                     return invocation.result(try VAE(imageHeight: imageHeight, imageWidth: imageWidth, latent: latent, architecture: architecture, likelihood: likelihood, seed: seed))
                 },
                 FunctionBinding("encode", .method, parameters: [
@@ -85,7 +85,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("The loss parts of `images` for one draw of `z` per image from a generator seeded with `seed` (so the same call gives the same numbers), without recording gradients.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
                     let images: Tensor = try invocation.argument(0)
-                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) : 0
+                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) as UInt64 : 0
                     return invocation.result(try receiver.loss(images, seed: seed))
                 },
                 FunctionBinding("reconstruct", .method, parameters: [
@@ -103,7 +103,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("`count` images decoded from `z ~ N(0, I)`, drawn from a generator seeded with `seed`; throws when `count` is negative or the latents would not fit in memory.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
                     let count: Int = try invocation.argument(0)
-                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) : 0
+                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) as UInt64 : 0
                     return invocation.result(try receiver.sample(count: count, seed: seed))
                 },
                 FunctionBinding("decodeMeans", .method, parameters: [
@@ -154,12 +154,12 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Trains on `data` with shuffled mini-batches drawn from the model's seeded generator, and returns the history: per step and per epoch `loss` (−ELBO, or the β-weighted loss), `reconstruction` and `kl` in nats per image; with `validation`, also `validationLoss`, `validationReconstruction` and `validationKL` after each validated epoch.", discussion: "```swift\nvar control = TrainingControl()\ncontrol.onProgress = { print(\"epoch \\($0.epoch) step \\($0.step): \\($0.loss)\") }\nlet history = try model.fit(split.train, validation: split.test, epochs: 10, batchSize: 64,\n                            optimizer: Adam(learningRate: 1e-3), control: control)\n```\nWhen `control.isCancelled` returns true, training stops before the next step; the model\nkeeps the weights of the last completed step and `history.wasInterrupted` is set.")) { invocation in
                     let receiver: VAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
-                    let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) : 10
-                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) : 64
-                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) : Adam(learningRate: 1e-3)
-                    let klWeight: Float = try invocation.isGiven(5) ? invocation.argument(5) : 1
-                    let control: TrainingControl = try invocation.isGiven(6) ? invocation.argument(6) : TrainingControl()
+                    let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) as ImageDataset? : nil
+                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 10
+                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 64
+                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) as Optimizer : Adam(learningRate: 1e-3)
+                    let klWeight: Float = try invocation.isGiven(5) ? invocation.argument(5) as Float : 1
+                    let control: TrainingControl = try invocation.isGiven(6) ? invocation.argument(6) as TrainingControl : TrainingControl()
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, klWeight: klWeight, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
@@ -170,8 +170,8 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("The loss parts over a whole dataset, in nats per image, with one draw of `z` per image from a generator seeded with `seed` (the same call gives the same numbers); no gradients are recorded.", discussion: "```swift\nlet test = try model.evaluate(split.test)     // test.negativeELBO ≈ 130 nats after 10 epochs\n```")) { invocation in
                     let receiver: VAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
-                    let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) : 500
-                    let seed: UInt64 = try invocation.isGiven(2) ? invocation.argument(2) : 0
+                    let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 500
+                    let seed: UInt64 = try invocation.isGiven(2) ? invocation.argument(2) as UInt64 : 0
                     return invocation.result(try receiver.evaluate(data, batchSize: batchSize, seed: seed))
                 },
             ])

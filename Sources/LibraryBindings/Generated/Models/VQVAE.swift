@@ -47,15 +47,15 @@ extension LibraryBindings {
                     ParameterBinding("seed", "seed", .integer("UInt64"), default: "0", documentation: "The seed of the weights, the codebook, the shuffling and dead-code restarts."),
                 ], returns: .named("VQVAE"), throws: true,
                     documentation: BindingDocumentation("Creates the model with PyTorch's default initialisation (and the reference codebook initialisation) drawn from `seed`. Image sides must be multiples of 4.")) { invocation in
-                    let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) : 28
-                    let imageWidth: Int = try invocation.isGiven(1) ? invocation.argument(1) : 28
-                    let codeCount: Int = try invocation.isGiven(2) ? invocation.argument(2) : 64
-                    let codeDimension: Int = try invocation.isGiven(3) ? invocation.argument(3) : 16
-                    let commitmentCost: Float = try invocation.isGiven(4) ? invocation.argument(4) : 0.25
-                    let codebookUpdate: CodebookUpdate = try invocation.isGiven(5) ? invocation.argument(5) : .loss
-                    let residualBlocks: Int = try invocation.isGiven(6) ? invocation.argument(6) : 2
-                    let residualChannels: Int = try invocation.isGiven(7) ? invocation.argument(7) : 32
-                    let seed: UInt64 = try invocation.isGiven(8) ? invocation.argument(8) : 0
+                    let imageHeight: Int = try invocation.isGiven(0) ? invocation.argument(0) as Int : 28
+                    let imageWidth: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 28
+                    let codeCount: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 64
+                    let codeDimension: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 16
+                    let commitmentCost: Float = try invocation.isGiven(4) ? invocation.argument(4) as Float : 0.25
+                    let codebookUpdate: CodebookUpdate = try invocation.isGiven(5) ? invocation.argument(5) as CodebookUpdate : .loss
+                    let residualBlocks: Int = try invocation.isGiven(6) ? invocation.argument(6) as Int : 2
+                    let residualChannels: Int = try invocation.isGiven(7) ? invocation.argument(7) as Int : 32
+                    let seed: UInt64 = try invocation.isGiven(8) ? invocation.argument(8) as UInt64 : 0
                     return invocation.result(try VQVAE(imageHeight: imageHeight, imageWidth: imageWidth, codeCount: codeCount, codeDimension: codeDimension, commitmentCost: commitmentCost, codebookUpdate: codebookUpdate, residualBlocks: residualBlocks, residualChannels: residualChannels, seed: seed))
                 },
                 FunctionBinding("gridHeight", .property, returns: .int,
@@ -96,12 +96,12 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Trains on `data` with shuffled mini-batches drawn from the model's seeded generator and returns the history: per step and per epoch `loss` (reconstruction + VQ loss), `reconstruction` (MSE), `codebook`, `commitment`, `perplexity` and `usage` (the fraction of codes the batch chose); with `validation`, also `validationReconstruction`, `validationPerplexity` and `validationUsage`.", discussion: "An EMA codebook is updated by its moving averages after each gradient step (the optimizer\nnever touches it). With `restartDeadCodesAfter: n`, a code not chosen for `n` steps is moved\nonto a random encoder output of the current batch, and `restarted` counts them per step.\nWhen `control.isCancelled` returns true, training stops before the next step with the model\nintact and `history.wasInterrupted` set.\n\n```swift\nlet history = try model.fit(split.train, validation: split.test, epochs: 10, batchSize: 64,\n                            optimizer: Adam(learningRate: 1e-3), restartDeadCodesAfter: 100)\n```")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
-                    let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) : 10
-                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) : 64
-                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) : Adam(learningRate: 1e-3)
-                    let restartDeadCodesAfter: Int? = try invocation.isGiven(5) ? invocation.argument(5) : nil
-                    let control: TrainingControl = try invocation.isGiven(6) ? invocation.argument(6) : TrainingControl()
+                    let validation: ImageDataset? = try invocation.isGiven(1) ? invocation.argument(1) as ImageDataset? : nil
+                    let epochs: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 10
+                    let batchSize: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 64
+                    let optimizer: Optimizer = try invocation.isGiven(4) ? invocation.argument(4) as Optimizer : Adam(learningRate: 1e-3)
+                    let restartDeadCodesAfter: Int? = try invocation.isGiven(5) ? invocation.argument(5) as Int? : nil
+                    let control: TrainingControl = try invocation.isGiven(6) ? invocation.argument(6) as TrainingControl : TrainingControl()
                     return invocation.result(try receiver.fit(data, validation: validation, epochs: epochs, batchSize: batchSize, optimizer: optimizer, restartDeadCodesAfter: restartDeadCodesAfter, control: control))
                 },
                 FunctionBinding("evaluate", .method, parameters: [
@@ -111,7 +111,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Reconstruction error and codebook use over a whole dataset, without recording gradients.", discussion: "```swift\nlet report = try model.evaluate(split.test)    // MSE ≈ 0.0086, perplexity ≈ 9 after 10 epochs\n```")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
                     let data: ImageDataset = try invocation.argument(0)
-                    let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) : 500
+                    let batchSize: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 500
                     return invocation.result(try receiver.evaluate(data, batchSize: batchSize))
                 },
                 FunctionBinding("reconstruct", .method, parameters: [
@@ -138,8 +138,8 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Images `[N, pixels]` decoded from a (possibly edited) code grid given row-major `[N, height, width]`.")) { invocation in
                     let receiver: VQVAE = try invocation.receiver()
                     let codes: [Int] = try invocation.argument(0)
-                    let height: Int? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let width: Int? = try invocation.isGiven(2) ? invocation.argument(2) : nil
+                    let height: Int? = try invocation.isGiven(1) ? invocation.argument(1) as Int? : nil
+                    let width: Int? = try invocation.isGiven(2) ? invocation.argument(2) as Int? : nil
                     return invocation.result(try receiver.decode(codes: codes, height: height, width: width))
                 },
                 FunctionBinding("decode", .method, parameters: [

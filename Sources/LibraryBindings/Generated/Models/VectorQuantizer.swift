@@ -75,8 +75,8 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Creates the quantizer with the reference initialisation drawn from `generator`; throws when a size is negative or the codebook would not fit in the memory available.")) { invocation in
                     let codeCount: Int = try invocation.argument(0)
                     let codeDimension: Int = try invocation.argument(1)
-                    let commitmentCost: Float = try invocation.isGiven(2) ? invocation.argument(2) : 0.25
-                    let update: CodebookUpdate = try invocation.isGiven(3) ? invocation.argument(3) : .loss
+                    let commitmentCost: Float = try invocation.isGiven(2) ? invocation.argument(2) as Float : 0.25
+                    let update: CodebookUpdate = try invocation.isGiven(3) ? invocation.argument(3) as CodebookUpdate : .loss
                     var generator: RandomGenerator = try invocation.argument(4)
                     defer { invocation.setInOut(4, generator) }
                     return invocation.result(try VectorQuantizer(codeCount: codeCount, codeDimension: codeDimension, commitmentCost: commitmentCost, update: update, generator: &generator))

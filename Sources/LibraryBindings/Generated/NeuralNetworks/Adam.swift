@@ -45,13 +45,13 @@ extension LibraryBindings {
                     ParameterBinding("maximumGradientNorm", "maximumGradientNorm", .optional(.float), default: "nil", documentation: "Clips the gradients' global norm to this before each step; nil for no clipping."),
                 ], returns: .named("Adam"),
                     documentation: BindingDocumentation("Creates the optimizer with coupled (L2) weight decay.")) { invocation in
-                    let learningRate: Float = try invocation.isGiven(0) ? invocation.argument(0) : 1e-3
-                    let beta1: Float = try invocation.isGiven(1) ? invocation.argument(1) : 0.9
-                    let beta2: Float = try invocation.isGiven(2) ? invocation.argument(2) : 0.999
-                    let epsilon: Float = try invocation.isGiven(3) ? invocation.argument(3) : 1e-8
-                    let weightDecay: Float = try invocation.isGiven(4) ? invocation.argument(4) : 0
-                    let schedule: LearningRateSchedule = try invocation.isGiven(5) ? invocation.argument(5) : .constant
-                    let maximumGradientNorm: Float? = try invocation.isGiven(6) ? invocation.argument(6) : nil
+                    let learningRate: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 1e-3
+                    let beta1: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 0.9
+                    let beta2: Float = try invocation.isGiven(2) ? invocation.argument(2) as Float : 0.999
+                    let epsilon: Float = try invocation.isGiven(3) ? invocation.argument(3) as Float : 1e-8
+                    let weightDecay: Float = try invocation.isGiven(4) ? invocation.argument(4) as Float : 0
+                    let schedule: LearningRateSchedule = try invocation.isGiven(5) ? invocation.argument(5) as LearningRateSchedule : .constant
+                    let maximumGradientNorm: Float? = try invocation.isGiven(6) ? invocation.argument(6) as Float? : nil
                     return invocation.result(Adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay, schedule: schedule, maximumGradientNorm: maximumGradientNorm))
                 },
             ])

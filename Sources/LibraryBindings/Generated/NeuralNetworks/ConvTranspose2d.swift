@@ -69,10 +69,10 @@ extension LibraryBindings {
                     let inputChannels: Int = try invocation.argument(0)
                     let outputChannels: Int = try invocation.argument(1)
                     let kernelSize: Int = try invocation.argument(2)
-                    let stride: Int = try invocation.isGiven(3) ? invocation.argument(3) : 1
-                    let padding: Int = try invocation.isGiven(4) ? invocation.argument(4) : 0
-                    let outputPadding: Int = try invocation.isGiven(5) ? invocation.argument(5) : 0
-                    let hasBias: Bool = try invocation.isGiven(6) ? invocation.argument(6) : true
+                    let stride: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 1
+                    let padding: Int = try invocation.isGiven(4) ? invocation.argument(4) as Int : 0
+                    let outputPadding: Int = try invocation.isGiven(5) ? invocation.argument(5) as Int : 0
+                    let hasBias: Bool = try invocation.isGiven(6) ? invocation.argument(6) as Bool : true
                     var generator: RandomGenerator = try invocation.argument(7)
                     defer { invocation.setInOut(7, generator) }
                     return invocation.result(try ConvTranspose2d(inputChannels, outputChannels, kernelSize: kernelSize, stride: stride, padding: padding, outputPadding: outputPadding, bias: hasBias, generator: &generator))

@@ -41,7 +41,7 @@ extension LibraryBindings {
                 ], returns: .named("Dropout"),
                     documentation: BindingDocumentation("Creates the layer; `probability` must lie in `[0, 1)`.")) { invocation in
                     let probability: Float = try invocation.argument(0)
-                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) : 0
+                    let seed: UInt64 = try invocation.isGiven(1) ? invocation.argument(1) as UInt64 : 0
                     return invocation.result(Dropout(probability: probability, seed: seed))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [

@@ -39,7 +39,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Creates a table of `count` vectors of `dimension` values drawn from `initializer` (N(0, 1) by default, as PyTorch). Throws when a size is negative or the table would not fit in the memory available.")) { invocation in
                     let count: Int = try invocation.argument(0)
                     let dimension: Int = try invocation.argument(1)
-                    let initializer: Initializer = try invocation.isGiven(2) ? invocation.argument(2) : .normal()
+                    let initializer: Initializer = try invocation.isGiven(2) ? invocation.argument(2) as Initializer : .normal()
                     var generator: RandomGenerator = try invocation.argument(3)
                     defer { invocation.setInOut(3, generator) }
                     return invocation.result(try Embedding(count, dimension, initializer: initializer, generator: &generator))
@@ -58,7 +58,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("The vectors at `indices`, shaped `shape + [dimension]` (`shape` defaults to `[indices.count]`).")) { invocation in
                     let receiver: Embedding = try invocation.receiver()
                     let indices: [Int] = try invocation.argument(0)
-                    let shape: [Int]? = try invocation.isGiven(1) ? invocation.argument(1) : nil
+                    let shape: [Int]? = try invocation.isGiven(1) ? invocation.argument(1) as [Int]? : nil
                     return invocation.result(try receiver.callAsFunction(indices, shape: shape))
                 },
             ])

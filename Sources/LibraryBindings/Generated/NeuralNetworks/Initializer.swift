@@ -98,8 +98,8 @@ extension LibraryBindings {
                     ParameterBinding("mean", "mean", .float, default: "0"),
                     ParameterBinding("standardDeviation", "standardDeviation", .float, default: "1"),
                 ], returns: .named("Initializer"), documentation: BindingDocumentation("Normal with the given mean and standard deviation.")) { invocation in
-                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) : 0
-                    let value1: Float = try invocation.isGiven(1) ? invocation.argument(1) : 1
+                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 0
+                    let value1: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 1
                     return invocation.result(Initializer.normal(mean: value0, standardDeviation: value1))
                 },
                 FunctionBinding("truncatedNormal", .enumCase, parameters: [
@@ -108,38 +108,38 @@ extension LibraryBindings {
                     ParameterBinding("lowerBound", "lowerBound", .float, default: "-2"),
                     ParameterBinding("upperBound", "upperBound", .float, default: "2"),
                 ], returns: .named("Initializer"), documentation: BindingDocumentation("Normal restricted to `[lowerBound, upperBound]` (absolute bounds, as `trunc_normal_`), by rejection.")) { invocation in
-                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) : 0
-                    let value1: Float = try invocation.isGiven(1) ? invocation.argument(1) : 1
-                    let value2: Float = try invocation.isGiven(2) ? invocation.argument(2) : -2
-                    let value3: Float = try invocation.isGiven(3) ? invocation.argument(3) : 2
+                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 0
+                    let value1: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 1
+                    let value2: Float = try invocation.isGiven(2) ? invocation.argument(2) as Float : -2
+                    let value3: Float = try invocation.isGiven(3) ? invocation.argument(3) as Float : 2
                     return invocation.result(Initializer.truncatedNormal(mean: value0, standardDeviation: value1, lowerBound: value2, upperBound: value3))
                 },
                 FunctionBinding("xavierUniform", .enumCase, parameters: [
                     ParameterBinding("gain", "gain", .float, default: "1"),
                 ], returns: .named("Initializer"), documentation: BindingDocumentation("Glorot & Bengio (2010): uniform with bound `gain · √(6 / (fanIn + fanOut))`.")) { invocation in
-                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) : 1
+                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 1
                     return invocation.result(Initializer.xavierUniform(gain: value0))
                 },
                 FunctionBinding("xavierNormal", .enumCase, parameters: [
                     ParameterBinding("gain", "gain", .float, default: "1"),
                 ], returns: .named("Initializer"), documentation: BindingDocumentation("Glorot & Bengio (2010): normal with deviation `gain · √(2 / (fanIn + fanOut))`.")) { invocation in
-                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) : 1
+                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 1
                     return invocation.result(Initializer.xavierNormal(gain: value0))
                 },
                 FunctionBinding("kaimingUniform", .enumCase, parameters: [
                     ParameterBinding("negativeSlope", "negativeSlope", .float, default: "0"),
                     ParameterBinding("mode", "mode", .named("Initializer.FanMode"), default: ".fanIn"),
                 ], returns: .named("Initializer"), documentation: BindingDocumentation("He et al. (2015): uniform with bound `√(6 / ((1 + a²) · fan))` for a leaky-ReLU slope `a`.")) { invocation in
-                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) : 0
-                    let value1: Initializer.FanMode = try invocation.isGiven(1) ? invocation.argument(1) : .fanIn
+                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 0
+                    let value1: Initializer.FanMode = try invocation.isGiven(1) ? invocation.argument(1) as Initializer.FanMode : .fanIn
                     return invocation.result(Initializer.kaimingUniform(negativeSlope: value0, mode: value1))
                 },
                 FunctionBinding("kaimingNormal", .enumCase, parameters: [
                     ParameterBinding("negativeSlope", "negativeSlope", .float, default: "0"),
                     ParameterBinding("mode", "mode", .named("Initializer.FanMode"), default: ".fanIn"),
                 ], returns: .named("Initializer"), documentation: BindingDocumentation("He et al. (2015): normal with deviation `√(2 / ((1 + a²) · fan))`.")) { invocation in
-                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) : 0
-                    let value1: Initializer.FanMode = try invocation.isGiven(1) ? invocation.argument(1) : .fanIn
+                    let value0: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 0
+                    let value1: Initializer.FanMode = try invocation.isGiven(1) ? invocation.argument(1) as Initializer.FanMode : .fanIn
                     return invocation.result(Initializer.kaimingNormal(negativeSlope: value0, mode: value1))
                 },
             ])

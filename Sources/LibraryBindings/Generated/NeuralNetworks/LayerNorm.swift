@@ -57,8 +57,8 @@ extension LibraryBindings {
                 ], returns: .named("LayerNorm"), throws: true,
                     documentation: BindingDocumentation("Creates the layer; throws when `dimension` is negative or its scale and shift would not fit in memory.")) { invocation in
                     let dimension: Int = try invocation.argument(0)
-                    let epsilon: Float = try invocation.isGiven(1) ? invocation.argument(1) : 1e-5
-                    let elementwiseAffine: Bool = try invocation.isGiven(2) ? invocation.argument(2) : true
+                    let epsilon: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 1e-5
+                    let elementwiseAffine: Bool = try invocation.isGiven(2) ? invocation.argument(2) as Bool : true
                     return invocation.result(try LayerNorm(dimension, epsilon: epsilon, elementwiseAffine: elementwiseAffine))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [

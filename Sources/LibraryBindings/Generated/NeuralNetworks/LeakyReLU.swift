@@ -29,7 +29,7 @@ extension LibraryBindings {
                     ParameterBinding("negativeSlope", "negativeSlope", .float, default: "0.01", documentation: "The slope for negative inputs (PyTorch's default 0.01)."),
                 ], returns: .named("LeakyReLU"),
                     documentation: BindingDocumentation("Creates the layer.")) { invocation in
-                    let negativeSlope: Float = try invocation.isGiven(0) ? invocation.argument(0) : 0.01
+                    let negativeSlope: Float = try invocation.isGiven(0) ? invocation.argument(0) as Float : 0.01
                     return invocation.result(LeakyReLU(negativeSlope: negativeSlope))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [

@@ -65,7 +65,7 @@ extension LibraryBindings {
                     ParameterBinding("minimum", "minimum", .float, default: "0"),
                 ], returns: .named("LearningRateSchedule"), documentation: BindingDocumentation("Cosine annealing from the base rate to `minimum` over `steps` updates, then `minimum` (PyTorch `CosineAnnealingLR` up to `steps`; PyTorch then rises again, this stays at `minimum`): `min + (base − min)(1 + cos(π·min(t, steps)/steps))/2`.")) { invocation in
                     let value0: Int = try invocation.argument(0)
-                    let value1: Float = try invocation.isGiven(1) ? invocation.argument(1) : 0
+                    let value1: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 0
                     return invocation.result(LearningRateSchedule.cosine(steps: value0, minimum: value1))
                 },
                 FunctionBinding("warmUp", .enumCase, parameters: [

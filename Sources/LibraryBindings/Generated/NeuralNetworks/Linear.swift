@@ -49,7 +49,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Creates a layer with PyTorch's default initialisation: weight and bias uniform on `±1/√inputCount`. Throws when a size is negative or the weight would not fit in the memory available.")) { invocation in
                     let inputCount: Int = try invocation.argument(0)
                     let outputCount: Int = try invocation.argument(1)
-                    let hasBias: Bool = try invocation.isGiven(2) ? invocation.argument(2) : true
+                    let hasBias: Bool = try invocation.isGiven(2) ? invocation.argument(2) as Bool : true
                     var generator: RandomGenerator = try invocation.argument(3)
                     defer { invocation.setInOut(3, generator) }
                     return invocation.result(try Linear(inputCount, outputCount, bias: hasBias, generator: &generator))
@@ -65,9 +65,9 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Creates a layer whose weight (and bias, zeros unless given) come from initialisers, e.g. `weightInitializer: .xavierUniform()`. Throws as the default initialiser does, or for an invalid initialiser.")) { invocation in
                     let inputCount: Int = try invocation.argument(0)
                     let outputCount: Int = try invocation.argument(1)
-                    let hasBias: Bool = try invocation.isGiven(2) ? invocation.argument(2) : true
+                    let hasBias: Bool = try invocation.isGiven(2) ? invocation.argument(2) as Bool : true
                     let weightInitializer: Initializer = try invocation.argument(3)
-                    let biasInitializer: Initializer = try invocation.isGiven(4) ? invocation.argument(4) : .zeros
+                    let biasInitializer: Initializer = try invocation.isGiven(4) ? invocation.argument(4) as Initializer : .zeros
                     var generator: RandomGenerator = try invocation.argument(5)
                     defer { invocation.setInOut(5, generator) }
                     return invocation.result(try Linear(inputCount, outputCount, bias: hasBias, weightInitializer: weightInitializer, biasInitializer: biasInitializer, generator: &generator))
@@ -78,7 +78,7 @@ extension LibraryBindings {
                 ], returns: .named("Linear"), throws: true,
                     documentation: BindingDocumentation("Creates a layer from given weights `[outputCount, inputCount]` and an optional bias `[outputCount]`.")) { invocation in
                     let weight: Tensor = try invocation.argument(0)
-                    let bias: Tensor? = try invocation.isGiven(1) ? invocation.argument(1) : nil
+                    let bias: Tensor? = try invocation.isGiven(1) ? invocation.argument(1) as Tensor? : nil
                     return invocation.result(try Linear(weight: weight, bias: bias))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [

@@ -34,7 +34,7 @@ extension LibraryBindings {
                 ], returns: .void,
                     documentation: BindingDocumentation("Puts this module and every sub-module in training mode (`true`) or evaluation mode (`false`).")) { invocation in
                     let receiver: Module = try invocation.receiver()
-                    let training: Bool = try invocation.isGiven(0) ? invocation.argument(0) : true
+                    let training: Bool = try invocation.isGiven(0) ? invocation.argument(0) as Bool : true
                     receiver.train(training)
                     return .void
                 },
@@ -56,7 +56,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Saves every parameter to `url` atomically: a save interrupted at any point leaves the previous file intact.", discussion: "```swift\ntry model.save(to: URL(fileURLWithPath: \"multivae.safetensors\"), metadata: [\"epoch\": \"50\"])\n```")) { invocation in
                     let receiver: Module = try invocation.receiver()
                     let url: URL = try invocation.argument(0)
-                    let metadata: [String: String] = try invocation.isGiven(1) ? invocation.argument(1) : [:]
+                    let metadata: [String: String] = try invocation.isGiven(1) ? invocation.argument(1) as [String: String] : [:]
                     try receiver.save(to: url, metadata: metadata)
                     return .void
                 },
@@ -135,7 +135,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Replaces parameters by path. Every name must exist and every shape must match; when `requiringAll` is set, every parameter of the model must be given (loading a checkpoint). Nothing is changed when any check fails.")) { invocation in
                     let receiver: Module = try invocation.receiver()
                     let parameters: [String: Tensor] = try invocation.argument(0)
-                    let requiringAll: Bool = try invocation.isGiven(1) ? invocation.argument(1) : false
+                    let requiringAll: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
                     try receiver.update(parameters: parameters, requiringAll: requiringAll)
                     return .void
                 },

@@ -66,9 +66,9 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Creates the layer; `dimension` must be divisible by `headCount`.")) { invocation in
                     let dimension: Int = try invocation.argument(0)
                     let headCount: Int = try invocation.argument(1)
-                    let bias: Bool = try invocation.isGiven(2) ? invocation.argument(2) : true
-                    let dropout: Float = try invocation.isGiven(3) ? invocation.argument(3) : 0
-                    let seed: UInt64 = try invocation.isGiven(4) ? invocation.argument(4) : 0
+                    let bias: Bool = try invocation.isGiven(2) ? invocation.argument(2) as Bool : true
+                    let dropout: Float = try invocation.isGiven(3) ? invocation.argument(3) as Float : 0
+                    let seed: UInt64 = try invocation.isGiven(4) ? invocation.argument(4) as UInt64 : 0
                     var generator: RandomGenerator = try invocation.argument(5)
                     defer { invocation.setInOut(5, generator) }
                     return invocation.result(try MultiHeadAttention(dimension, headCount: headCount, bias: bias, dropout: dropout, seed: seed, generator: &generator))
@@ -98,7 +98,7 @@ extension LibraryBindings {
                     let queries: Tensor = try invocation.argument(0)
                     let keys: Tensor = try invocation.argument(1)
                     let values: Tensor = try invocation.argument(2)
-                    let mask: Tensor? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let mask: Tensor? = try invocation.isGiven(3) ? invocation.argument(3) as Tensor? : nil
                     return invocation.result(try receiver.callAsFunction(queries, key: keys, value: values, mask: mask))
                 },
                 FunctionBinding("callAsFunction", .method, parameters: [

@@ -37,7 +37,7 @@ extension LibraryBindings {
                 documentation: BindingDocumentation("Cross-entropy of `logits` [N, C] against class indices `labels` (N of them): `−log softmax(logits)[label]`, as `torch.nn.functional.cross_entropy`.", discussion: "```swift\nlet loss = try crossEntropy(logits: model(images), labels: digits)\n```")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
                 let labels: [Int] = try invocation.argument(1)
-                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) : .mean
+                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) as LossReduction : .mean
                 return invocation.result(try crossEntropy(logits: logits, labels: labels, reduction: reduction))
             },
             FunctionBinding("crossEntropy", .function, parameters: [
@@ -48,7 +48,7 @@ extension LibraryBindings {
                 documentation: BindingDocumentation("Cross-entropy against target distributions `probabilities` (rows summing to one), both [N, C]: `−Σ_c p_c · log softmax(logits)_c` per row.")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
                 let probabilities: Tensor = try invocation.argument(1)
-                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) : .mean
+                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) as LossReduction : .mean
                 return invocation.result(try crossEntropy(logits: logits, probabilities: probabilities, reduction: reduction))
             },
             FunctionBinding("multinomialNegativeLogLikelihood", .function, parameters: [
@@ -59,7 +59,7 @@ extension LibraryBindings {
                 documentation: BindingDocumentation("The multinomial negative log-likelihood of Multi-VAE (Liang et al., 2018, eq. 2): `−Σ_i counts_i · log softmax(logits)_i` per user (row), averaged over users by default.", discussion: "```swift\nlet reconstruction = try multinomialNegativeLogLikelihood(logits: decoder(z), counts: clicks)\n```")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
                 let counts: Tensor = try invocation.argument(1)
-                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) : .mean
+                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) as LossReduction : .mean
                 return invocation.result(try multinomialNegativeLogLikelihood(logits: logits, counts: counts, reduction: reduction))
             },
             FunctionBinding("binaryCrossEntropy", .function, parameters: [
@@ -70,7 +70,7 @@ extension LibraryBindings {
                 documentation: BindingDocumentation("Binary cross-entropy on logits, `softplus(x) − x·t` (stable for large |x|), as `torch.nn.functional.binary_cross_entropy_with_logits`; the gradient is `sigmoid(x) − t`.")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
                 let targets: Tensor = try invocation.argument(1)
-                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) : .mean
+                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) as LossReduction : .mean
                 return invocation.result(try binaryCrossEntropy(logits: logits, targets: targets, reduction: reduction))
             },
             FunctionBinding("sigmoidFocalLoss", .function, parameters: [
@@ -83,9 +83,9 @@ extension LibraryBindings {
                 documentation: BindingDocumentation("The focal loss of Lin et al. (2017) on logits, as `torchvision.ops.sigmoid_focal_loss`: `α_t · (1 − p_t)^γ · BCE(x, t)` with `p = sigmoid(x)`, `p_t = p·t + (1 − p)(1 − t)` and `α_t = α·t + (1 − α)(1 − t)`; a negative `alpha` turns the weighting off.")) { invocation in
                 let logits: Tensor = try invocation.argument(0)
                 let targets: Tensor = try invocation.argument(1)
-                let alpha: Float = try invocation.isGiven(2) ? invocation.argument(2) : 0.25
-                let gamma: Float = try invocation.isGiven(3) ? invocation.argument(3) : 2
-                let reduction: LossReduction = try invocation.isGiven(4) ? invocation.argument(4) : .mean
+                let alpha: Float = try invocation.isGiven(2) ? invocation.argument(2) as Float : 0.25
+                let gamma: Float = try invocation.isGiven(3) ? invocation.argument(3) as Float : 2
+                let reduction: LossReduction = try invocation.isGiven(4) ? invocation.argument(4) as LossReduction : .mean
                 return invocation.result(try sigmoidFocalLoss(logits: logits, targets: targets, alpha: alpha, gamma: gamma, reduction: reduction))
             },
             FunctionBinding("gaussianKLDivergence", .function, parameters: [
@@ -96,7 +96,7 @@ extension LibraryBindings {
                 documentation: BindingDocumentation("The KL divergence of the diagonal Gaussian `N(mean, exp(logVariance))` from `N(0, I)`, the regulariser of a VAE (Kingma & Welling, 2014, appendix B): `−½ Σ_j (1 + logVariance_j − mean_j² − exp(logVariance_j))` per example (summed over the last axis), then averaged over examples by default.", discussion: "```swift\nlet loss = try reconstruction + beta * gaussianKLDivergence(mean: mu, logVariance: logVar)\n```")) { invocation in
                 let mean: Tensor = try invocation.argument(0)
                 let logVariance: Tensor = try invocation.argument(1)
-                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) : .mean
+                let reduction: LossReduction = try invocation.isGiven(2) ? invocation.argument(2) as LossReduction : .mean
                 return invocation.result(try gaussianKLDivergence(mean: mean, logVariance: logVariance, reduction: reduction))
             },
             FunctionBinding("gaussianKLDivergence", .function, parameters: [
@@ -111,7 +111,7 @@ extension LibraryBindings {
                 let logVariance: Tensor = try invocation.argument(1)
                 let priorMean: Tensor = try invocation.argument(2)
                 let priorLogVariance: Tensor = try invocation.argument(3)
-                let reduction: LossReduction = try invocation.isGiven(4) ? invocation.argument(4) : .mean
+                let reduction: LossReduction = try invocation.isGiven(4) ? invocation.argument(4) as LossReduction : .mean
                 return invocation.result(try gaussianKLDivergence(mean: mean, logVariance: logVariance, priorMean: priorMean, priorLogVariance: priorLogVariance, reduction: reduction))
             },
             FunctionBinding("meanSquaredError", .function, parameters: [
@@ -123,8 +123,8 @@ extension LibraryBindings {
                 documentation: BindingDocumentation("Mean squared error, optionally over the observed entries only.", discussion: "Without a mask: `reduce((predictions − targets)²)`. With a mask (ones where a rating is observed,\nzeros elsewhere, or any non-negative weights): `Σ mask·(predictions − targets)² / Σ mask` for\n`.mean`, the weighted sum for `.sum`, and the weighted values for `.none`. An all-zero mask gives 0.\n\n```swift\nlet loss = try meanSquaredError(predictions: model(ratings), targets: ratings, mask: observed)\n```")) { invocation in
                 let predictions: Tensor = try invocation.argument(0)
                 let targets: Tensor = try invocation.argument(1)
-                let mask: Tensor? = try invocation.isGiven(2) ? invocation.argument(2) : nil
-                let reduction: LossReduction = try invocation.isGiven(3) ? invocation.argument(3) : .mean
+                let mask: Tensor? = try invocation.isGiven(2) ? invocation.argument(2) as Tensor? : nil
+                let reduction: LossReduction = try invocation.isGiven(3) ? invocation.argument(3) as LossReduction : .mean
                 return invocation.result(try meanSquaredError(predictions: predictions, targets: targets, mask: mask, reduction: reduction))
             },
             FunctionBinding("valueAndGradient", .function, parameters: [

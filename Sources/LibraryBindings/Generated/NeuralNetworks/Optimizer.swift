@@ -89,10 +89,10 @@ extension LibraryBindings {
                 ], returns: .named("Optimizer"),
                     documentation: BindingDocumentation("Creates the shared part of an optimizer.")) { invocation in
                     let learningRate: Float = try invocation.argument(0)
-                    let weightDecay: Float = try invocation.isGiven(1) ? invocation.argument(1) : 0
-                    let decouplesWeightDecay: Bool = try invocation.isGiven(2) ? invocation.argument(2) : false
-                    let schedule: LearningRateSchedule = try invocation.isGiven(3) ? invocation.argument(3) : .constant
-                    let maximumGradientNorm: Float? = try invocation.isGiven(4) ? invocation.argument(4) : nil
+                    let weightDecay: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 0
+                    let decouplesWeightDecay: Bool = try invocation.isGiven(2) ? invocation.argument(2) as Bool : false
+                    let schedule: LearningRateSchedule = try invocation.isGiven(3) ? invocation.argument(3) as LearningRateSchedule : .constant
+                    let maximumGradientNorm: Float? = try invocation.isGiven(4) ? invocation.argument(4) as Float? : nil
                     return invocation.result(Optimizer(learningRate: learningRate, weightDecay: weightDecay, decouplesWeightDecay: decouplesWeightDecay, schedule: schedule, maximumGradientNorm: maximumGradientNorm))
                 },
                 FunctionBinding("currentLearningRate", .property, returns: .float,

@@ -55,7 +55,7 @@ extension LibraryBindings {
                     defer { invocation.setReceiver(receiver) }
                     let index: Int = try invocation.argument(0)
                     let count: Int = try invocation.argument(1)
-                    let initial: Float = try invocation.isGiven(2) ? invocation.argument(2) : 0
+                    let initial: Float = try invocation.isGiven(2) ? invocation.argument(2) as Float : 0
                     return invocation.result(receiver.takeBuffer(index, count: count, initial: initial))
                 },
             ])

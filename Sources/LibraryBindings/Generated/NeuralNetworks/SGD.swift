@@ -46,12 +46,12 @@ extension LibraryBindings {
                 ], returns: .named("SGD"),
                     documentation: BindingDocumentation("Creates the optimizer.")) { invocation in
                     let learningRate: Float = try invocation.argument(0)
-                    let momentum: Float = try invocation.isGiven(1) ? invocation.argument(1) : 0
-                    let dampening: Float = try invocation.isGiven(2) ? invocation.argument(2) : 0
-                    let nesterov: Bool = try invocation.isGiven(3) ? invocation.argument(3) : false
-                    let weightDecay: Float = try invocation.isGiven(4) ? invocation.argument(4) : 0
-                    let schedule: LearningRateSchedule = try invocation.isGiven(5) ? invocation.argument(5) : .constant
-                    let maximumGradientNorm: Float? = try invocation.isGiven(6) ? invocation.argument(6) : nil
+                    let momentum: Float = try invocation.isGiven(1) ? invocation.argument(1) as Float : 0
+                    let dampening: Float = try invocation.isGiven(2) ? invocation.argument(2) as Float : 0
+                    let nesterov: Bool = try invocation.isGiven(3) ? invocation.argument(3) as Bool : false
+                    let weightDecay: Float = try invocation.isGiven(4) ? invocation.argument(4) as Float : 0
+                    let schedule: LearningRateSchedule = try invocation.isGiven(5) ? invocation.argument(5) as LearningRateSchedule : .constant
+                    let maximumGradientNorm: Float? = try invocation.isGiven(6) ? invocation.argument(6) as Float? : nil
                     return invocation.result(SGD(learningRate: learningRate, momentum: momentum, dampening: dampening, nesterov: nesterov, weightDecay: weightDecay, schedule: schedule, maximumGradientNorm: maximumGradientNorm))
                 },
             ])

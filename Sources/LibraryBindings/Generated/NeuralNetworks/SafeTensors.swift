@@ -27,7 +27,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Writes `tensors` to `url` atomically (temporary file, fsync, rename): an interrupted save leaves any previous file intact.")) { invocation in
                     let tensors: [String: Tensor] = try invocation.argument(0)
                     let url: URL = try invocation.argument(1)
-                    let metadata: [String: String] = try invocation.isGiven(2) ? invocation.argument(2) : [:]
+                    let metadata: [String: String] = try invocation.isGiven(2) ? invocation.argument(2) as [String: String] : [:]
                     try SafeTensors.write(tensors, to: url, metadata: metadata)
                     return .void
                 },

@@ -79,10 +79,10 @@ extension LibraryBindings {
                     let dimension: Int = try invocation.argument(0)
                     let headCount: Int = try invocation.argument(1)
                     let feedForwardDimension: Int = try invocation.argument(2)
-                    let dropout: Float = try invocation.isGiven(3) ? invocation.argument(3) : 0.1
-                    let negativeSlope: Float = try invocation.isGiven(4) ? invocation.argument(4) : 0.01
-                    let epsilon: Float = try invocation.isGiven(5) ? invocation.argument(5) : 1e-5
-                    let seed: UInt64 = try invocation.isGiven(6) ? invocation.argument(6) : 0
+                    let dropout: Float = try invocation.isGiven(3) ? invocation.argument(3) as Float : 0.1
+                    let negativeSlope: Float = try invocation.isGiven(4) ? invocation.argument(4) as Float : 0.01
+                    let epsilon: Float = try invocation.isGiven(5) ? invocation.argument(5) as Float : 1e-5
+                    let seed: UInt64 = try invocation.isGiven(6) ? invocation.argument(6) as UInt64 : 0
                     var generator: RandomGenerator = try invocation.argument(7)
                     defer { invocation.setInOut(7, generator) }
                     return invocation.result(try TransformerEncoderBlock(dimension, headCount: headCount, feedForwardDimension: feedForwardDimension, dropout: dropout, negativeSlope: negativeSlope, epsilon: epsilon, seed: seed, generator: &generator))

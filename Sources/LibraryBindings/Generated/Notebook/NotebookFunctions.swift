@@ -17,7 +17,7 @@ extension LibraryBindings {
                 ParameterBinding("wait", "wait", .bool, default: "false", documentation: "Whether to clear only when the next output arrives (no flicker between frames)."),
             ], returns: .void,
                 documentation: BindingDocumentation("Clears the cell's output; with `wait`, when the next output arrives (for animations). Does nothing in a compiled program.")) { invocation in
-                let wait: Bool = try invocation.isGiven(0) ? invocation.argument(0) : false
+                let wait: Bool = try invocation.isGiven(0) ? invocation.argument(0) as Bool : false
                 clearOutput(wait: wait)
                 return .void
             },

@@ -75,7 +75,7 @@ extension LibraryBindings {
                     let red: Double = try invocation.argument(0)
                     let green: Double = try invocation.argument(1)
                     let blue: Double = try invocation.argument(2)
-                    let alpha: Double = try invocation.isGiven(3) ? invocation.argument(3) : 1
+                    let alpha: Double = try invocation.isGiven(3) ? invocation.argument(3) as Double : 1
                     return invocation.result(Color(red: red, green: green, blue: blue, alpha: alpha))
                 },
                 FunctionBinding("init", .initializer, parameters: [
@@ -84,7 +84,7 @@ extension LibraryBindings {
                 ], returns: .named("Color"),
                     documentation: BindingDocumentation("Creates an opaque colour from a 24-bit `0xRRGGBB` value, as written in CSS.")) { invocation in
                     let hex: UInt32 = try invocation.argument(0)
-                    let alpha: Double = try invocation.isGiven(1) ? invocation.argument(1) : 1
+                    let alpha: Double = try invocation.isGiven(1) ? invocation.argument(1) as Double : 1
                     return invocation.result(Color(hex: hex, alpha: alpha))
                 },
                 FunctionBinding("withAlpha", .method, parameters: [

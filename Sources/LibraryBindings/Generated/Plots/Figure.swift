@@ -138,11 +138,11 @@ extension LibraryBindings {
                     ParameterBinding("yLabel", "yLabel", .string, default: "\"\"", documentation: "The label beside the vertical axis; empty for none."),
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("An empty chart of `width`×`height` points; add series with `plot`, `scatter`, `bar` or `histogram`.")) { invocation in
-                    let width: Int = try invocation.isGiven(0) ? invocation.argument(0) : 640
-                    let height: Int = try invocation.isGiven(1) ? invocation.argument(1) : 400
-                    let title: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
-                    let xLabel: String = try invocation.isGiven(3) ? invocation.argument(3) : ""
-                    let yLabel: String = try invocation.isGiven(4) ? invocation.argument(4) : ""
+                    let width: Int = try invocation.isGiven(0) ? invocation.argument(0) as Int : 640
+                    let height: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 400
+                    let title: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
+                    let xLabel: String = try invocation.isGiven(3) ? invocation.argument(3) as String : ""
+                    let yLabel: String = try invocation.isGiven(4) ? invocation.argument(4) as String : ""
                     return invocation.result(Figure(width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel))
                 },
                 FunctionBinding("displaySize", .property, returns: .tuple(["width", "height"], [.int, .int]),
@@ -180,9 +180,9 @@ extension LibraryBindings {
                     var receiver: Figure = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let values: [Double] = try invocation.argument(0)
-                    let labels: [String] = try invocation.isGiven(1) ? invocation.argument(1) : []
-                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
-                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let labels: [String] = try invocation.isGiven(1) ? invocation.argument(1) as [String] : []
+                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
+                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) as Color? : nil
                     receiver.bar(values, labels: labels, name: name, color: color)
                     return .void
                 },
@@ -196,9 +196,9 @@ extension LibraryBindings {
                     var receiver: Figure = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let values: [Float] = try invocation.argument(0)
-                    let labels: [String] = try invocation.isGiven(1) ? invocation.argument(1) : []
-                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
-                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let labels: [String] = try invocation.isGiven(1) ? invocation.argument(1) as [String] : []
+                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
+                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) as Color? : nil
                     receiver.bar(values, labels: labels, name: name, color: color)
                     return .void
                 },
@@ -212,9 +212,9 @@ extension LibraryBindings {
                     var receiver: Figure = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let values: [Double] = try invocation.argument(0)
-                    let bins: Int = try invocation.isGiven(1) ? invocation.argument(1) : 20
-                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
-                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let bins: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 20
+                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
+                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) as Color? : nil
                     receiver.histogram(values, bins: bins, name: name, color: color)
                     return .void
                 },
@@ -232,9 +232,9 @@ extension LibraryBindings {
                     var receiver: Figure = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let values: [Float] = try invocation.argument(0)
-                    let bins: Int = try invocation.isGiven(1) ? invocation.argument(1) : 20
-                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
-                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let bins: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 20
+                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
+                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) as Color? : nil
                     receiver.histogram(values, bins: bins, name: name, color: color)
                     return .void
                 },
@@ -252,15 +252,15 @@ extension LibraryBindings {
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A heatmap of `matrix` (rows top to bottom) with a colour bar: attention weights, a confusion matrix.")) { invocation in
                     let matrix: [[Double]] = try invocation.argument(0)
-                    let rowLabels: [String] = try invocation.isGiven(1) ? invocation.argument(1) : []
-                    let columnLabels: [String] = try invocation.isGiven(2) ? invocation.argument(2) : []
-                    let title: String = try invocation.isGiven(3) ? invocation.argument(3) : ""
-                    let xLabel: String = try invocation.isGiven(4) ? invocation.argument(4) : ""
-                    let yLabel: String = try invocation.isGiven(5) ? invocation.argument(5) : ""
-                    let colorMap: ColorMap = try invocation.isGiven(6) ? invocation.argument(6) : .viridis
-                    let showsValues: Bool = try invocation.isGiven(7) ? invocation.argument(7) : false
-                    let width: Int = try invocation.isGiven(8) ? invocation.argument(8) : 520
-                    let height: Int = try invocation.isGiven(9) ? invocation.argument(9) : 440
+                    let rowLabels: [String] = try invocation.isGiven(1) ? invocation.argument(1) as [String] : []
+                    let columnLabels: [String] = try invocation.isGiven(2) ? invocation.argument(2) as [String] : []
+                    let title: String = try invocation.isGiven(3) ? invocation.argument(3) as String : ""
+                    let xLabel: String = try invocation.isGiven(4) ? invocation.argument(4) as String : ""
+                    let yLabel: String = try invocation.isGiven(5) ? invocation.argument(5) as String : ""
+                    let colorMap: ColorMap = try invocation.isGiven(6) ? invocation.argument(6) as ColorMap : .viridis
+                    let showsValues: Bool = try invocation.isGiven(7) ? invocation.argument(7) as Bool : false
+                    let width: Int = try invocation.isGiven(8) ? invocation.argument(8) as Int : 520
+                    let height: Int = try invocation.isGiven(9) ? invocation.argument(9) as Int : 440
                     return invocation.result(Figure.heatmap(matrix, rowLabels: rowLabels, columnLabels: columnLabels, title: title, xLabel: xLabel, yLabel: yLabel, colorMap: colorMap, showsValues: showsValues, width: width, height: height))
                 },
                 FunctionBinding("heatmap", .staticMethod, parameters: [
@@ -277,15 +277,15 @@ extension LibraryBindings {
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A heatmap of a single-precision matrix, converted to `Double`.")) { invocation in
                     let matrix: [[Float]] = try invocation.argument(0)
-                    let rowLabels: [String] = try invocation.isGiven(1) ? invocation.argument(1) : []
-                    let columnLabels: [String] = try invocation.isGiven(2) ? invocation.argument(2) : []
-                    let title: String = try invocation.isGiven(3) ? invocation.argument(3) : ""
-                    let xLabel: String = try invocation.isGiven(4) ? invocation.argument(4) : ""
-                    let yLabel: String = try invocation.isGiven(5) ? invocation.argument(5) : ""
-                    let colorMap: ColorMap = try invocation.isGiven(6) ? invocation.argument(6) : .viridis
-                    let showsValues: Bool = try invocation.isGiven(7) ? invocation.argument(7) : false
-                    let width: Int = try invocation.isGiven(8) ? invocation.argument(8) : 520
-                    let height: Int = try invocation.isGiven(9) ? invocation.argument(9) : 440
+                    let rowLabels: [String] = try invocation.isGiven(1) ? invocation.argument(1) as [String] : []
+                    let columnLabels: [String] = try invocation.isGiven(2) ? invocation.argument(2) as [String] : []
+                    let title: String = try invocation.isGiven(3) ? invocation.argument(3) as String : ""
+                    let xLabel: String = try invocation.isGiven(4) ? invocation.argument(4) as String : ""
+                    let yLabel: String = try invocation.isGiven(5) ? invocation.argument(5) as String : ""
+                    let colorMap: ColorMap = try invocation.isGiven(6) ? invocation.argument(6) as ColorMap : .viridis
+                    let showsValues: Bool = try invocation.isGiven(7) ? invocation.argument(7) as Bool : false
+                    let width: Int = try invocation.isGiven(8) ? invocation.argument(8) as Int : 520
+                    let height: Int = try invocation.isGiven(9) ? invocation.argument(9) as Int : 440
                     return invocation.result(Figure.heatmap(matrix, rowLabels: rowLabels, columnLabels: columnLabels, title: title, xLabel: xLabel, yLabel: yLabel, colorMap: colorMap, showsValues: showsValues, width: width, height: height))
                 },
                 FunctionBinding("confusionMatrix", .staticMethod, parameters: [
@@ -297,10 +297,10 @@ extension LibraryBindings {
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A confusion matrix: `counts[true][predicted]`, blue shades, counts written in the cells.")) { invocation in
                     let counts: [[Int]] = try invocation.argument(0)
-                    let classNames: [String] = try invocation.isGiven(1) ? invocation.argument(1) : []
-                    let title: String = try invocation.isGiven(2) ? invocation.argument(2) : "Confusion matrix"
-                    let width: Int = try invocation.isGiven(3) ? invocation.argument(3) : 520
-                    let height: Int = try invocation.isGiven(4) ? invocation.argument(4) : 460
+                    let classNames: [String] = try invocation.isGiven(1) ? invocation.argument(1) as [String] : []
+                    let title: String = try invocation.isGiven(2) ? invocation.argument(2) as String : "Confusion matrix"
+                    let width: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 520
+                    let height: Int = try invocation.isGiven(4) ? invocation.argument(4) as Int : 460
                     return invocation.result(Figure.confusionMatrix(counts, classNames: classNames, title: title, width: width, height: height))
                 },
                 FunctionBinding("imageGrid", .staticMethod, parameters: [
@@ -312,10 +312,10 @@ extension LibraryBindings {
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A grid of images, one row per array — for example inputs above their reconstructions — with labels left of the rows and captions under the images. Each source pixel becomes a `pixelScale`×`pixelScale`-point block (nearest neighbour), so the figure's size follows the images.")) { invocation in
                     let rows: [[PlotImage]] = try invocation.argument(0)
-                    let rowLabels: [String] = try invocation.isGiven(1) ? invocation.argument(1) : []
-                    let captions: [[String]] = try invocation.isGiven(2) ? invocation.argument(2) : []
-                    let title: String = try invocation.isGiven(3) ? invocation.argument(3) : ""
-                    let pixelScale: Int = try invocation.isGiven(4) ? invocation.argument(4) : 2
+                    let rowLabels: [String] = try invocation.isGiven(1) ? invocation.argument(1) as [String] : []
+                    let captions: [[String]] = try invocation.isGiven(2) ? invocation.argument(2) as [[String]] : []
+                    let title: String = try invocation.isGiven(3) ? invocation.argument(3) as String : ""
+                    let pixelScale: Int = try invocation.isGiven(4) ? invocation.argument(4) as Int : 2
                     return invocation.result(Figure.imageGrid(rows: rows, rowLabels: rowLabels, captions: captions, title: title, pixelScale: pixelScale))
                 },
                 FunctionBinding("imageGrid", .staticMethod, parameters: [
@@ -327,10 +327,10 @@ extension LibraryBindings {
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A grid of `images` filled row by row, `columns` to a row, with optional captions under each.")) { invocation in
                     let images: [PlotImage] = try invocation.argument(0)
-                    let columns: Int = try invocation.isGiven(1) ? invocation.argument(1) : 8
-                    let captions: [String] = try invocation.isGiven(2) ? invocation.argument(2) : []
-                    let title: String = try invocation.isGiven(3) ? invocation.argument(3) : ""
-                    let pixelScale: Int = try invocation.isGiven(4) ? invocation.argument(4) : 2
+                    let columns: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 8
+                    let captions: [String] = try invocation.isGiven(2) ? invocation.argument(2) as [String] : []
+                    let title: String = try invocation.isGiven(3) ? invocation.argument(3) as String : ""
+                    let pixelScale: Int = try invocation.isGiven(4) ? invocation.argument(4) as Int : 2
                     return invocation.result(Figure.imageGrid(images, columns: columns, captions: captions, title: title, pixelScale: pixelScale))
                 },
                 FunctionBinding("plot", .method, parameters: [
@@ -343,9 +343,9 @@ extension LibraryBindings {
                     var receiver: Figure = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let values: [Double] = try invocation.argument(0)
-                    let x: [Double]? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
-                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let x: [Double]? = try invocation.isGiven(1) ? invocation.argument(1) as [Double]? : nil
+                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
+                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) as Color? : nil
                     receiver.plot(values, x: x, name: name, color: color)
                     return .void
                 },
@@ -359,9 +359,9 @@ extension LibraryBindings {
                     var receiver: Figure = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let values: [Float] = try invocation.argument(0)
-                    let x: [Double]? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
-                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let x: [Double]? = try invocation.isGiven(1) ? invocation.argument(1) as [Double]? : nil
+                    let name: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
+                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) as Color? : nil
                     receiver.plot(values, x: x, name: name, color: color)
                     return .void
                 },
@@ -397,13 +397,13 @@ extension LibraryBindings {
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("A line chart of several named series sharing one pair of axes.")) { invocation in
                     let series: [LineSeries] = try invocation.argument(0)
-                    let title: String = try invocation.isGiven(1) ? invocation.argument(1) : ""
-                    let xLabel: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
-                    let yLabel: String = try invocation.isGiven(3) ? invocation.argument(3) : ""
-                    let logY: Bool = try invocation.isGiven(4) ? invocation.argument(4) : false
-                    let smoothingWindow: Int = try invocation.isGiven(5) ? invocation.argument(5) : 0
-                    let width: Int = try invocation.isGiven(6) ? invocation.argument(6) : 640
-                    let height: Int = try invocation.isGiven(7) ? invocation.argument(7) : 400
+                    let title: String = try invocation.isGiven(1) ? invocation.argument(1) as String : ""
+                    let xLabel: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
+                    let yLabel: String = try invocation.isGiven(3) ? invocation.argument(3) as String : ""
+                    let logY: Bool = try invocation.isGiven(4) ? invocation.argument(4) as Bool : false
+                    let smoothingWindow: Int = try invocation.isGiven(5) ? invocation.argument(5) as Int : 0
+                    let width: Int = try invocation.isGiven(6) ? invocation.argument(6) as Int : 640
+                    let height: Int = try invocation.isGiven(7) ? invocation.argument(7) as Int : 400
                     return invocation.result(Figure.lines(series, title: title, xLabel: xLabel, yLabel: yLabel, logY: logY, smoothingWindow: smoothingWindow, width: width, height: height))
                 },
                 FunctionBinding("panels", .staticMethod, parameters: [
@@ -413,8 +413,8 @@ extension LibraryBindings {
                 ], returns: .named("Figure"),
                     documentation: BindingDocumentation("Several figures in one picture, `columns` to a row (all in one row when `columns` is 0), under an optional overall title — for example loss, KL term and β of one training run side by side.", discussion: "Each panel keeps its own size, axes and legend; the combined figure is as large as the panels need.")) { invocation in
                     let figures: [Figure] = try invocation.argument(0)
-                    let columns: Int = try invocation.isGiven(1) ? invocation.argument(1) : 0
-                    let title: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
+                    let columns: Int = try invocation.isGiven(1) ? invocation.argument(1) as Int : 0
+                    let title: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
                     return invocation.result(Figure.panels(figures, columns: columns, title: title))
                 },
                 FunctionBinding("save", .method, parameters: [
@@ -440,11 +440,11 @@ extension LibraryBindings {
                     defer { invocation.setReceiver(receiver) }
                     let x: [Double] = try invocation.argument(0)
                     let y: [Double] = try invocation.argument(1)
-                    let labels: [Int] = try invocation.isGiven(2) ? invocation.argument(2) : []
-                    let classNames: [String] = try invocation.isGiven(3) ? invocation.argument(3) : []
-                    let name: String = try invocation.isGiven(4) ? invocation.argument(4) : ""
-                    let color: Color? = try invocation.isGiven(5) ? invocation.argument(5) : nil
-                    let pointRadius: Double = try invocation.isGiven(6) ? invocation.argument(6) : 2.5
+                    let labels: [Int] = try invocation.isGiven(2) ? invocation.argument(2) as [Int] : []
+                    let classNames: [String] = try invocation.isGiven(3) ? invocation.argument(3) as [String] : []
+                    let name: String = try invocation.isGiven(4) ? invocation.argument(4) as String : ""
+                    let color: Color? = try invocation.isGiven(5) ? invocation.argument(5) as Color? : nil
+                    let pointRadius: Double = try invocation.isGiven(6) ? invocation.argument(6) as Double : 2.5
                     receiver.scatter(x: x, y: y, labels: labels, classNames: classNames, name: name, color: color, pointRadius: pointRadius)
                     return .void
                 },
@@ -462,11 +462,11 @@ extension LibraryBindings {
                     defer { invocation.setReceiver(receiver) }
                     let x: [Float] = try invocation.argument(0)
                     let y: [Float] = try invocation.argument(1)
-                    let labels: [Int] = try invocation.isGiven(2) ? invocation.argument(2) : []
-                    let classNames: [String] = try invocation.isGiven(3) ? invocation.argument(3) : []
-                    let name: String = try invocation.isGiven(4) ? invocation.argument(4) : ""
-                    let color: Color? = try invocation.isGiven(5) ? invocation.argument(5) : nil
-                    let pointRadius: Double = try invocation.isGiven(6) ? invocation.argument(6) : 2.5
+                    let labels: [Int] = try invocation.isGiven(2) ? invocation.argument(2) as [Int] : []
+                    let classNames: [String] = try invocation.isGiven(3) ? invocation.argument(3) as [String] : []
+                    let name: String = try invocation.isGiven(4) ? invocation.argument(4) as String : ""
+                    let color: Color? = try invocation.isGiven(5) ? invocation.argument(5) as Color? : nil
+                    let pointRadius: Double = try invocation.isGiven(6) ? invocation.argument(6) as Double : 2.5
                     receiver.scatter(x: x, y: y, labels: labels, classNames: classNames, name: name, color: color, pointRadius: pointRadius)
                     return .void
                 },

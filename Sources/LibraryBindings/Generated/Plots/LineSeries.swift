@@ -70,10 +70,10 @@ extension LibraryBindings {
                     ParameterBinding("color", "color", .optional(.named("Color")), default: "nil", documentation: "The colour; nil for the next colour of the categorical palette."),
                 ], returns: .named("LineSeries"),
                     documentation: BindingDocumentation("A line through (`x[i]`, `y[i]`); when `x` is nil the values are drawn at 0, 1, 2, ….")) { invocation in
-                    let name: String = try invocation.isGiven(0) ? invocation.argument(0) : ""
+                    let name: String = try invocation.isGiven(0) ? invocation.argument(0) as String : ""
                     let y: [Double] = try invocation.argument(1)
-                    let x: [Double]? = try invocation.isGiven(2) ? invocation.argument(2) : nil
-                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) : nil
+                    let x: [Double]? = try invocation.isGiven(2) ? invocation.argument(2) as [Double]? : nil
+                    let color: Color? = try invocation.isGiven(3) ? invocation.argument(3) as Color? : nil
                     return invocation.result(LineSeries(name: name, y: y, x: x, color: color))
                 },
                 FunctionBinding("description", .property, returns: .string,

@@ -46,8 +46,8 @@ extension LibraryBindings {
                     let pixels: [Float] = try invocation.argument(0)
                     let width: Int = try invocation.argument(1)
                     let height: Int = try invocation.argument(2)
-                    let channels: Int = try invocation.isGiven(3) ? invocation.argument(3) : 1
-                    let planar: Bool = try invocation.isGiven(4) ? invocation.argument(4) : false
+                    let channels: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 1
+                    let planar: Bool = try invocation.isGiven(4) ? invocation.argument(4) as Bool : false
                     return invocation.result(PlotImage(pixels: pixels, width: width, height: height, channels: channels, planar: planar))
                 },
                 FunctionBinding("init", .initializer, parameters: [
@@ -61,8 +61,8 @@ extension LibraryBindings {
                     let pixels: [Double] = try invocation.argument(0)
                     let width: Int = try invocation.argument(1)
                     let height: Int = try invocation.argument(2)
-                    let channels: Int = try invocation.isGiven(3) ? invocation.argument(3) : 1
-                    let planar: Bool = try invocation.isGiven(4) ? invocation.argument(4) : false
+                    let channels: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 1
+                    let planar: Bool = try invocation.isGiven(4) ? invocation.argument(4) as Bool : false
                     return invocation.result(PlotImage(pixels: pixels, width: width, height: height, channels: channels, planar: planar))
                 },
                 FunctionBinding("init", .initializer, parameters: [
@@ -75,7 +75,7 @@ extension LibraryBindings {
                     let bytes: [UInt8] = try invocation.argument(0)
                     let width: Int = try invocation.argument(1)
                     let height: Int = try invocation.argument(2)
-                    let channels: Int = try invocation.isGiven(3) ? invocation.argument(3) : 1
+                    let channels: Int = try invocation.isGiven(3) ? invocation.argument(3) as Int : 1
                     return invocation.result(PlotImage(bytes: bytes, width: width, height: height, channels: channels))
                 },
                 FunctionBinding("normalized", .method, returns: .named("PlotImage"),

@@ -98,9 +98,9 @@ extension LibraryBindings {
                 ], returns: .named("ProgressBar"),
                     documentation: BindingDocumentation("A bar for `total` steps starting at `startTime` (by default, now).")) { invocation in
                     let total: Int = try invocation.argument(0)
-                    let label: String = try invocation.isGiven(1) ? invocation.argument(1) : ""
-                    let epochCount: Int? = try invocation.isGiven(2) ? invocation.argument(2) : nil
-                    let startTime: Double = try invocation.isGiven(3) ? invocation.argument(3) : ProgressBar.now()
+                    let label: String = try invocation.isGiven(1) ? invocation.argument(1) as String : ""
+                    let epochCount: Int? = try invocation.isGiven(2) ? invocation.argument(2) as Int? : nil
+                    let startTime: Double = try invocation.isGiven(3) ? invocation.argument(3) as Double : ProgressBar.now()
                     return invocation.result(ProgressBar(total: total, label: label, epochCount: epochCount, startTime: startTime))
                 },
                 FunctionBinding("update", .method, parameters: [
@@ -113,8 +113,8 @@ extension LibraryBindings {
                     var receiver: ProgressBar = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let completed: Int = try invocation.argument(0)
-                    let epoch: Int? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let loss: Double? = try invocation.isGiven(2) ? invocation.argument(2) : nil
+                    let epoch: Int? = try invocation.isGiven(1) ? invocation.argument(1) as Int? : nil
+                    let loss: Double? = try invocation.isGiven(2) ? invocation.argument(2) as Double? : nil
                     let time: Double = try invocation.argument(3)
                     return invocation.result(receiver.update(completed: completed, epoch: epoch, loss: loss, at: time))
                 },
@@ -127,8 +127,8 @@ extension LibraryBindings {
                     var receiver: ProgressBar = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
                     let completed: Int = try invocation.argument(0)
-                    let epoch: Int? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let loss: Double? = try invocation.isGiven(2) ? invocation.argument(2) : nil
+                    let epoch: Int? = try invocation.isGiven(1) ? invocation.argument(1) as Int? : nil
+                    let loss: Double? = try invocation.isGiven(2) ? invocation.argument(2) as Double? : nil
                     return invocation.result(receiver.update(completed: completed, epoch: epoch, loss: loss))
                 },
                 FunctionBinding("advance", .method, parameters: [
@@ -139,9 +139,9 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("Adds `steps` to the count now; returns true when the display should be refreshed.")) { invocation in
                     var receiver: ProgressBar = try invocation.takeReceiver()
                     defer { invocation.setReceiver(receiver) }
-                    let steps: Int = try invocation.isGiven(0) ? invocation.argument(0) : 1
-                    let epoch: Int? = try invocation.isGiven(1) ? invocation.argument(1) : nil
-                    let loss: Double? = try invocation.isGiven(2) ? invocation.argument(2) : nil
+                    let steps: Int = try invocation.isGiven(0) ? invocation.argument(0) as Int : 1
+                    let epoch: Int? = try invocation.isGiven(1) ? invocation.argument(1) as Int? : nil
+                    let loss: Double? = try invocation.isGiven(2) ? invocation.argument(2) as Double? : nil
                     return invocation.result(receiver.advance(by: steps, epoch: epoch, loss: loss))
                 },
                 FunctionBinding("isFinished", .property, returns: .bool,

@@ -62,7 +62,7 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("A table of text cells.")) { invocation in
                     let columns: [String] = try invocation.argument(0)
                     let rows: [[String]] = try invocation.argument(1)
-                    let caption: String = try invocation.isGiven(2) ? invocation.argument(2) : ""
+                    let caption: String = try invocation.isGiven(2) ? invocation.argument(2) as String : ""
                     return invocation.result(Table(columns: columns, rows: rows, caption: caption))
                 },
                 FunctionBinding("init", .initializer, parameters: [
@@ -74,8 +74,8 @@ extension LibraryBindings {
                     documentation: BindingDocumentation("A table of numbers, each printed with `decimals` digits after the point.")) { invocation in
                     let columns: [String] = try invocation.argument(0)
                     let rows: [[Double]] = try invocation.argument(1)
-                    let decimals: Int = try invocation.isGiven(2) ? invocation.argument(2) : 4
-                    let caption: String = try invocation.isGiven(3) ? invocation.argument(3) : ""
+                    let decimals: Int = try invocation.isGiven(2) ? invocation.argument(2) as Int : 4
+                    let caption: String = try invocation.isGiven(3) ? invocation.argument(3) as String : ""
                     return invocation.result(Table(columns: columns, rows: rows, decimals: decimals, caption: caption))
                 },
                 FunctionBinding("init", .initializer, parameters: [
@@ -86,9 +86,9 @@ extension LibraryBindings {
                 ], returns: .named("Table"),
                     documentation: BindingDocumentation("A two-column name/value table, e.g. hyperparameters, in the given order.")) { invocation in
                     let keyValuePairs: [(String, String)] = try invocation.argument(0)
-                    let keyHeading: String = try invocation.isGiven(1) ? invocation.argument(1) : "name"
-                    let valueHeading: String = try invocation.isGiven(2) ? invocation.argument(2) : "value"
-                    let caption: String = try invocation.isGiven(3) ? invocation.argument(3) : ""
+                    let keyHeading: String = try invocation.isGiven(1) ? invocation.argument(1) as String : "name"
+                    let valueHeading: String = try invocation.isGiven(2) ? invocation.argument(2) as String : "value"
+                    let caption: String = try invocation.isGiven(3) ? invocation.argument(3) as String : ""
                     return invocation.result(Table(keyValuePairs: keyValuePairs, keyHeading: keyHeading, valueHeading: valueHeading, caption: caption))
                 },
                 FunctionBinding("==", .staticMethod, parameters: [
