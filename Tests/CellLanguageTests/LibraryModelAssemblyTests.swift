@@ -152,3 +152,32 @@ import LibraryBindings
         #expect(found.plainText.contains("Parameters:\n  - batchSize: Users per gradient step."))
     }
 }
+
+/// A model added to `Models` after the cell layer was written (`MatrixFactorization`): reachable from cells,
+/// completion and Shift-Tab through the generated bindings alone.
+@Suite struct LibraryNewModelTests {
+    @Test func matrixFactorizationTrainsInACellAndIsDocumented() throws {
+        let path = try writeTinyRatings(users: 40, items: 15, itemsPerUser: 6)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var runner = LibraryRunner()
+        let text = runner.text("""
+            let ratings = try MovieLens.loadRatings(path: "\(path)")
+            let split = try ratings.randomSplit(testFraction: 0.1, seed: 4)
+            let model = try MatrixFactorization(users: split.userCount, items: split.itemCount, factors: 4, seed: 3)
+            let before = try model.evaluate(split.test)["RMSE"]!
+            let history = try model.fit(split.train, validation: split.test, epochs: 20, batchSize: 32,
+                                        optimizer: Adam(learningRate: 0.05))
+            [history.epochSeries("RMSE").count == 20, history.epochSeries("RMSE").last! < before]
+            """)
+        #expect(text == "[true, true]")
+        #expect(runner.output.displays.contains { $0.output.data["text/html"]?.contains("<progress") == true })
+        let names = runner.session.completions(in: "Matrix", cursor: 6).items.map(\.text)
+        #expect(names.contains("MatrixFactorization"))
+        let members = runner.session.completions(in: "model.", cursor: 6).items.map(\.text)
+        #expect(members.contains("fit") && members.contains("evaluate") && members.contains("factorCount"))
+        let code = "MatrixFactorization("
+        let inspection = try #require(runner.session.inspection(in: code, cursor: code.count, detailLevel: 0)).plainText
+        #expect(inspection.hasPrefix("init(users: Int, items: Int, factors: Int = 30"))
+        #expect(inspection.contains("- factors: The number of latent factors per user and per item."))
+    }
+}

@@ -23,17 +23,18 @@ extension CellSession {
         } else {
             items = []
             if let callee = CellSession.openCallee(before: start, in: scalars) { items += labelItems(forCallee: callee) }
-            items += scopeItems() + CellSession.keywords.map { CompletionItem(text: $0, type: "keyword") }
+            items += scopeItems(prefix: prefix) + libraryItems.filter { $0.text.hasPrefix(prefix) }
+                + CellSession.keywords.map { CompletionItem(text: $0, type: "keyword") }
         }
         var seen = Set<String>()
         let matches = items.filter { $0.text.hasPrefix(prefix) && seen.insert($0.text).inserted }
         return CompletionResult(items: matches, cursorStart: start, cursorEnd: cursor)
     }
 
-    /// Variables, functions and types visible at the top level, then library functions and types.
-    private func scopeItems() -> [CompletionItem] {
+    /// The variables, functions and types cells declared whose names start with `prefix`.
+    private func scopeItems(prefix: String) -> [CompletionItem] {
         var items: [CompletionItem] = []
-        for name in interpreter.globalOrder.sorted() {
+        for name in interpreter.globalOrder.sorted() where name.hasPrefix(prefix) {
             guard let variable = interpreter.existingGlobal(name) else { continue }
             if case .function(let function as CompiledClosure) = variable.value {
                 items.append(CompletionItem(text: name, type: "function", signature: function.function.signature))
@@ -42,15 +43,21 @@ extension CellSession {
                                             signature: "\(variable.isMutable ? "var" : "let") \(name): \(variable.value.typeName)"))
             }
         }
-        for (name, type) in interpreter.declaredTypes.sorted(by: { $0.key < $1.key }) {
+        for (name, type) in interpreter.declaredTypes.sorted(by: { $0.key < $1.key }) where name.hasPrefix(prefix) {
             items.append(CompletionItem(text: name, type: "type", signature: ((type as? CellNominalType)?.declarationKeyword ?? "struct") + " " + name))
         }
-        for name in interpreter.bindings.functions.keys.sorted() {
-            guard let first = interpreter.bindings.functions[name]?.first else { continue }
+        return items
+    }
+
+    /// The library's and the standard library's functions and types, sorted by name (made once: bindings do not change).
+    static func libraryItems(of bindings: BindingTable) -> [CompletionItem] {
+        var items: [CompletionItem] = []
+        for name in bindings.functions.keys.sorted() {
+            guard let first = bindings.functions[name]?.first else { continue }
             items.append(CompletionItem(text: name, type: first.kind == .property ? "variable" : "function", signature: first.signature))
         }
-        for (name, type) in interpreter.bindings.types.sorted(by: { $0.key < $1.key })
-        where !name.contains(".") && !["Sequence", "Optional", "Range"].contains(name) {
+        for (name, type) in bindings.types.sorted(by: { $0.key < $1.key })
+        where !name.unicodeScalars.contains(".") && !["Sequence", "Optional", "Range"].contains(name) {
             items.append(CompletionItem(text: name, type: "type", signature: "\(type.kind.rawValue) \(name)"))
         }
         return items

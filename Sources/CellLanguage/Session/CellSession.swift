@@ -15,6 +15,8 @@ public final class CellSession {
     let interpreter: Interpreter
     /// The diagnostic formatter of every cell that parsed, by its tree, for errors in code of earlier cells.
     var formatters: [SyntaxIdentifier: DiagnosticFormatter] = [:]
+    /// Completion items of the library's and the standard library's names, made on first use.
+    lazy var libraryItems: [CompletionItem] = CellSession.libraryItems(of: interpreter.bindings)
 
     /// Creates a session with no user definitions; `host` is the library side (its bindings, rendering and
     /// hooks), nil for the standard library alone.

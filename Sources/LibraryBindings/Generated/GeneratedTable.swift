@@ -90,6 +90,7 @@ extension LibraryBindings {
         table.add(autoRecOrientationBinding, swiftType: AutoRec.Orientation.self)
         table.add(autoRecBinding, swiftType: AutoRec.self)
         table.add(likelihoodBinding, swiftType: Likelihood.self)
+        table.add(matrixFactorizationBinding, swiftType: MatrixFactorization.self)
         table.add(multiDAEBinding, swiftType: MultiDAE.self)
         table.add(multiVAEBinding, swiftType: MultiVAE.self)
         table.add(recVAEBinding, swiftType: RecVAE.self)
