@@ -1,5 +1,5 @@
 extension PublicAPI {
-    /// One line per declaration, for `generate-bindings --dump`.
+    /// One line per declaration, for `generate --dump`.
     public var summary: String {
         var lines: [String] = []
         for type in types {

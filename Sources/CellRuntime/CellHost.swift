@@ -16,10 +16,14 @@ public protocol CellHost: AnyObject {
     /// Refuses arguments the library would crash on rather than throw for (a tensor shape larger than memory),
     /// before `binding` runs.
     func checkArguments(of binding: FunctionBinding, arguments: [Value]) throws
-    /// An object of a cell class that inherits from the open library class `libraryClass`, or nil when the
-    /// class cannot be subclassed from cells. `adopting` names library protocols the cell class declares.
+    /// Refuses a cell class that inherits from the open library class `libraryClass` when cells cannot subclass
+    /// it, or when it does not implement what the library protocols it adopts (`adopting`) require. Called when
+    /// the class is declared.
+    func checkSubclass(of libraryClass: String, adopting protocols: [String], cellType: CellDeclaredType) throws
+    /// An object of a cell class that inherits from the open library class `libraryClass` (checked with
+    /// ``checkSubclass(of:adopting:cellType:)``). `adopting` names the protocols the cell class declares.
     func makeInstance(of libraryClass: String, adopting protocols: [String], cellType: CellDeclaredType, fields: [Value],
-                      callbacks: CellCallbacks, superArguments: [Argument]) throws -> CellInstance?
+                      callbacks: CellCallbacks, superArguments: [Argument]) throws -> CellInstance
 }
 
 /// What a running cell offers the library's hooks.

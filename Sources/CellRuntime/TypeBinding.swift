@@ -107,6 +107,11 @@ public struct BindingTable: @unchecked Sendable {
         if let swiftType { typesByIdentifier[ObjectIdentifier(swiftType)] = types[type.name] }
     }
 
+    /// Lets values of `swiftType` find the type already added as `name` (another specialisation of a generic type).
+    public mutating func register(_ swiftType: Any.Type, asTypeNamed name: String) {
+        typesByIdentifier[ObjectIdentifier(swiftType)] = types[name]
+    }
+
     /// Adds everything in `other`.
     public mutating func merge(_ other: BindingTable) {
         for (_, overloads) in other.functions { add(functions: overloads) }

@@ -122,12 +122,25 @@ public struct Argument {
     public var isTrailingClosure: Bool
     /// What kind of literal the argument was written as, which decides the types it may take.
     public var literal: LiteralKind
+    /// Written with `&` (for an `inout` parameter).
+    public var isInOut: Bool
 
-    public init(label: String?, value: Value, isTrailingClosure: Bool = false, literal: LiteralKind = .none) {
+    public init(label: String?, value: Value, isTrailingClosure: Bool = false, literal: LiteralKind = .none, isInOut: Bool = false) {
         self.label = label
         self.value = value
         self.isTrailingClosure = isTrailingClosure
         self.literal = literal
+        self.isInOut = isInOut
+    }
+
+    /// Refuses an argument written without `&` for an `inout` parameter, or with `&` for another, as Swift does.
+    public func checkInOut(forInOutParameter isInOutParameter: Bool) throws {
+        if isInOutParameter && !isInOut {
+            throw CellLanguageError.typeMismatch("passing value of type '\(value.typeName)' to an inout parameter requires explicit '&'")
+        }
+        if isInOut && !isInOutParameter {
+            throw CellLanguageError.typeMismatch("'&' used with non-inout argument of type '\(value.typeName)'")
+        }
     }
 }
 
@@ -155,6 +168,13 @@ open class CellDeclaredType {
         self.name = name
         self.cellNumber = cellNumber
     }
+
+    /// The names of an instance's stored properties as Swift reflection shows them, in field order (a wrapped
+    /// property's storage is `_name`, as for `@Parameter var weight`).
+    open var reflectedPropertyNames: [String] { [] }
+
+    /// Whether the type or one of its superclasses declares a method called `name`.
+    open func declaresMethod(_ name: String) -> Bool { false }
 }
 
 /// An object of a class a cell declared. Plain cell classes use the engine's own object type; a cell class

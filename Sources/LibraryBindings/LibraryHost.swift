@@ -41,9 +41,29 @@ final class LibraryHost: CellHost {
         }
     }
 
+    /// Cells subclass `Module` only (an `Optimizer` is customised by overriding a method with `inout` buffers),
+    /// and must implement the requirements of `UnaryLayer` and `TrainableModel` when they adopt them.
+    func checkSubclass(of libraryClass: String, adopting protocols: [String], cellType: CellDeclaredType) throws {
+        guard libraryClass == "Module" else {
+            throw CellLanguageError.unsupported(
+                "a cell class cannot inherit from '\(libraryClass)': cell classes can inherit from 'Module' and from cell classes")
+        }
+        let requirements = ["UnaryLayer": "callAsFunction", "TrainableModel": "trainingLoss"]
+        for (adopted, method) in requirements.sorted(by: { $0.key < $1.key }) where protocols.contains(adopted) && !cellType.declaresMethod(method) {
+            throw CellLanguageError.typeMismatch("type '\(cellType.name)' does not conform to protocol '\(adopted)': it declares no '\(method)'")
+        }
+    }
+
+    /// A cell class inheriting from `Module` gets a `Module` subclass adopting the library protocols it declares
+    /// (`UnaryLayer`, `TrainableModel`), whose requirements call the cell's methods.
     func makeInstance(of libraryClass: String, adopting protocols: [String], cellType: CellDeclaredType, fields: [Value],
-                      callbacks: CellCallbacks, superArguments: [Argument]) throws -> CellInstance? {
-        nil
+                      callbacks: CellCallbacks, superArguments: [Argument]) throws -> CellInstance {
+        switch (protocols.contains("UnaryLayer"), protocols.contains("TrainableModel")) {
+        case (true, true): return CellTrainableUnaryLayer(cellType: cellType, fields: fields, callbacks: callbacks)
+        case (true, false): return CellUnaryLayer(cellType: cellType, fields: fields, callbacks: callbacks)
+        case (false, true): return CellTrainableModel(cellType: cellType, fields: fields, callbacks: callbacks)
+        case (false, false): return CellModule(cellType: cellType, fields: fields, callbacks: callbacks)
+        }
     }
 }
 

@@ -4,6 +4,6 @@ extension Module {
     public var parameterSummary: String {
         let boxes = namedParameterBoxes()
         let lines = boxes.map { "  \($0.name) \($0.box.tensor?.shape ?? [])" }
-        return (["\(type(of: self)): \(parameterCount) parameters"] + lines).joined(separator: "\n")
+        return (["\(typeName): \(parameterCount) parameters"] + lines).joined(separator: "\n")
     }
 }

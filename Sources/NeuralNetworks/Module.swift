@@ -56,6 +56,11 @@ open class Module: CustomStringConvertible {
         train(false)
     }
 
+    /// The name of the module's type, as summaries and progress bars show it; subclasses may override it.
+    open var typeName: String {
+        String(describing: type(of: self))
+    }
+
     /// The type, the parameter count and each parameter's path and shape (``parameterSummary``);
     /// subclasses may override it.
     open var description: String {

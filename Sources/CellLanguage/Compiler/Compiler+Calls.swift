@@ -23,6 +23,7 @@ extension Compiler {
             let evaluate: Evaluation
             let literal: LiteralKind
             let isTrailingClosure: Bool
+            var isInOut = false
         }
         var items: [Item] = []
         var inOutPlaces: [(index: Int, place: Place)] = []
@@ -32,12 +33,13 @@ extension Compiler {
                 if let reference = inOut.expression.as(DeclReferenceExprSyntax.self),
                    case .libraryGlobal? = try? resolve(reference.baseName.text, node: Syntax(reference)) {
                     let compiled = try compileExpression(inOut.expression)
-                    items.append(Item(label: element.label?.text, evaluate: compiled.evaluate, literal: .none, isTrailingClosure: false))
+                    items.append(Item(label: element.label?.text, evaluate: compiled.evaluate, literal: .none, isTrailingClosure: false,
+                                      isInOut: true))
                     continue
                 }
                 let place = try compilePlace(inOut.expression, purpose: .inOutArgument)
                 inOutPlaces.append((index, place))
-                items.append(Item(label: element.label?.text, evaluate: place.read, literal: .none, isTrailingClosure: false))
+                items.append(Item(label: element.label?.text, evaluate: place.read, literal: .none, isTrailingClosure: false, isInOut: true))
                 continue
             }
             let compiled = try compileExpression(element.expression)
@@ -56,7 +58,7 @@ extension Compiler {
             arguments.reserveCapacity(items.count)
             for item in items {
                 arguments.append(Argument(label: item.label, value: try item.evaluate(frame), isTrailingClosure: item.isTrailingClosure,
-                                          literal: item.literal))
+                                          literal: item.literal, isInOut: item.isInOut))
             }
             return arguments
         }

@@ -292,6 +292,24 @@ extension Compiler {
                 return .array(values)
             }, literal: literalKind, node: node)
         }
+        // `[Double(n), 1]` is an array of Double too: integer literals take the floating-point type of the
+        // other elements' values.
+        let integerLiterals = elements.indices.filter { elements[$0].literal == .integer }
+        if !integerLiterals.isEmpty && integerLiterals.count < elements.count {
+            return Compiled(evaluate: { frame in
+                var values: [Value] = []
+                values.reserveCapacity(evaluations.count)
+                for evaluate in evaluations { values.append(try evaluate(frame)) }
+                let others = values.indices.lazy.filter { !integerLiterals.contains($0) }.map { values[$0] }
+                if let floating = others.first(where: { if case .double = $0 { true } else if case .float = $0 { true } else { false } }) {
+                    for index in integerLiterals {
+                        guard case .int(let number) = values[index] else { continue }
+                        if case .float = floating { values[index] = .float(Float(number)) } else { values[index] = .double(Double(number)) }
+                    }
+                }
+                return .array(values)
+            }, literal: literalKind, node: node)
+        }
         return Compiled(evaluate: { frame in
             var values: [Value] = []
             values.reserveCapacity(evaluations.count)
@@ -355,14 +373,18 @@ extension Compiler {
         if tuple.elements.isEmpty { return constant(.void, node: node) }
         var elementTypes: [TypeExpression?] = Array(repeating: nil, count: tuple.elements.count)
         if case .tuple(_, let types)? = expected, types.count == tuple.elements.count { elementTypes = types }
-        let elements = try zip(tuple.elements, elementTypes).map { try compileExpression($0.expression, expecting: $1).evaluate }
+        let compiled = try zip(tuple.elements, elementTypes).map { try compileExpression($0.expression, expecting: $1) }
+        let elements = compiled.map(\.evaluate)
         let labels = tuple.elements.map { $0.label?.text }
+        // A tuple of number literals (`(1, 2.5)`) converts like one: each number to the type the context asks for.
+        let common = Compiler.commonLiteral(compiled.map(\.literal))
+        let literal: LiteralKind = common == .integer || common == .floatingPoint ? common : .none
         return Compiled(evaluate: { frame in
             var values: [Value] = []
             values.reserveCapacity(elements.count)
             for evaluate in elements { values.append(try evaluate(frame)) }
             return .tuple(TupleValue(values, labels: labels))
-        }, node: node)
+        }, literal: literal, node: node)
     }
 
     private func compileKeyPath(_ keyPath: KeyPathExprSyntax) throws -> Compiled {
@@ -403,6 +425,9 @@ extension Compiler {
     func compileTry(_ tryExpression: TryExprSyntax, expecting expected: TypeExpression?,
                     operand: (() throws -> Compiled)? = nil) throws -> Compiled {
         let node = Syntax(tryExpression)
+        if tryExpression.questionOrExclamationMark == nil, !function.handlesErrors {
+            throw LocatedError(error: .typeMismatch("errors thrown from here are not handled"), node: node)
+        }
         tryDepth += 1
         let inner = try operand?() ?? compileExpression(tryExpression.expression, expecting: expected)
         tryDepth -= 1

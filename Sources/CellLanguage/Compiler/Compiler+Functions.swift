@@ -139,6 +139,7 @@ extension Compiler {
             scope.isStatic = context.isStatic
             scope.isInitializer = context.isInitializer
             scope.isSelfMutable = context.isMutating || context.isInitializer
+            scope.canThrow = isThrowing
             var selfStorage: Storage?
             if context.owner != nil || context.extendedTypeName != nil {
                 let isMutable = context.isStatic ? false : (context.isMutating || context.isInitializer)

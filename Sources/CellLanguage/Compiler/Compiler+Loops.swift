@@ -223,7 +223,20 @@ extension Compiler {
     // MARK: - do / catch
 
     func compileDo(_ doStatement: DoStmtSyntax) throws -> Execution {
-        let body = try compileStatements(doStatement.body.statements)
+        // A last clause without a pattern (or `let error`, `_`) and without `where` catches everything.
+        let catchesAll = doStatement.catchClauses.last.map { clause in
+            guard let item = clause.catchItems.first else { return true }
+            guard clause.catchItems.count == 1, item.whereClause == nil, let pattern = item.pattern else { return item.pattern == nil }
+            if pattern.is(WildcardPatternSyntax.self) { return true }
+            if let binding = pattern.as(ValueBindingPatternSyntax.self), binding.pattern.is(IdentifierPatternSyntax.self) { return true }
+            return false
+        } ?? false
+        if catchesAll { function.catchAllDepth += 1 }
+        let body: Execution
+        do {
+            defer { if catchesAll { function.catchAllDepth -= 1 } }
+            body = try compileStatements(doStatement.body.statements)
+        }
         guard !doStatement.catchClauses.isEmpty else { return body }
         let clauses = try doStatement.catchClauses.map { clause -> (test: (Frame, Value) throws -> Bool, body: Execution) in
             try inChildBlock {

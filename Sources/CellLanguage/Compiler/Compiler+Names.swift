@@ -77,10 +77,7 @@ extension Compiler {
                     return true
                 }
             }
-            if let library = type.librarySuperclass.flatMap({ interpreter.bindings.types[$0] }),
-               interpreter.bindings.lineage(of: library).contains(where: { $0.members[name] != nil }) {
-                return true
-            }
+            if type.libraryLineage(in: interpreter.bindings).contains(where: { $0.members[name] != nil }) { return true }
         }
         if let typeName = owner.extendedTypeName {
             if let extended = interpreter.extensions[typeName], extended.methods[name] != nil || extended.computedProperties[name] != nil {

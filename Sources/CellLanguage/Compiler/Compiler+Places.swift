@@ -121,6 +121,11 @@ extension Compiler {
             try body(&object)
         }, type: nil, node: Syntax(expression))) { frame, node, body in
             var object = try evaluate(frame)
+            // A type's static properties change through the type (`Account.opened += 1`).
+            if case .type = object {
+                try body(&object)
+                return
+            }
             guard interpreter.isReference(object) else {
                 if isConstantVariable { throw LocatedError(error: self.constantError(name, purpose: purpose), node: Syntax(expression)) }
                 throw LocatedError(error: .typeMismatch("cannot assign to immutable expression of type '\(object.typeName)'"), node: node)
@@ -136,6 +141,16 @@ extension Compiler {
         let read = load(variable.storage), change = modify(variable.storage)
         let isMutable = variable.isMutable
         let interpreter = self.interpreter
+        // In a non-mutating method of a struct or enum, `self` is a constant: known when the method is compiled.
+        if !isMutable, let kind = function.selfOwner?.ownerType?.kind, kind == .structure || kind == .enumeration {
+            switch purpose {
+            case .mutatingMember:
+                throw LocatedError(error: .typeMismatch("cannot use mutating member on immutable value: 'self' is immutable"), node: node)
+            case .assignment, .inOutArgument:
+                throw LocatedError(error: .typeMismatch("cannot assign to property: 'self' is immutable; mark the method 'mutating'"),
+                                   node: node)
+            }
+        }
         return BasePlace(place: Place(read: read, modify: change, type: nil, node: node)) { frame, memberNode, body in
             if interpreter.isReference(try read(frame)) {
                 var object = try read(frame)

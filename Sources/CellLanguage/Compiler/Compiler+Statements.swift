@@ -117,6 +117,10 @@ extension Compiler {
         }
         if let doStatement = statement.as(DoStmtSyntax.self) { return try compileDo(doStatement) }
         if let throwStatement = statement.as(ThrowStmtSyntax.self) {
+            guard function.handlesErrors else {
+                throw LocatedError(error: .typeMismatch("error is not handled because the enclosing function is not declared 'throws'"),
+                                   node: node)
+            }
             let value = try compileExpression(throwStatement.expression).evaluate
             return { frame in throw ThrownError(value: try value(frame), node: node) }
         }

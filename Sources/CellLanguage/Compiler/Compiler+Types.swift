@@ -82,6 +82,13 @@ extension Compiler {
         defer { function.genericParameters = savedGenerics }
         try compileMembers(header.members, into: type)
         if type.kind == .enumeration { try assignRawValues(type, node: Syntax(declaration)) }
+        if let library = type.librarySuperclass, let host = interpreter.host {
+            do {
+                try host.checkSubclass(of: library, adopting: type.classChain.flatMap(\.conformances), cellType: type)
+            } catch let error as CellLanguageError {
+                throw LocatedError(error: error, node: Syntax(declaration))
+            }
+        }
     }
 
     /// Reads the inheritance clause: a superclass (a cell class or an open library class), a raw type, protocols.
@@ -177,6 +184,16 @@ extension Compiler {
         }
     }
 
+    /// The type Swift gives a literal with no context: `1` an Int, `1.5` a Double, `[1.5]` a `[Double]`.
+    static func literalType(_ literal: LiteralKind) -> TypeExpression? {
+        switch literal {
+        case .integer: return .int
+        case .floatingPoint: return .double
+        case .array(let element): return literalType(element).map(TypeExpression.array)
+        case .none, .nil: return nil
+        }
+    }
+
     static func isStatic(_ declaration: DeclSyntax) -> Bool {
         let modifiers: DeclModifierListSyntax?
         if let node = declaration.as(VariableDeclSyntax.self) { modifiers = node.modifiers }
@@ -197,13 +214,13 @@ extension Compiler {
             guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else {
                 throw LocatedError(error: .unsupported("properties must have simple names"), node: node)
             }
-            let propertyType = try typeExpression(binding.typeAnnotation?.type)
+            let annotatedType = try typeExpression(binding.typeAnnotation?.type)
             if let accessors = binding.accessorBlock {
                 if type.kind == .protocolType {
                     type.requirements.insert(name)
                     continue
                 }
-                let property = try compileComputedProperty(name, accessors: accessors, type: propertyType, owner: type, isStatic: isStatic,
+                let property = try compileComputedProperty(name, accessors: accessors, type: annotatedType, owner: type, isStatic: isStatic,
                                                            node: node)
                 if isStatic {
                     type.staticComputedProperties[name] = property
@@ -213,19 +230,19 @@ extension Compiler {
                 continue
             }
             if type.kind == .protocolType { type.requirements.insert(name); continue }
-            let defaultValue = try binding.initializer.map { try compileDefault($0.value, type: propertyType ?? .any) }
+            let defaultValue = try binding.initializer.map { try compileDefault($0.value, type: annotatedType ?? .any) }
+            // `var x = 0.0` is a Double property, as Swift infers it from the literal.
+            let propertyType = annotatedType ?? defaultValue.flatMap { Compiler.literalType($0.literal) }
             if isStatic {
                 let box = Box(.void)
                 type.staticProperties[name] = box
                 if let defaultValue {
                     let interpreter = self.interpreter
-                    let valueNode = Syntax(binding.initializer!.value)
                     installations.append {
                         let frame = Frame(slotCount: defaultValue.slotCount, boxCount: 0, captures: [])
                         if let value = try? defaultValue.evaluation(frame) {
                             box.value = (try? propertyType.flatMap { try interpreter.coerce(value, to: $0, literal: defaultValue.literal) }) ?? value
                         }
-                        _ = valueNode
                     }
                 }
                 continue
@@ -334,6 +351,24 @@ extension Compiler {
             return CellNominalType.Case(name: item.name, labels: item.labels, types: item.types, rawValue: raw,
                                         documentation: item.documentation)
         }
+        var seen: [Value] = []
+        for item in type.cases {
+            guard let raw = item.rawValue else { continue }
+            if seen.contains(where: { valuesEqual($0, raw) }) {
+                throw LocatedError(error: .typeMismatch("raw value for enum case is not unique"), node: node)
+            }
+            seen.append(raw)
+        }
+    }
+
+    private func valuesEqual(_ left: Value, _ right: Value) -> Bool {
+        switch (left, right) {
+        case (.int(let a), .int(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.double(let a), .double(let b)): return a == b
+        case (.float(let a), .float(let b)): return a == b
+        default: return false
+        }
     }
 
     // MARK: - Extensions
@@ -360,7 +395,8 @@ extension Compiler {
             typeName = name
         }
         // Members of an extension of a standard or library type are compiled with `self` as that type's value.
-        let holder = CellNominalType(name: typeName, kind: .structure, cellNumber: cellNumber, documentation: "", node: node)
+        let kind: CellNominalType.Kind = interpreter.bindings.types[typeName]?.kind == .classType ? .classType : .structure
+        let holder = CellNominalType(name: typeName, kind: kind, cellNumber: cellNumber, documentation: "", node: node)
         recordMemberNames(declaration.memberBlock, into: holder)
         let extended = TypeExtension()
         var constraints: [String: TypeExpression] = [:]

@@ -51,8 +51,14 @@ final class FunctionScope {
     var returnType: TypeExpression?
     /// The generic parameters in scope.
     var genericParameters: [String: [String]] = [:]
-    /// Whether `throw` and throwing calls without `do` are allowed (a `throws` function, a closure, a cell).
+    /// Whether `throw` and `try` outside a `do` that catches everything are allowed (a `throws` function, a
+    /// closure, a cell's top level); false in functions, initialisers and accessors not marked `throws`.
     var canThrow = true
+    /// How many `do` statements with a catch-all clause enclose the code being compiled.
+    var catchAllDepth = 0
+
+    /// Whether an error thrown here reaches a handler: the function throws or a `do` catches everything.
+    var handlesErrors: Bool { canThrow || catchAllDepth > 0 }
 
     init(parent: FunctionScope?, enclosingBlock: BlockScope?, capturedNames: Set<String>, isTopLevel: Bool) {
         self.parent = parent

@@ -172,9 +172,7 @@ extension CellSession {
                     }
                     for methods in current.methods.values { methods.forEach { add($0) } }
                 }
-                if let library = type.librarySuperclass, let binding = interpreter.bindings.types[library] {
-                    for supertype in interpreter.bindings.lineage(of: binding) { supertype.members.values.flatMap { $0 }.forEach(add) }
-                }
+                for supertype in type.libraryLineage(in: interpreter.bindings) { supertype.members.values.flatMap { $0 }.forEach(add) }
             } else {
                 var lineage: [TypeBinding] = []
                 var typeName: String?

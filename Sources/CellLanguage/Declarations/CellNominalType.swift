@@ -106,6 +106,27 @@ final class CellNominalType: CellDeclaredType {
         cases.firstIndex { $0.name == name }
     }
 
+    /// The library types whose members instances have: the library superclass's lineage, then the lineages of
+    /// the library protocols the class adopts (`TrainableModel`, `UnaryLayer`), nearest first.
+    func libraryLineage(in bindings: BindingTable) -> [TypeBinding] {
+        var names = librarySuperclass.map { [$0] } ?? []
+        names += classChain.flatMap(\.conformances).filter { bindings.types[$0] != nil }
+        var lineage: [TypeBinding] = []
+        for name in names {
+            guard let binding = bindings.types[name] else { continue }
+            for type in bindings.lineage(of: binding) where !lineage.contains(where: { $0 === type }) { lineage.append(type) }
+        }
+        return lineage
+    }
+
+    override var reflectedPropertyNames: [String] {
+        allStoredProperties.map { $0.wrapper == nil ? $0.name : "_" + $0.name }
+    }
+
+    override func declaresMethod(_ name: String) -> Bool {
+        classChain.contains { $0.methods[name] != nil }
+    }
+
     /// What declaration text shows for the type in completion.
     var declarationKeyword: String { kind.rawValue }
 }

@@ -23,6 +23,8 @@ final class Interpreter {
     var declaredTypes: [String: CellDeclaredType] = [:]
     /// Members cells added to standard and library types with `extension`, by type name.
     var extensions: [String: TypeExtension] = [:]
+    /// Extensions with a `where Element == T` clause, by type name, each kept apart with its constraint.
+    var constrainedExtensions: [String: [TypeExtension]] = [:]
     /// Protocols cells declared that a standard or library type adopts by an extension, by type name.
     var extensionConformances: [String: Set<String>] = [:]
     var callDepth = 0

@@ -23,13 +23,14 @@ extension Interpreter: CellCallbacks {
 extension Interpreter {
     /// Installs members a cell added to a standard or library type.
     func addExtension(_ extended: TypeExtension, to typeName: String, conformances: [String]) {
-        if let existing = extensions[typeName] {
+        if !extended.elementConstraints.isEmpty {
+            constrainedExtensions[typeName, default: []].insert(extended, at: 0)
+        } else if let existing = extensions[typeName] {
             existing.methods.merge(extended.methods) { $0 + $1 }
             existing.computedProperties.merge(extended.computedProperties) { $1 }
             existing.staticMethods.merge(extended.staticMethods) { $0 + $1 }
             existing.staticComputedProperties.merge(extended.staticComputedProperties) { $1 }
             existing.initializers += extended.initializers
-            existing.elementConstraints.merge(extended.elementConstraints) { $1 }
         } else {
             extensions[typeName] = extended
         }

@@ -107,6 +107,7 @@ extension Interpreter {
             var value: Value
             switch match {
             case .value(let index):
+                try arguments[index].checkInOut(forInOutParameter: parameter.isInOut)
                 value = try parameterValue(arguments[index], parameter)
             case .variadic(let indices):
                 value = .array(try indices.map { index in
@@ -210,6 +211,7 @@ extension Interpreter {
                     switch match {
                     case .value(let index):
                         let argument = arguments[index]
+                        try argument.checkInOut(forInOutParameter: parameter.isInOut)
                         let (value, conversions) = try argumentValue(argument.value, literal: argument.literal, for: parameter.type,
                                                                      elementHint: hint)
                         cost += conversions

@@ -92,11 +92,9 @@ extension Interpreter {
     private func makeObject(_ type: CellNominalType, arguments: [Argument]) throws -> Value {
         let fields = try defaultFields(of: type)
         if let library = type.librarySuperclass {
-            guard let host, let instance = try host.makeInstance(of: library, adopting: type.classChain.flatMap(\.conformances),
-                                                                 cellType: type, fields: fields, callbacks: self, superArguments: []) else {
-                throw CellLanguageError.unsupported("cell classes cannot inherit from '\(library)' yet")
-            }
-            return .object(instance)
+            guard let host else { throw CellLanguageError.unsupported("cell classes cannot inherit from '\(library)' without the library") }
+            return .object(try host.makeInstance(of: library, adopting: type.classChain.flatMap(\.conformances), cellType: type,
+                                                 fields: fields, callbacks: self, superArguments: []))
         }
         return .object(CellObject(type: type, fields: fields))
     }
@@ -104,17 +102,34 @@ extension Interpreter {
     /// The stored properties' initial values (`.void` where a property has none; an initialiser sets it).
     func defaultFields(of type: CellNominalType) throws -> [Value] {
         try type.allStoredProperties.map { property in
-            guard let defaultValue = property.defaultValue else { return property.type?.isOptional == true ? .optional(nil) : .void }
+            guard let defaultValue = property.defaultValue else {
+                return property.type?.isOptional == true && property.wrapper == nil ? .optional(nil) : .void
+            }
             let frame = Frame(slotCount: defaultValue.slotCount, boxCount: 0, captures: [])
-            let value = try defaultValue.evaluation(frame)
+            var value = try defaultValue.evaluation(frame)
             if let type = property.type {
                 guard let converted = try coerce(value, to: type, literal: defaultValue.literal) else {
                     throw CellLanguageError.cannotConvertToSpecified(valueType: value.typeName, specifiedType: type.description)
                 }
-                return converted
+                value = converted
             }
+            if let wrapper = property.wrapper { return try wrap(value, in: wrapper) }
             return value
         }
+    }
+
+    /// A property wrapper holding `value`: `Wrapper(wrappedValue: value)`, as Swift initialises `@Wrapper var x = value`.
+    func wrap(_ value: Value, in wrapper: TypeExpression) throws -> Value {
+        let type: TypeValue
+        switch wrapper {
+        case .declared(let name):
+            guard let declared = declaredTypes[name] else { throw CellLanguageError.cannotFindTypeInScope(name) }
+            type = .declared(declared)
+        case .library(let binding): type = .named(binding.name)
+        default: type = .named(wrapper.description)
+        }
+        var written: [Int: Value] = [:]
+        return try construct(type, arguments: [Argument(label: "wrappedValue", value: value)], written: &written, node: nil)
     }
 
     /// A struct's memberwise initialiser: every `var` and every `let` without a default, in order, by label.

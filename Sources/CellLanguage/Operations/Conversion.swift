@@ -83,13 +83,19 @@ extension Interpreter {
                 converted[key] = fitted
             }
             return .dictionary(converted)
-        case (.tuple(_, let types), .tuple(let tuple)) where types.count == tuple.elements.count:
+        case (.tuple(let labels, let types), .tuple(let tuple)) where types.count == tuple.elements.count:
             var elements: [Value] = []
             for (element, elementType) in zip(tuple.elements, types) {
-                guard let fitted = try coerce(element, to: elementType, literal: .none) else { return nil }
+                // In a tuple of number literals each element is a literal of its own kind.
+                var elementLiteral = LiteralKind.none
+                if literal == .integer || literal == .floatingPoint {
+                    if case .int = element { elementLiteral = .integer } else if case .double = element { elementLiteral = .floatingPoint }
+                }
+                guard let fitted = try coerce(element, to: elementType, literal: elementLiteral) else { return nil }
                 elements.append(fitted)
             }
-            return .tuple(TupleValue(elements, labels: tuple.labels))
+            // An unlabeled tuple takes the labels of the type it converts to (`(min: Int, max: Int)`).
+            return .tuple(TupleValue(elements, labels: zip(labels, tuple.labels).map { $0 ?? $1 }))
         case (.function, .function): return value
         case (.range(let isClosed), .range(_, _, let valueIsClosed)) where isClosed == valueIsClosed: return value
         case (.library(let binding), _):
@@ -176,10 +182,7 @@ extension Interpreter {
                 if let protocolType = declaredTypes[conformance] as? CellNominalType, protocolType.conformances.contains(name) { return true }
             }
         }
-        if let library = nominal.librarySuperclass, let binding = bindings.types[library] {
-            return bindings.lineage(of: binding).contains { $0.name == name }
-        }
-        return name == "Equatable" && false
+        return nominal.libraryLineage(in: bindings).contains { $0.name == name }
     }
 
     /// Whether a standard or library value adopts a cell protocol through `extension Int: Shape`.

@@ -32,6 +32,8 @@ extension Interpreter {
             return caseText(enumeration)
         case .object(let object as CellInstance):
             if let custom = customDescription(of: value) { return custom }
+            // A `Module` subclass describes itself as modules do: its parameters.
+            if (object.cellType as? CellNominalType)?.librarySuperclass != nil, let host { return host.richOutput(of: object).plainText }
             return object.cellType.name
         case .object(let object): return String(describing: object)
         case .opaque(let box): return String(describing: box.value)

@@ -120,7 +120,9 @@ extension Interpreter {
             resolution = cached
         } else {
             resolution = try findMember(name, of: value, cellType: cellType)
-            if let resolution { memberCache[memberKey] = resolution }
+            // A constrained extension's member depends on the elements, not only the type: not cached.
+            if let resolution, !resolvesInConstrainedExtension(name, of: value) { memberCache[memberKey] = resolution }
+            else { return resolution }
         }
         if let cache {
             cache.typeKey = key
@@ -150,10 +152,7 @@ extension Interpreter {
             if cellType.kind == .enumeration, name == "rawValue", cellType.rawType != nil {
                 return .bindingProperty(rawValueBinding)
             }
-            if let library = cellType.librarySuperclass, let binding = bindings.types[library] {
-                return findBinding(name, in: bindings.lineage(of: binding))
-            }
-            return nil
+            return findBinding(name, in: cellType.libraryLineage(in: bindings))
         }
         let typeName: String
         var lineage: [TypeBinding] = []
@@ -170,11 +169,19 @@ extension Interpreter {
             return nil
         }
         for extendedName in [typeName] + lineage.map(\.name) {
-            guard let extended = extensions[extendedName], extensionApplies(extended, to: value) else { continue }
-            if let computed = extended.computedProperties[name] { return .computed(computed, owner: nil) }
-            if let methods = extended.methods[name] { return .methods(methods, owner: nil) }
+            let candidates = (constrainedExtensions[extendedName] ?? []).filter { extensionApplies($0, to: value) }
+            for extended in candidates + [extensions[extendedName]].compactMap({ $0 }) {
+                if let computed = extended.computedProperties[name] { return .computed(computed, owner: nil) }
+                if let methods = extended.methods[name] { return .methods(methods, owner: nil) }
+            }
         }
         return findBinding(name, in: lineage)
+    }
+
+    /// Whether a constrained extension of the value's standard type declares `name`.
+    private func resolvesInConstrainedExtension(_ name: String, of value: Value) -> Bool {
+        guard let typeName = Interpreter.standardTypeName(of: value), let constrained = constrainedExtensions[typeName] else { return false }
+        return constrained.contains { $0.computedProperties[name] != nil || $0.methods[name] != nil }
     }
 
     private func findBinding(_ name: String, in lineage: [TypeBinding]) -> MemberResolution? {
@@ -296,8 +303,7 @@ extension Interpreter {
                 }
             }
         }
-        if let library = owner.librarySuperclass, let binding = bindings.types[library],
-           let resolution = findBinding(name, in: bindings.lineage(of: binding)) {
+        if let resolution = findBinding(name, in: owner.libraryLineage(in: bindings)) {
             return try apply(resolution, to: selfValue, node: node)
         }
         throw LocatedError(error: .noMember(typeName: "super", member: name), node: node)
@@ -415,8 +421,16 @@ extension Interpreter {
 
     private func changeField(_ field: inout Value, property: CellNominalType.StoredProperty, wrapped: Bool, node: Syntax,
                              _ body: (inout Value) throws -> Void) throws {
-        if wrapped {
-            try modifyMember("wrappedValue", of: &field, node: node, body)
+        if wrapped, let wrapper = property.wrapper {
+            guard case .void = field else {
+                try modifyMember("wrappedValue", of: &field, node: node, body)
+                return
+            }
+            // The first assignment in an initialiser makes the wrapper, as `Wrapper(wrappedValue:)`.
+            var value = Value.void
+            try body(&value)
+            if let type = property.type { value = try assignmentValue(value, replacing: .void, declared: type, literal: .none, node: node) }
+            field = try wrap(value, in: wrapper)
             return
         }
         let previous = field

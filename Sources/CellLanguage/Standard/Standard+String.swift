@@ -119,6 +119,17 @@ extension StandardLibrary {
         return conversions
     }
 
+    /// Swift's `CancellationError`, what an interrupted cell or training loop ends with.
+    static var cancellationErrorType: TypeBinding {
+        TypeBinding("CancellationError", module: "Swift", kind: .structure,
+                    documentation: BindingDocumentation("An error that indicates a task was cancelled: an interrupt stops a cell with it."),
+                    supertypes: ["Error"], matches: { $0 is CancellationError }, [
+            .standard("init", .initializer, returns: .named("CancellationError"), "Creates a cancellation error.") { _ in
+                .opaque(OpaqueBox(CancellationError()))
+            },
+        ])
+    }
+
     /// Foundation's `URL`, for the library's checkpoint files.
     static var urlType: TypeBinding {
         TypeBinding("URL", module: "Foundation", kind: .structure,

@@ -14,6 +14,7 @@ enum StandardLibrary {
             table.add(type)
         }
         table.add(urlType, swiftType: URL.self)
+        table.add(cancellationErrorType, swiftType: CancellationError.self)
         return table
     }()
 

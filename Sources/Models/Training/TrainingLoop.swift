@@ -79,7 +79,7 @@ public enum TrainingLoop {
         }
 
         let observer = TrainingObservers.current
-        let modelName = String(describing: type(of: model))
+        let modelName = model.typeName
         defer { observer?.trainingDidEnd(model: modelName) }
         var history = TrainingHistory()
         var globalStep = 0
