@@ -85,6 +85,7 @@ bench: kernelspec data $(BENCH_VENV)/.installed
 	$(PYTHON) bench/run.py --torch-python $(BENCH_VENV)/bin/python --target-cpu $(TARGET_CPU)
 	$(PYTHON) bench/plots_bench.py --venv $(BENCH_VENV)
 	$(PYTHON) bench/kernel_bench.py
+	$(PYTHON) -u bench/cell_bench.py
 
 clean:
 	rm -rf .build reports

@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "JupyterProtocol", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterProtocol", "CZeroMQ"]),
         // The cell language: values and the binding runtime; the library's bindings, generated; the interpreter.
-        .target(name: "CellRuntime"),
+        .target(name: "CellRuntime", swiftSettings: interpreterSettings),
         .target(name: "LibraryBindings", dependencies: [
             "CellRuntime", "Autograd", "NeuralNetworks", "Datasets", "Models", "Plots", "Notebook",
         ], exclude: ["Exclusions.txt"]),
@@ -55,7 +55,7 @@ let package = Package(
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
             .product(name: "SwiftDiagnostics", package: "swift-syntax"),
-        ]),
+        ], swiftSettings: interpreterSettings),
         // What `make generate` writes: the cell bindings from the library's public declarations
         // (Sources/LibraryBindings/Generated) and the notebooks as Swift programs (Examples/).
         .target(name: "BindingGenerator", dependencies: [
@@ -99,6 +99,13 @@ var staticSwiftRuntime: [LinkerSetting] {
     let group = ["--start-group"] + foundationDependencies.map { "-l" + $0 } + ["--end-group", "--no-export-dynamic"]
     return [.unsafeFlags(["-static-stdlib"] + group.flatMap { ["-Xlinker", $0] }, .when(platforms: [.linux]))]
 }
+
+/// The interpreter's hot loops read and write the variables of frames, boxes and globals (class properties)
+/// millions of times a second; Swift's run-time exclusivity checks on each access cost a quarter of a simple
+/// loop. The engine never holds two accesses to one variable at once (a value being changed is moved out
+/// first), so the checks are off in these two modules. (Computed: the manifest runs top to bottom, and a stored
+/// global declared below `package` would still be empty when the targets above read it.)
+var interpreterSettings: [SwiftSetting] { [.unsafeFlags(["-enforce-exclusivity=unchecked"])] }
 
 /// The shipped notebooks as Swift programs, `Examples/<Name>/main.swift` (written by `make generate`, checked in),
 /// each an executable target built with everything else, so the library is compiled once. A program depends on

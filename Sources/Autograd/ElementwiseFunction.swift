@@ -60,6 +60,12 @@ struct Power: ElementwiseFunction {
     }
 }
 
+/// The sign of `x` (0 at 0); derivative 0 (everywhere but at 0, where it has none).
+struct Sign: ElementwiseFunction {
+    @inline(__always) func value(_ x: Float) -> Float { x > 0 ? 1 : (x < 0 ? -1 : 0) }
+    @inline(__always) func derivative(input x: Float, output y: Float) -> Float { 0 }
+}
+
 /// `|x|`; derivative the sign of `x` (0 at 0).
 struct AbsoluteValue: ElementwiseFunction {
     @inline(__always) func value(_ x: Float) -> Float { Swift.abs(x) }

@@ -27,6 +27,11 @@ extension Tensor {
     /// Absolute value. Derivative: the sign of `x` (0 at 0).
     public func abs() -> Tensor { unary("abs", AbsoluteValue()) }
 
+    /// The sign of each value: 1 where positive, −1 where negative, 0 at 0 (`torch.sign`). Its derivative is 0
+    /// wherever it exists, so a mask built from data with it (`prediction * input.sign()`) passes no gradient
+    /// to the data.
+    public func sign() -> Tensor { unary("sign", Sign()) }
+
     /// Hyperbolic tangent. Derivative: `1 − tanh²`.
     public func tanh() -> Tensor { unary("tanh", HyperbolicTangent()) }
 

@@ -186,3 +186,37 @@ public protocol CellInstance: AnyObject {
     /// Its stored properties, in declaration order (superclass properties first).
     var fields: [Value] { get set }
 }
+
+extension Value {
+    // Moving a payload out. A `switch` over a variable (or over a temporary) keeps the enum alive for the whole
+    // switch, so an array bound with `case .array(var elements)` is shared and its first change copies it. These
+    // leave `.void` in the variable and hand back the only reference, so the caller changes it in place.
+
+    /// The elements of an array, leaving `.void` in its place; nil (and the value untouched) for anything else.
+    public mutating func takeArray() -> [Value]? {
+        guard case .array(let elements) = self else { return nil }
+        self = .void
+        return elements
+    }
+
+    /// The entries of a dictionary, leaving `.void` in its place; nil (and the value untouched) for anything else.
+    public mutating func takeDictionary() -> ValueDictionary? {
+        guard case .dictionary(let dictionary) = self else { return nil }
+        self = .void
+        return dictionary
+    }
+
+    /// A cell struct's value, leaving `.void` in its place; nil (and the value untouched) for anything else.
+    public mutating func takeStructure() -> StructureValue? {
+        guard case .structure(let structure) = self else { return nil }
+        self = .void
+        return structure
+    }
+
+    /// A tuple, leaving `.void` in its place; nil (and the value untouched) for anything else.
+    public mutating func takeTuple() -> TupleValue? {
+        guard case .tuple(let tuple) = self else { return nil }
+        self = .void
+        return tuple
+    }
+}

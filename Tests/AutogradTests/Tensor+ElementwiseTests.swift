@@ -6,7 +6,7 @@ import Testing
     /// Every elementwise primitive (and the derived silu and tensor power), by name.
     static let functions: [(String, (Tensor) throws -> Tensor, Bool)] = [
         ("exp", { $0.exp() }, false), ("log", { $0.log() }, true), ("squareRoot", { $0.squareRoot() }, true),
-        ("pow", { $0.pow(3) }, false), ("abs", { $0.abs() }, false), ("tanh", { $0.tanh() }, false),
+        ("pow", { $0.pow(3) }, false), ("abs", { $0.abs() }, false), ("sign", { $0.sign() }, false), ("tanh", { $0.tanh() }, false),
         ("sigmoid", { $0.sigmoid() }, false), ("relu", { $0.relu() }, false),
         ("leakyRelu", { $0.leakyRelu(negativeSlope: 0.2) }, false), ("softplus", { $0.softplus() }, false),
         ("clamped", { $0.clamped(minimum: -0.5, maximum: 0.7) }, false), ("silu", { $0.silu() }, false),
@@ -27,6 +27,7 @@ import Testing
         #expect(isClose(x.relu(), [0, 0, 0.5, 2]))
         #expect(isClose(x.leakyRelu(negativeSlope: 0.1), [-0.2, -0.05, 0.5, 2]))
         #expect(isClose(x.abs(), [2, 0.5, 0.5, 2]))
+        #expect(isClose(try Tensor(shape: [3], scalars: [-3, 0, 0.25]).sign(), [-1, 0, 1]))
         #expect(isClose(x.clamped(minimum: -1, maximum: 1), [-1, -0.5, 0.5, 1]))
         #expect(isClose(x.sigmoid(), x.scalars.map { 1 / (1 + Foundation.exp(-$0)) }))
         #expect(isClose(x.softplus(), x.scalars.map { Foundation.log(1 + Foundation.exp($0)) }))

@@ -15,6 +15,15 @@ import LibraryBindings
         #expect(evaluate("-3") == "-3")
     }
 
+    @Test func repeatedLiteralsTakeTheirElementTypeFromTheContext() {
+        #expect(evaluate("let xs: [Double] = Array(repeating: 0, count: 3)\nxs") == "[0.0, 0.0, 0.0]")
+        #expect(evaluate("struct P { var xs: [Float] = Array(repeating: -1, count: 2) }\nP().xs") == "[-1.0, -1.0]")
+        #expect(evaluate("func total(_ xs: [Double]) -> Double { xs.reduce(0, +) }\ntotal(Array(repeating: 2, count: 3))") == "6.0")
+        #expect(evaluate("Array(repeating: 1, count: 2)") == "[1, 1]")
+        // A variable keeps its type: only the call written with a literal converts.
+        #expect(evaluate("let ones = Array(repeating: 1, count: 2)\nlet xs: [Double] = ones").hasPrefix("CompilationError"))
+    }
+
     @Test func stringsAreQuotedAsValuesAndInterpolated() {
         #expect(evaluate("\"ab\"") == "\"ab\"")
         #expect(evaluate("let n = 3\n\"n is \\(n + 1)\"") == "\"n is 4\"")

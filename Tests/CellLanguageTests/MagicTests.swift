@@ -30,6 +30,13 @@ import LibraryBindings
         #expect(runner.output.standardOutput.hasPrefix("Wall time: "))
     }
 
+    @Test func cellTimeRunsTheRestOfTheCellAndKeepsItsVariables() {
+        var runner = CellRunner()
+        #expect(runner.value("%%time\nvar total = 0\nfor i in 1...4 { total += i }\ntotal") == "10")
+        #expect(runner.output.standardOutput.hasPrefix("Wall time: "))
+        #expect(runner.value("total") == "10")
+    }
+
     @Test func unknownMagicFails() {
         #expect(evaluate("%nope") == "CompilationError: unknown magic '%nope'; %help lists the magics")
     }

@@ -138,7 +138,19 @@ extension Compiler {
             markTry(interpreter)
             defer { interpreter.callSiteWithoutTry = nil }
             return try interpreter.located(calleeNode) { try interpreter.call(function, arguments: values, written: &written, node: node) }
-        }, node: node)
+        }, literal: Compiler.repeatedLiteral(call), node: node)
+    }
+
+    /// `Array(repeating: 0, count: n)` takes its element type from the context, as Swift infers it: a `[Float]`
+    /// parameter makes it `[Float]`. Its result converts as an array literal of the repeated literal would.
+    static func repeatedLiteral(_ call: FunctionCallExprSyntax) -> LiteralKind {
+        guard call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text == "Array",
+              let first = call.arguments.first, first.label?.text == "repeating" else { return .none }
+        var expression = first.expression
+        if let prefix = expression.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "-" { expression = prefix.expression }
+        if expression.is(IntegerLiteralExprSyntax.self) { return .array(.integer) }
+        if expression.is(FloatLiteralExprSyntax.self) { return .array(.floatingPoint) }
+        return .none
     }
 
     /// An implicit member value, resolved now when the context's type is known.
@@ -187,12 +199,13 @@ extension Compiler {
                                    implicitSelf: Bool = false) throws -> Compiled {
         let interpreter = self.interpreter
         let markTry = tryMarker(node)
+        let cache = MemberCache()
         // A base that can be changed in place (a variable, a property, an element) lets mutating methods work.
         if let place = try? compilePlace(base, purpose: .mutatingMember) {
             let read = place.read, change = place.modify, elementType = place.type?.elementType
             return Compiled(evaluate: withInOut(arguments) { frame, values, written in
                 var receiver = try read(frame)
-                let target = try interpreter.located(memberNode) { try interpreter.methodTarget(name, of: receiver) }
+                let target = try interpreter.located(memberNode) { try interpreter.methodTarget(name, of: receiver, cache: cache) }
                 markTry(interpreter)
                 defer { interpreter.callSiteWithoutTry = nil }
                 guard target.isMutating, !interpreter.isReference(receiver) else {
@@ -217,7 +230,7 @@ extension Compiler {
         let baseText = base.trimmedDescription
         return Compiled(evaluate: withInOut(arguments) { frame, values, written in
             var receiver = try receiverValue(frame)
-            let target = try interpreter.located(memberNode) { try interpreter.methodTarget(name, of: receiver) }
+            let target = try interpreter.located(memberNode) { try interpreter.methodTarget(name, of: receiver, cache: cache) }
             markTry(interpreter)
             defer { interpreter.callSiteWithoutTry = nil }
             if target.isMutating, !interpreter.isReference(receiver) {

@@ -3,8 +3,10 @@ import CellRuntime
 /// The storage of one activation of a function, closure or cell: its local variables by slot (resolved when
 /// the code is compiled), the boxes of the locals that closures capture, and what the closure itself captured.
 final class Frame {
-    /// Locals no closure captures, by slot.
-    var slots: ContiguousArray<Value>
+    /// Locals no closure captures, by slot: raw storage, so reading or writing one is a load or a store (an
+    /// array would check its uniqueness and bounds on every write).
+    let slots: UnsafeMutablePointer<Value>
+    private let slotCount: Int
     /// Locals some closure captures: each declaration makes a fresh box, so a closure made in a loop keeps the
     /// iteration's value, as in Swift.
     var boxes: ContiguousArray<Box>
@@ -14,9 +16,16 @@ final class Frame {
     var returnValue: Value = .void
 
     init(slotCount: Int, boxCount: Int, captures: [Box]) {
-        slots = ContiguousArray(repeating: .void, count: slotCount)
+        self.slotCount = slotCount
+        slots = .allocate(capacity: max(slotCount, 1))
+        slots.initialize(repeating: .void, count: slotCount)
         boxes = boxCount == 0 ? [] : ContiguousArray((0..<boxCount).map { _ in Box(.void) })
         self.captures = captures
+    }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
     }
 }
 

@@ -8,7 +8,7 @@ enum Magic {
     case who
     /// `%reset`: forget every user definition.
     case reset
-    /// `%time CODE`: run the code and print the wall time.
+    /// `%time CODE` (or IPython's cell form `%%time`): run the code and print the wall time.
     case time(String)
     /// Any other `%name`.
     case unknown(String)
@@ -17,7 +17,8 @@ enum Magic {
     init?(_ code: String) {
         let trimmed = code.drop { $0 == " " || $0 == "\n" || $0 == "\t" }
         guard trimmed.hasPrefix("%") else { return nil }
-        let afterPercent = trimmed.dropFirst()
+        var afterPercent = trimmed.dropFirst()
+        if afterPercent.hasPrefix("%") { afterPercent = afterPercent.dropFirst() }
         let name = String(afterPercent.prefix { $0.isLetter })
         let rest = String(afterPercent.dropFirst(name.count))
         switch name {
@@ -37,7 +38,7 @@ enum Magic {
       %help            this text
       %who             list your variables and their types
       %reset           forget every variable, function and struct you defined
-      %time STATEMENT  run STATEMENT and print how long it took
+      %time STATEMENT  run STATEMENT and print how long it took (%%time: the rest of the cell)
 
     Language: Swift — let/var, functions and closures, struct/class/enum/protocol/extension declarations,
     generics, inout, throws/do/catch, switch with patterns, optionals, tuples, the standard library's

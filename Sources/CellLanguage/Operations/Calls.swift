@@ -94,16 +94,52 @@ extension Interpreter {
         }
         let frame = Frame(slotCount: function.slotCount, boxCount: function.boxCount, captures: captures)
         if let storage = function.selfStorage, let receiver { Interpreter.initialize(storage, in: frame, to: receiver) }
-        let matched: [MatchedArgument]
+        // The common call (each argument in order, with its parameter's label) binds directly; `matched` stays
+        // nil, meaning argument i fills parameter i.
+        var matched: [MatchedArgument]?
         if function.isSimple, arguments.count == function.parameters.count,
            zip(arguments, function.parameters).allSatisfy({ $0.label == $1.label || ($0.isTrailingClosure && $0.label == nil) }) {
-            matched = arguments.indices.map(MatchedArgument.value)
-        } else if function.acceptsExtraArguments, function.parameters.isEmpty {
-            matched = []
+            for (argument, parameter) in zip(arguments, function.parameters) {
+                try argument.checkInOut(forInOutParameter: parameter.isInOut)
+                Interpreter.initialize(parameter.storage, in: frame, to: try parameterValue(argument, parameter))
+            }
         } else {
-            matched = try matchArguments(arguments, to: function.shapes, acceptsExtra: function.acceptsExtraArguments)
+            let matches = function.acceptsExtraArguments && function.parameters.isEmpty
+                ? [] : try matchArguments(arguments, to: function.shapes, acceptsExtra: function.acceptsExtraArguments)
+            matched = matches
+            try bind(arguments, matched: matches, to: function.parameters, in: frame)
         }
-        for (parameter, match) in zip(function.parameters, matched) {
+        var result: Value
+        if let single = function.singleExpression {
+            result = try single(frame)
+            if let type = function.returnType, let converted = try coerce(result, to: type, literal: function.singleExpressionLiteral) {
+                result = converted
+            }
+        } else {
+            switch try function.body(frame) {
+            case .returning: result = frame.returnValue
+            default: result = .void
+            }
+        }
+        if let type = function.returnType, !type.isVoidType {
+            guard let converted = try coerce(result, to: type, literal: .none) else {
+                throw CellLanguageError.typeMismatch("cannot convert return expression of type '\(result.typeName)' to return type '\(type)'")
+            }
+            result = converted
+        }
+        if function.isMutating, let storage = function.selfStorage { receiver = Interpreter.read(storage, in: frame) }
+        for (index, parameter) in function.parameters.enumerated() where parameter.isInOut {
+            let position: Int?
+            if let matched { if case .value(let argumentIndex) = matched[index] { position = argumentIndex } else { position = nil } }
+            else { position = index }
+            if let position { written[position] = Interpreter.read(parameter.storage, in: frame) }
+        }
+        return result
+    }
+
+    /// Binds arguments matched by label (defaults filled, variadic arguments gathered) to the parameters' storage.
+    private func bind(_ arguments: [Argument], matched: [MatchedArgument], to parameters: [CompiledParameter], in frame: Frame) throws {
+        for (parameter, match) in zip(parameters, matched) {
             var value: Value
             switch match {
             case .value(let index):
@@ -128,29 +164,6 @@ extension Interpreter {
             }
             Interpreter.initialize(parameter.storage, in: frame, to: value)
         }
-        var result: Value
-        if let single = function.singleExpression {
-            result = try single(frame)
-            if let type = function.returnType, let converted = try coerce(result, to: type, literal: function.singleExpressionLiteral) {
-                result = converted
-            }
-        } else {
-            switch try function.body(frame) {
-            case .returning: result = frame.returnValue
-            default: result = .void
-            }
-        }
-        if let type = function.returnType, !type.isVoidType {
-            guard let converted = try coerce(result, to: type, literal: .none) else {
-                throw CellLanguageError.typeMismatch("cannot convert return expression of type '\(result.typeName)' to return type '\(type)'")
-            }
-            result = converted
-        }
-        if function.isMutating, let storage = function.selfStorage { receiver = Interpreter.read(storage, in: frame) }
-        for (parameter, match) in zip(function.parameters, matched) where parameter.isInOut {
-            if case .value(let index) = match { written[index] = Interpreter.read(parameter.storage, in: frame) }
-        }
-        return result
     }
 
     /// An argument converted to its parameter's declared type.
@@ -194,6 +207,10 @@ extension Interpreter {
     /// Calls the overload of a standard or library function whose labels and types fit the arguments best.
     func callBindings(_ name: String, _ overloads: [FunctionBinding], receiver: inout Value, arguments: [Argument],
                       elementType: TypeExpression?, written: inout [Int: Value], node: Syntax?) throws -> Value {
+        if overloads.count == 1,
+           let result = try callExactly(overloads[0], receiver: &receiver, arguments: arguments, elementType: elementType, node: node) {
+            return result
+        }
         var best: (binding: FunctionBinding, values: [Value], given: [Bool], literals: [LiteralKind], positions: [Int?], cost: Int)?
         var firstError: Error?
         // The error of an overload whose labels fit says more than a label mismatch of another.
@@ -265,6 +282,45 @@ extension Interpreter {
             if let position = chosen.positions[index] { written[position] = value }
         }
         return result
+    }
+
+    /// The common call, `xs.append(x)` or `generator.nextUnitFloat()`: one overload, and every argument written
+    /// in order, with its parameter's label, already of its parameter's type. No matching, ranking or conversion
+    /// is needed; nil when the call needs them (the general path then also words the errors).
+    private func callExactly(_ binding: FunctionBinding, receiver: inout Value, arguments: [Argument], elementType: TypeExpression?,
+                             node: Syntax?) throws -> Value? {
+        let parameters = binding.parameters
+        guard parameters.count == arguments.count else { return nil }
+        var hint = elementType
+        var hasLiteral = false
+        for index in arguments.indices {
+            let parameter = parameters[index], argument = arguments[index]
+            guard argument.label == parameter.label, !parameter.isVariadic, !parameter.isInOut, !argument.isInOut else { return nil }
+            if argument.literal != .none { hasLiteral = true }
+            switch (parameter.type, argument.value) {
+            case (.int, .int), (.integer, .int), (.double, .double), (.float, .float), (.bool, .bool), (.string, .string):
+                continue
+            case (.generic("Element", nil), let value):
+                if hint == nil { hint = Interpreter.elementHint(of: receiver) }
+                switch (hint, value) {
+                case (.int?, .int), (.double?, .double), (.float?, .float), (.string?, .string): continue
+                default: return nil
+                }
+            default:
+                return nil
+            }
+        }
+        var call = BindingCall(receiver: receiver, arguments: arguments.map(\.value), given: [Bool](repeating: true, count: arguments.count),
+                               parameters: parameters, returnType: binding.returnType, callbacks: self,
+                               literals: hasLiteral ? arguments.map(\.literal) : [])
+        call.elementType = (hint ?? Interpreter.elementHint(of: receiver))?.swiftType
+        if binding.isMutating { receiver = .void }
+        defer { if binding.isMutating { receiver = call.receiverValue } }
+        if callSiteWithoutTry != nil {
+            try requireTry(isThrowing: binding.isThrowing, isOperator: binding.name.first.map { !$0.isLetter && $0 != "_" } ?? false)
+        }
+        if let host, !arguments.isEmpty { try runLibrary(node) { try host.checkArguments(of: binding, arguments: call.arguments) } }
+        return try runLibrary(node) { try binding.implementation(&call) }
     }
 
     /// The element type a standard collection method's `Element` parameter takes, from the receiver's elements.

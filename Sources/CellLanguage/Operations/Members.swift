@@ -312,14 +312,14 @@ extension Interpreter {
     // MARK: - Methods
 
     /// What calling `value.name(...)` calls.
-    func methodTarget(_ name: String, of value: Value) throws -> MethodTarget {
+    func methodTarget(_ name: String, of value: Value, cache: MemberCache? = nil) throws -> MethodTarget {
         if case .type(let type) = value {
             let member = try staticMember(name, of: type, node: nil)
             if case .function(let function as CellMethodValue) = member { return .compiled(function.functions, owner: function.owner) }
             return .value(member)
         }
         if case .tuple = value { return .value(try member(name, of: value, node: nil)) }
-        guard let resolution = try resolveMember(name, of: value) else {
+        guard let resolution = try resolveMember(name, of: value, cache: cache) else {
             if case .optional(let wrapped?) = value, (try? resolveMember(name, of: wrapped)) != nil {
                 throw CellLanguageError.typeMismatch(
                     "value of optional type '\(value.typeName)' must be unwrapped to refer to member '\(name)' of wrapped base type '\(wrapped.typeName)'")
@@ -339,15 +339,15 @@ extension Interpreter {
     /// property, a computed property with a setter, a tuple element.
     func modifyMember(_ name: String, of container: inout Value, node: Syntax, initializing: Bool = false,
                       _ body: (inout Value) throws -> Void) throws {
-        switch container {
-        case .tuple(var tuple):
-            guard let index = Int(name).flatMap({ tuple.elements.indices.contains($0) ? $0 : nil }) ?? tuple.labels.firstIndex(of: name) else {
-                throw CellLanguageError.noMember(typeName: container.typeName, member: name)
-            }
-            container = .void
+        if var tuple = container.takeTuple() {
             defer { container = .tuple(tuple) }
+            guard let index = Int(name).flatMap({ tuple.elements.indices.contains($0) ? $0 : nil }) ?? tuple.labels.firstIndex(of: name) else {
+                throw CellLanguageError.noMember(typeName: Value.tuple(tuple).typeName, member: name)
+            }
             try body(&tuple.elements[index])
             return
+        }
+        switch container {
         case .type(.declared(let declared)):
             if let nominal = declared as? CellNominalType, let box = nominal.classChain.lazy.compactMap({ $0.staticProperties[name] }).first {
                 try body(&box.value)
@@ -394,16 +394,17 @@ extension Interpreter {
     private func modifyField(_ index: Int, of container: inout Value, name: String, wrapped: Bool, initializing: Bool, node: Syntax,
                              _ body: (inout Value) throws -> Void) throws {
         let property: CellNominalType.StoredProperty
-        switch container {
-        case .structure(var structure):
+        if var structure = container.takeStructure() {
+            defer { container = .structure(structure) }
             guard let type = structure.type as? CellNominalType else { return }
             property = type.allStoredProperties[index]
             guard property.isMutable || initializing else {
                 throw CellLanguageError.typeMismatch("cannot assign to property: '\(name)' is a 'let' constant")
             }
-            container = .void
-            defer { container = .structure(structure) }
             try changeField(&structure.fields[index], property: property, wrapped: wrapped, node: node, body)
+            return
+        }
+        switch container {
         case .object(let object as CellInstance):
             guard let type = object.cellType as? CellNominalType else { return }
             property = type.allStoredProperties[index]

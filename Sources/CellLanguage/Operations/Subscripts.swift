@@ -51,23 +51,22 @@ extension Interpreter {
     /// Changes `container[arguments]` in place: an array element, a dictionary entry (`nil` removes it), a
     /// settable library subscript.
     func subscriptModify(_ container: inout Value, arguments: [Argument], _ body: (inout Value) throws -> Void) throws {
-        switch container {
-        case .array(var elements):
+        if var elements = container.takeArray() {
+            defer { container = .array(elements) }
             guard arguments.count == 1, arguments[0].label == nil, case .int(let index) = arguments[0].value else {
                 throw CellLanguageError.cannotConvertArgument(valueType: arguments.first?.value.typeName ?? "()", expectedType: "Int")
             }
             guard elements.indices.contains(index) else { throw CellLanguageError.indexOutOfRange }
-            container = .void
-            defer { container = .array(elements) }
             let previous = elements[index]
             try body(&elements[index])
             elements[index] = try Interpreter.keepingKind(elements[index], of: previous)
-        case .dictionary(var dictionary):
+            return
+        }
+        if var dictionary = container.takeDictionary() {
+            defer { container = .dictionary(dictionary) }
             guard let keyArgument = arguments.first, keyArgument.label == nil, let key = dictionaryKey(keyArgument.value) else {
                 throw CellLanguageError.typeMismatch("dictionary subscript needs a key")
             }
-            container = .void
-            defer { container = .dictionary(dictionary) }
             if arguments.count == 2, arguments[1].label == "default" {
                 var element = dictionary[key] ?? arguments[1].value
                 try body(&element)
@@ -80,24 +79,24 @@ extension Interpreter {
             case .optional(let wrapped): dictionary[key] = wrapped
             default: dictionary[key] = element
             }
-        default:
-            if let binding = libraryBinding(of: container),
-               let overload = bindings.lineage(of: binding).lazy.compactMap({ $0.members["subscript"]?.first(where: \.isSettable) }).first,
-               let setter = overload.setter {
-                var value = try subscriptGet(container, arguments: arguments)
-                try body(&value)
-                var values = arguments.map(\.value)
-                values.append(value)
-                var call = BindingCall(receiver: container, arguments: values, given: values.map { _ in true },
-                                       parameters: overload.parameters + [ParameterBinding(nil, "newValue", overload.returnType)],
-                                       returnType: .void, callbacks: self)
-                container = .void
-                defer { container = call.receiverValue }
-                try runLibrary(nil) { try setter(&call) }
-                return
-            }
-            throw CellLanguageError.typeMismatch("cannot assign through subscript: value of type '\(container.typeName)' has no settable subscripts")
+            return
         }
+        if let binding = libraryBinding(of: container),
+           let overload = bindings.lineage(of: binding).lazy.compactMap({ $0.members["subscript"]?.first(where: \.isSettable) }).first,
+           let setter = overload.setter {
+            var value = try subscriptGet(container, arguments: arguments)
+            try body(&value)
+            var values = arguments.map(\.value)
+            values.append(value)
+            var call = BindingCall(receiver: container, arguments: values, given: values.map { _ in true },
+                                   parameters: overload.parameters + [ParameterBinding(nil, "newValue", overload.returnType)],
+                                   returnType: .void, callbacks: self)
+            container = .void
+            defer { container = call.receiverValue }
+            try runLibrary(nil) { try setter(&call) }
+            return
+        }
+        throw CellLanguageError.typeMismatch("cannot assign through subscript: value of type '\(container.typeName)' has no settable subscripts")
     }
 
     /// An array element keeps its kind when assigned (`[Double]` elements take no Int), as in Swift.

@@ -299,6 +299,11 @@ extension LibraryBindings {
                     let receiver: Tensor = try invocation.receiver()
                     return invocation.result(receiver.abs())
                 },
+                FunctionBinding("sign", .method, returns: .named("Tensor"),
+                    documentation: BindingDocumentation("The sign of each value: 1 where positive, −1 where negative, 0 at 0 (`torch.sign`). Its derivative is 0 wherever it exists, so a mask built from data with it (`prediction * input.sign()`) passes no gradient to the data.")) { invocation in
+                    let receiver: Tensor = try invocation.receiver()
+                    return invocation.result(receiver.sign())
+                },
                 FunctionBinding("tanh", .method, returns: .named("Tensor"),
                     documentation: BindingDocumentation("Hyperbolic tangent. Derivative: `1 − tanh²`.")) { invocation in
                     let receiver: Tensor = try invocation.receiver()
