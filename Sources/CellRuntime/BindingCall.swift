@@ -22,6 +22,9 @@ public struct BindingCall {
     public var elementType: SwiftType?
     /// New values of `inout` arguments, by parameter index, for the interpreter to store back.
     public private(set) var inOutResults: [(index: Int, value: Value)] = []
+    /// The receiver's box, when ``takeReceiver()`` emptied the only reference to it: ``setReceiver(_:)`` refills
+    /// it rather than allocating another.
+    private var emptiedBox: OpaqueBox?
 
     public init(receiver: Value, arguments: [Value], given: [Bool], parameters: [ParameterBinding], returnType: SwiftType,
                 callbacks: CellCallbacks, literals: [LiteralKind] = []) {
@@ -133,13 +136,22 @@ public struct BindingCall {
             receiverValue = .opaque(box)
             throw CellLanguageError.noMember(typeName: Value.opaque(box).typeName, member: Value.swiftTypeName(T.self))
         }
-        if isKnownUniquelyReferenced(&box) { box.value = () }
+        if isKnownUniquelyReferenced(&box) {
+            box.value = ()
+            emptiedBox = box
+        }
         return typed
     }
 
-    /// The mutated receiver, boxed anew.
+    /// The mutated receiver, in the box ``takeReceiver()`` emptied, or boxed anew when the box was shared.
     public mutating func setReceiver<T>(_ value: T) {
-        receiverValue = .opaque(OpaqueBox(value))
+        guard let box = emptiedBox else {
+            receiverValue = .opaque(OpaqueBox(value))
+            return
+        }
+        emptiedBox = nil
+        box.value = value
+        receiverValue = .opaque(box)
     }
 
     // MARK: - Results
@@ -147,6 +159,21 @@ public struct BindingCall {
     /// A result of the binding's declared type as a cell value.
     public func result<T>(_ value: T) -> Value {
         Bridge.value(value, as: returnType)
+    }
+
+    /// A `Float` result (no trip through `Any` when the declared type is `Float`).
+    public func result(_ value: Float) -> Value {
+        returnType == .float ? .float(value) : Bridge.value(value, as: returnType)
+    }
+
+    /// A `Double` result (no trip through `Any` when the declared type is `Double`).
+    public func result(_ value: Double) -> Value {
+        returnType == .double ? .double(value) : Bridge.value(value, as: returnType)
+    }
+
+    /// An `Int` result (no trip through `Any` when the declared type is `Int`).
+    public func result(_ value: Int) -> Value {
+        returnType == .int ? .int(value) : Bridge.value(value, as: returnType)
     }
 
     /// A result of a declared type other than the binding's (a tuple element, a setter's value).

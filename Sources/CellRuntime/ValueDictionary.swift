@@ -91,6 +91,20 @@ public struct ValueDictionary {
         }
     }
 
+    /// Changes the value for `key` in place, starting from `defaultValue` when the key is absent (one lookup,
+    /// as Swift's `dictionary[key, default: value] += 1`).
+    public mutating func modifyValue(forKey key: DictionaryKey, default defaultValue: Value, _ body: (inout Value) throws -> Void) rethrows {
+        if let position = positions[key] {
+            try body(&values[position])
+            return
+        }
+        var value = defaultValue
+        try body(&value)
+        positions[key] = keys.count
+        keys.append(key)
+        values.append(value)
+    }
+
     /// The entries in insertion order.
     public var entries: [(key: DictionaryKey, value: Value)] {
         Array(zip(keys, values)).map { (key: $0.0, value: $0.1) }

@@ -53,6 +53,7 @@ extension Compiler {
         }
         if let subscriptCall = expression.as(SubscriptCallExprSyntax.self) {
             let base = try basePlace(subscriptCall.calledExpression, purpose: purpose)
+            if let place = try elementPlace(subscriptCall, base: base) { return place }
             let arguments = try compileArguments(subscriptCall.arguments, trailingClosure: nil, additional: [])
             let elementType = base.place.type?.elementType
             return Place(read: { frame in
@@ -81,6 +82,65 @@ extension Compiler {
             }, type: nil, node: node)
         }
         throw LocatedError(error: .typeMismatch("cannot assign to value: '\(expression.trimmedDescription)' is not a variable"), node: node)
+    }
+
+    /// `xs[i]` and `counts[key, default: 0]` as places, without building an argument list each time: an array
+    /// element or a dictionary entry is changed in place, anything else goes through `subscriptModify`. Nil for
+    /// other subscripts.
+    private func elementPlace(_ subscriptCall: SubscriptCallExprSyntax, base: BasePlace) throws -> Place? {
+        let written = Array(subscriptCall.arguments)
+        guard subscriptCall.trailingClosure == nil, subscriptCall.additionalTrailingClosures.isEmpty, written.first?.label == nil,
+              written.count == 1 || (written.count == 2 && written[1].label?.text == "default") else { return nil }
+        let node = Syntax(subscriptCall)
+        let interpreter = self.interpreter
+        let index = try compileExpression(written[0].expression).evaluate
+        let elementType = base.place.type?.elementType
+        if written.count == 1 {
+            return Place(read: { frame in
+                try interpreter.located(node) {
+                    try interpreter.subscriptGet(try base.place.read(frame), arguments: [Argument(label: nil, value: try index(frame))])
+                }
+            }, modify: { frame, body in
+                let position = try index(frame)
+                try base.change(frame, node) { container in
+                    if case .int(let offset) = position, var elements = container.takeArray() {
+                        defer { container = .array(elements) }
+                        guard offset >= 0, offset < elements.count else { throw LocatedError(error: .indexOutOfRange, node: node) }
+                        let previous = elements[offset]
+                        try body(&elements[offset])
+                        elements[offset] = try interpreter.located(node) { try Interpreter.keepingKind(elements[offset], of: previous) }
+                        return
+                    }
+                    try interpreter.located(node) {
+                        try interpreter.subscriptModify(&container, arguments: [Argument(label: nil, value: position)], body)
+                    }
+                }
+            }, type: elementType, node: node)
+        }
+        let fallback = try compileExpression(written[1].expression)
+        let evaluateDefault = fallback.evaluate, defaultLiteral = fallback.literal
+        return Place(read: { frame in
+            try interpreter.located(node) {
+                try interpreter.subscriptGet(try base.place.read(frame), arguments: [
+                    Argument(label: nil, value: try index(frame)),
+                    Argument(label: "default", value: try evaluateDefault(frame), literal: defaultLiteral),
+                ])
+            }
+        }, modify: { frame, body in
+            let key = try index(frame), defaultValue = try evaluateDefault(frame)
+            try base.change(frame, node) { container in
+                if let hashable = DictionaryKey(key), var dictionary = container.takeDictionary() {
+                    defer { container = .dictionary(dictionary) }
+                    try dictionary.modifyValue(forKey: hashable, default: defaultValue, body)
+                    return
+                }
+                try interpreter.located(node) {
+                    try interpreter.subscriptModify(&container, arguments: [
+                        Argument(label: nil, value: key), Argument(label: "default", value: defaultValue, literal: defaultLiteral),
+                    ], body)
+                }
+            }
+        }, type: elementType, node: node)
     }
 
     private func constantError(_ name: String, purpose: MutationPurpose) -> CellLanguageError {

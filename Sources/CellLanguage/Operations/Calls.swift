@@ -97,11 +97,12 @@ extension Interpreter {
         // The common call (each argument in order, with its parameter's label) binds directly; `matched` stays
         // nil, meaning argument i fills parameter i.
         var matched: [MatchedArgument]?
-        if function.isSimple, arguments.count == function.parameters.count,
-           zip(arguments, function.parameters).allSatisfy({ $0.label == $1.label || ($0.isTrailingClosure && $0.label == nil) }) {
-            for (argument, parameter) in zip(arguments, function.parameters) {
-                try argument.checkInOut(forInOutParameter: parameter.isInOut)
-                Interpreter.initialize(parameter.storage, in: frame, to: try parameterValue(argument, parameter))
+        let order = function.bindingOrder
+        if function.isSimple, arguments.count == order.count,
+           arguments.indices.allSatisfy({ arguments[$0].label == order[$0].label || (arguments[$0].isTrailingClosure && arguments[$0].label == nil) }) {
+            for index in arguments.indices {
+                try arguments[index].checkInOut(forInOutParameter: false)
+                Interpreter.initialize(order[index].storage, in: frame, to: try parameterValue(arguments[index], type: order[index].type))
             }
         } else {
             let matches = function.acceptsExtraArguments && function.parameters.isEmpty
@@ -110,29 +111,29 @@ extension Interpreter {
             try bind(arguments, matched: matches, to: function.parameters, in: frame)
         }
         var result: Value
+        var literal: LiteralKind = .none
         if let single = function.singleExpression {
             result = try single(frame)
-            if let type = function.returnType, let converted = try coerce(result, to: type, literal: function.singleExpressionLiteral) {
-                result = converted
-            }
+            literal = function.singleExpressionLiteral
         } else {
             switch try function.body(frame) {
             case .returning: result = frame.returnValue
             default: result = .void
             }
         }
-        if let type = function.returnType, !type.isVoidType {
-            guard let converted = try coerce(result, to: type, literal: .none) else {
+        if let type = function.returnType {
+            if let converted = try coerce(result, to: type, literal: literal) {
+                result = converted
+            } else if !type.isVoidType {
                 throw CellLanguageError.typeMismatch("cannot convert return expression of type '\(result.typeName)' to return type '\(type)'")
             }
-            result = converted
         }
         if function.isMutating, let storage = function.selfStorage { receiver = Interpreter.read(storage, in: frame) }
-        for (index, parameter) in function.parameters.enumerated() where parameter.isInOut {
+        for index in function.inOutPositions {
             let position: Int?
             if let matched { if case .value(let argumentIndex) = matched[index] { position = argumentIndex } else { position = nil } }
             else { position = index }
-            if let position { written[position] = Interpreter.read(parameter.storage, in: frame) }
+            if let position { written[position] = Interpreter.read(order[index].storage, in: frame) }
         }
         return result
     }
@@ -144,7 +145,7 @@ extension Interpreter {
             switch match {
             case .value(let index):
                 try arguments[index].checkInOut(forInOutParameter: parameter.isInOut)
-                value = try parameterValue(arguments[index], parameter)
+                value = try parameterValue(arguments[index], type: parameter.type)
             case .variadic(let indices):
                 value = .array(try indices.map { index in
                     var element = arguments[index]
@@ -167,8 +168,8 @@ extension Interpreter {
     }
 
     /// An argument converted to its parameter's declared type.
-    private func parameterValue(_ argument: Argument, _ parameter: CompiledParameter) throws -> Value {
-        guard let type = parameter.type else { return argument.value }
+    private func parameterValue(_ argument: Argument, type: TypeExpression?) throws -> Value {
+        guard let type else { return argument.value }
         guard let converted = try coerce(argument.value, to: type, literal: argument.literal) else {
             throw CellLanguageError.cannotConvertArgument(valueType: argument.value.typeName, expectedType: type.description)
         }
@@ -275,7 +276,7 @@ extension Interpreter {
         call.elementType = hint?.swiftType
         if chosen.binding.isMutating { receiver = .void }
         defer { if chosen.binding.isMutating { receiver = call.receiverValue } }
-        try requireTry(isThrowing: chosen.binding.isThrowing, isOperator: chosen.binding.name.first.map { !$0.isLetter && $0 != "_" } ?? false)
+        try requireTry(isThrowing: chosen.binding.isThrowing, isOperator: chosen.binding.isThrowing && chosen.binding.isOperator)
         if let host { try runLibrary(node) { try host.checkArguments(of: chosen.binding, arguments: chosen.values) } }
         let result = try runLibrary(node) { try chosen.binding.implementation(&call) }
         for (index, value) in call.inOutResults {
@@ -317,7 +318,7 @@ extension Interpreter {
         if binding.isMutating { receiver = .void }
         defer { if binding.isMutating { receiver = call.receiverValue } }
         if callSiteWithoutTry != nil {
-            try requireTry(isThrowing: binding.isThrowing, isOperator: binding.name.first.map { !$0.isLetter && $0 != "_" } ?? false)
+            try requireTry(isThrowing: binding.isThrowing, isOperator: binding.isThrowing && binding.isOperator)
         }
         if let host, !arguments.isEmpty { try runLibrary(node) { try host.checkArguments(of: binding, arguments: call.arguments) } }
         return try runLibrary(node) { try binding.implementation(&call) }
@@ -524,4 +525,9 @@ extension TypeExpression {
         if case .void = self { return true }
         return false
     }
+}
+
+extension FunctionBinding {
+    /// Whether the binding is an operator (`+`, `*`), which words the missing-`try` error differently.
+    var isOperator: Bool { name.first.map { !$0.isLetter && $0 != "_" } ?? false }
 }

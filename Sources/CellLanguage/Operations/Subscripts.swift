@@ -68,9 +68,7 @@ extension Interpreter {
                 throw CellLanguageError.typeMismatch("dictionary subscript needs a key")
             }
             if arguments.count == 2, arguments[1].label == "default" {
-                var element = dictionary[key] ?? arguments[1].value
-                try body(&element)
-                dictionary[key] = element
+                try dictionary.modifyValue(forKey: key, default: arguments[1].value, body)
                 return
             }
             var element: Value = .optional(dictionary[key])
