@@ -6,6 +6,9 @@ struct CompiledArguments {
     let evaluate: (Frame) throws -> [Argument]
     /// For each `&x` argument: its index and the place it reads from and writes back to.
     let inOutPlaces: [(index: Int, place: Place)]
+    /// Each argument's label, code and literal kind when every argument is a plain expression (no `&`, no
+    /// trailing closure): what a direct call of a cell function binds without building an argument list.
+    let plain: [(label: String?, evaluate: Evaluation, literal: LiteralKind)]?
 }
 
 extension Compiler {
@@ -62,7 +65,9 @@ extension Compiler {
             }
             return arguments
         }
-        return CompiledArguments(evaluate: evaluate, inOutPlaces: inOutPlaces)
+        let isPlain = items.allSatisfy { !$0.isInOut && !$0.isTrailingClosure }
+        return CompiledArguments(evaluate: evaluate, inOutPlaces: inOutPlaces,
+                                 plain: isPlain ? items.map { ($0.label, $0.evaluate, $0.literal) } : nil)
     }
 
     /// Runs a call with `&` arguments: passes their values and stores back what the callee left in them.
@@ -133,11 +138,22 @@ extension Compiler {
             }, node: node)
         }
         let calleeValue = try compileExpression(callee).evaluate
-        return Compiled(evaluate: withInOut(arguments) { frame, values, written in
+        let general = withInOut(arguments) { frame, values, written in
             let function = try calleeValue(frame)
             markTry(interpreter)
             defer { interpreter.callSiteWithoutTry = nil }
             return try interpreter.located(calleeNode) { try interpreter.call(function, arguments: values, written: &written, node: node) }
+        }
+        guard let plain = arguments.plain, callee.is(DeclReferenceExprSyntax.self) else {
+            return Compiled(evaluate: general, literal: Compiler.repeatedLiteral(call), node: node)
+        }
+        // `fib(n - 1)`: a cell function called by name with plain arguments in its parameters' order binds them
+        // straight into its frame; anything else (a library function, labels to match, defaults, a throwing
+        // function's `try` check) takes the general path.
+        return Compiled(evaluate: { frame in
+            guard case .function(let value) = try calleeValue(frame), let closure = value as? CompiledClosure,
+                  closure.receiver == nil, interpreter.canCallDirectly(closure.function, labels: plain) else { return try general(frame) }
+            return try interpreter.located(calleeNode) { try interpreter.callDirectly(closure, arguments: plain, in: frame) }
         }, literal: Compiler.repeatedLiteral(call), node: node)
     }
 

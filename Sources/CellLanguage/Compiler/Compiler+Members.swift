@@ -113,6 +113,8 @@ extension Compiler {
 /// access with the same type skips the lookup.
 final class MemberCache {
     var typeKey: ObjectIdentifier?
+    /// The Swift type of the library value (`.opaque`) the entry was made for, which identifies its binding.
+    var swiftType: ObjectIdentifier?
     var resolution: MemberResolution?
     /// The interpreter's cache generation when the entry was made (extensions added later invalidate it).
     var generation = 0

@@ -138,6 +138,56 @@ extension Interpreter {
         return result
     }
 
+    /// Whether a call site's plain arguments can be bound to `function` in order: a non-throwing function whose
+    /// parameters are all required, not variadic nor `inout`, with the labels the call writes.
+    func canCallDirectly(_ function: CompiledFunction, labels arguments: [(label: String?, evaluate: Evaluation, literal: LiteralKind)]) -> Bool {
+        guard function.isSimple, !function.isThrowing, function.selfStorage == nil, arguments.count == function.bindingOrder.count else {
+            return false
+        }
+        for index in arguments.indices where arguments[index].label != function.bindingOrder[index].label { return false }
+        return true
+    }
+
+    /// Calls a cell function with arguments evaluated in the caller's frame straight into the callee's (see
+    /// ``canCallDirectly(_:labels:)``), converting each to its parameter's type and the result to the return type.
+    func callDirectly(_ closure: CompiledClosure, arguments: [(label: String?, evaluate: Evaluation, literal: LiteralKind)],
+                      in callerFrame: Frame) throws -> Value {
+        let function = closure.function
+        try enterCall()
+        defer { callDepth -= 1 }
+        let frame = Frame(slotCount: function.slotCount, boxCount: function.boxCount, captures: closure.captures)
+        let order = function.bindingOrder
+        for index in arguments.indices {
+            var value = try arguments[index].evaluate(callerFrame)
+            if let type = order[index].type {
+                guard let converted = try coerce(value, to: type, literal: arguments[index].literal) else {
+                    throw CellLanguageError.cannotConvertArgument(valueType: value.typeName, expectedType: type.description)
+                }
+                value = converted
+            }
+            Interpreter.initialize(order[index].storage, in: frame, to: value)
+        }
+        var result: Value
+        var literal: LiteralKind = .none
+        if let single = function.singleExpression {
+            result = try single(frame)
+            literal = function.singleExpressionLiteral
+        } else {
+            switch try function.body(frame) {
+            case .returning: result = frame.returnValue
+            default: result = .void
+            }
+        }
+        if let type = function.returnType {
+            if let converted = try coerce(result, to: type, literal: literal) {
+                result = converted
+            } else if !type.isVoidType {
+                throw CellLanguageError.typeMismatch("cannot convert return expression of type '\(result.typeName)' to return type '\(type)'")
+            }
+        }
+        return result
+    }
+
     /// Binds arguments matched by label (defaults filled, variadic arguments gathered) to the parameters' storage.
     private func bind(_ arguments: [Argument], matched: [MatchedArgument], to parameters: [CompiledParameter], in frame: Frame) throws {
         for (parameter, match) in zip(parameters, matched) {

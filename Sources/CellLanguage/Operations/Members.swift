@@ -112,6 +112,11 @@ extension Interpreter {
 
     /// Looks a member up (through the site's cache when the value's type is the one seen last).
     func resolveMember(_ name: String, of value: Value, cache: MemberCache? = nil) throws -> MemberResolution? {
+        // A library value of the Swift type the site saw last: no lookup of its binding.
+        if let cache, cache.generation == cacheGeneration, let swiftType = cache.swiftType, let resolution = cache.resolution,
+           case .opaque(let box) = value, ObjectIdentifier(type(of: box.value)) == swiftType {
+            return resolution
+        }
         guard let (key, cellType) = typeKey(of: value) else { return nil }
         if let cache, cache.typeKey == key, cache.generation == cacheGeneration, let resolution = cache.resolution { return resolution }
         let memberKey = MemberKey(type: key, name: name)
@@ -128,6 +133,7 @@ extension Interpreter {
             cache.typeKey = key
             cache.generation = cacheGeneration
             cache.resolution = resolution
+            if case .opaque(let box) = value { cache.swiftType = ObjectIdentifier(type(of: box.value)) } else { cache.swiftType = nil }
         }
         return resolution
     }
