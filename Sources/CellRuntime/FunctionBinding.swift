@@ -53,8 +53,9 @@ public struct BindingDocumentation: Sendable {
 }
 
 /// One function, method, initialiser, property, subscript or enum case that cells can use: declared once, it
-/// feeds the evaluator, completion and inspection.
-public struct FunctionBinding {
+/// feeds the evaluator, completion and inspection. A class: the interpreter passes bindings around on every
+/// call, and a reference is one retain where a copy of this many fields was a dozen.
+public final class FunctionBinding {
     /// What the binding is.
     public enum Kind: Sendable {
         case initializer, method, property, `subscript`, function, staticMethod, staticProperty

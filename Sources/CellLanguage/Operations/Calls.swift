@@ -361,9 +361,12 @@ extension Interpreter {
                 return nil
             }
         }
-        var call = BindingCall(receiver: receiver, arguments: arguments.map(\.value), given: [Bool](repeating: true, count: arguments.count),
+        var values: [Value] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments { values.append(argument.value) }
+        var call = BindingCall(receiver: receiver, arguments: values, given: [Bool](repeating: true, count: arguments.count),
                                parameters: parameters, returnType: binding.returnType, callbacks: self,
-                               literals: hasLiteral ? arguments.map(\.literal) : [])
+                               literals: hasLiteral ? arguments.map { $0.literal } : [])
         call.elementType = (hint ?? Interpreter.elementHint(of: receiver))?.swiftType
         if binding.isMutating { receiver = .void }
         defer { if binding.isMutating { receiver = call.receiverValue } }
