@@ -133,7 +133,7 @@ extension Compiler {
         let interpreter = self.interpreter
         if name == "-", operand.literal == .integer || operand.literal == .floatingPoint {
             // A negative literal stays a literal (`-1` may become a Double).
-            let value = try interpreter.located(node) { try interpreter.prefix("-", try evaluate(Frame(slotCount: 0, boxCount: 0, captures: []))) }
+            let value = try interpreter.located(node) { try interpreter.prefix("-", try evaluate(Frame.make(slotCount: 0, boxCount: 0, captures: []))) }
             return constant(value, literal: operand.literal, node: node)
         }
         if name == "..<" || name == "..." {

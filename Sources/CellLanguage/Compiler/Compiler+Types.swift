@@ -166,7 +166,7 @@ extension Compiler {
                     } ?? []
                     var rawValue: Value?
                     if let raw = element.rawValue {
-                        rawValue = try compileExpression(raw.value, expecting: type.rawType).evaluate(Frame(slotCount: 0, boxCount: 0, captures: []))
+                        rawValue = try compileExpression(raw.value, expecting: type.rawType).evaluate(Frame.make(slotCount: 0, boxCount: 0, captures: []))
                     }
                     type.cases.append(CellNominalType.Case(name: element.name.text, labels: associated.map(\.0), types: associated.map(\.1),
                                                            rawValue: rawValue, documentation: Compiler.documentation(of: node)))
@@ -239,7 +239,7 @@ extension Compiler {
                 if let defaultValue {
                     let interpreter = self.interpreter
                     installations.append {
-                        let frame = Frame(slotCount: defaultValue.slotCount, boxCount: 0, captures: [])
+                        let frame = Frame.make(slotCount: defaultValue.slotCount, boxCount: 0, captures: [])
                         if let value = try? defaultValue.evaluation(frame) {
                             box.value = (try? propertyType.flatMap { try interpreter.coerce(value, to: $0, literal: defaultValue.literal) }) ?? value
                         }

@@ -84,21 +84,31 @@ enum Arithmetic {
         }
     }
 
-    /// `x += 1`-style updates of Ints and Doubles without the general path, and in-place appends.
+    /// `x += 1`-style updates of Ints, Doubles and Floats without the general path.
     static func compoundFastPath(_ operation: String, place: Place, operand: @escaping Evaluation, literal: LiteralKind,
                                  interpreter: Interpreter, node: Syntax) -> Evaluation? {
         let modify = place.modify
+        // The operator is decided once, here, not compared as a string on every iteration.
+        enum Operator { case add, subtract, multiply, other }
+        let kind: Operator = operation == "+" ? .add : operation == "-" ? .subtract : operation == "*" ? .multiply : .other
         return { frame in
             let right = try operand(frame)
             try modify(frame) { current in
-                switch (current, right, operation) {
-                case (.int(let a), .int(let b), "+"):
+                switch (kind, current, right) {
+                case (.add, .int(let a), .int(let b)):
                     let (sum, didOverflow) = a.addingReportingOverflow(b)
                     if didOverflow { throw LocatedError(error: .arithmeticOverflow(operation: "\(a) + \(b)"), node: node) }
                     current = .int(sum)
-                case (.double(let a), .double(let b), "+"): current = .double(a + b)
-                case (.double(let a), .double(let b), "*"): current = .double(a * b)
-                case (.double(let a), .double(let b), "-"): current = .double(a - b)
+                case (.subtract, .int(let a), .int(let b)):
+                    let (difference, didOverflow) = a.subtractingReportingOverflow(b)
+                    if didOverflow { throw LocatedError(error: .arithmeticOverflow(operation: "\(a) - \(b)"), node: node) }
+                    current = .int(difference)
+                case (.add, .double(let a), .double(let b)): current = .double(a + b)
+                case (.subtract, .double(let a), .double(let b)): current = .double(a - b)
+                case (.multiply, .double(let a), .double(let b)): current = .double(a * b)
+                case (.add, .float(let a), .float(let b)): current = .float(a + b)
+                case (.subtract, .float(let a), .float(let b)): current = .float(a - b)
+                case (.multiply, .float(let a), .float(let b)): current = .float(a * b)
                 default:
                     try interpreter.located(node) { try interpreter.compoundAssign(operation, &current, right, rightLiteral: literal) }
                 }

@@ -92,7 +92,7 @@ extension Interpreter {
            tuple.elements.count == function.parameters.count {
             arguments = tuple.elements.map { Argument(label: nil, value: $0) }
         }
-        let frame = Frame(slotCount: function.slotCount, boxCount: function.boxCount, captures: captures)
+        let frame = Frame.make(slotCount: function.slotCount, boxCount: function.boxCount, captures: captures)
         if let storage = function.selfStorage, let receiver { Interpreter.initialize(storage, in: frame, to: receiver) }
         // The common call (each argument in order, with its parameter's label) binds directly; `matched` stays
         // nil, meaning argument i fills parameter i.
@@ -155,7 +155,7 @@ extension Interpreter {
         let function = closure.function
         try enterCall()
         defer { callDepth -= 1 }
-        let frame = Frame(slotCount: function.slotCount, boxCount: function.boxCount, captures: closure.captures)
+        let frame = Frame.make(slotCount: function.slotCount, boxCount: function.boxCount, captures: closure.captures)
         let order = function.bindingOrder
         for index in arguments.indices {
             var value = try arguments[index].evaluate(callerFrame)
@@ -209,7 +209,7 @@ extension Interpreter {
                 })
             case .defaulted:
                 guard let defaultValue = parameter.defaultValue else { continue }
-                let defaultFrame = Frame(slotCount: defaultValue.slotCount, boxCount: 0, captures: [])
+                let defaultFrame = Frame.make(slotCount: defaultValue.slotCount, boxCount: 0, captures: [])
                 value = try defaultValue.evaluation(defaultFrame)
                 if let type = parameter.type, let converted = try coerce(value, to: type, literal: defaultValue.literal) { value = converted }
             }

@@ -105,7 +105,7 @@ extension Interpreter {
             guard let defaultValue = property.defaultValue else {
                 return property.type?.isOptional == true && property.wrapper == nil ? .optional(nil) : .void
             }
-            let frame = Frame(slotCount: defaultValue.slotCount, boxCount: 0, captures: [])
+            let frame = Frame.make(slotCount: defaultValue.slotCount, boxCount: 0, captures: [])
             var value = try defaultValue.evaluation(frame)
             if let type = property.type {
                 guard let converted = try coerce(value, to: type, literal: defaultValue.literal) else {

@@ -84,7 +84,7 @@ public final class CellSession {
         do {
             let compiled = try Compiler(interpreter: interpreter, cellNumber: cellNumber, tree: tree).compileCell(tree)
             compiled.install()
-            let frame = Frame(slotCount: compiled.slotCount, boxCount: compiled.boxCount, captures: [])
+            let frame = Frame.make(slotCount: compiled.slotCount, boxCount: compiled.boxCount, captures: [])
             for item in compiled.items {
                 try interpreter.checkInterruption()
                 _ = try item(frame)
