@@ -110,24 +110,7 @@ extension Interpreter {
             matched = matches
             try bind(arguments, matched: matches, to: function.parameters, in: frame)
         }
-        var result: Value
-        var literal: LiteralKind = .none
-        if let single = function.singleExpression {
-            result = try single(frame)
-            literal = function.singleExpressionLiteral
-        } else {
-            switch try function.body(frame) {
-            case .returning: result = frame.returnValue
-            default: result = .void
-            }
-        }
-        if let type = function.returnType {
-            if let converted = try coerce(result, to: type, literal: literal) {
-                result = converted
-            } else if !type.isVoidType {
-                throw CellLanguageError.typeMismatch("cannot convert return expression of type '\(result.typeName)' to return type '\(type)'")
-            }
-        }
+        let result = try runBody(of: function, in: frame)
         if function.isMutating, let storage = function.selfStorage { receiver = Interpreter.read(storage, in: frame) }
         for index in function.inOutPositions {
             let position: Int?
@@ -167,6 +150,11 @@ extension Interpreter {
             }
             Interpreter.initialize(order[index].storage, in: frame, to: value)
         }
+        return try runBody(of: function, in: frame)
+    }
+
+    /// Runs a function's body in its bound frame and gives its result as the declared return type.
+    private func runBody(of function: CompiledFunction, in frame: Frame) throws -> Value {
         var result: Value
         var literal: LiteralKind = .none
         if let single = function.singleExpression {
@@ -178,12 +166,10 @@ extension Interpreter {
             default: result = .void
             }
         }
-        if let type = function.returnType {
-            if let converted = try coerce(result, to: type, literal: literal) {
-                result = converted
-            } else if !type.isVoidType {
-                throw CellLanguageError.typeMismatch("cannot convert return expression of type '\(result.typeName)' to return type '\(type)'")
-            }
+        guard let type = function.returnType else { return result }
+        if let converted = try coerce(result, to: type, literal: literal) { return converted }
+        if !type.isVoidType {
+            throw CellLanguageError.typeMismatch("cannot convert return expression of type '\(result.typeName)' to return type '\(type)'")
         }
         return result
     }
