@@ -106,7 +106,7 @@ extension Compiler {
                     if case .int(let offset) = position, var elements = container.takeArray() {
                         defer { container = .array(elements) }
                         guard offset >= 0, offset < elements.count else { throw LocatedError(error: .indexOutOfRange, node: node) }
-                        let previous = elements[offset]
+                        let previous = Interpreter.kindMarker(elements[offset])
                         try body(&elements[offset])
                         elements[offset] = try interpreter.located(node) { try Interpreter.keepingKind(elements[offset], of: previous) }
                         return

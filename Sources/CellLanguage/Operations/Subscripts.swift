@@ -57,7 +57,7 @@ extension Interpreter {
                 throw CellLanguageError.cannotConvertArgument(valueType: arguments.first?.value.typeName ?? "()", expectedType: "Int")
             }
             guard elements.indices.contains(index) else { throw CellLanguageError.indexOutOfRange }
-            let previous = elements[index]
+            let previous = Interpreter.kindMarker(elements[index])
             try body(&elements[index])
             elements[index] = try Interpreter.keepingKind(elements[index], of: previous)
             return
@@ -95,6 +95,17 @@ extension Interpreter {
             return
         }
         throw CellLanguageError.typeMismatch("cannot assign through subscript: value of type '\(container.typeName)' has no settable subscripts")
+    }
+
+    /// What ``keepingKind(_:of:)`` compares of an element about to change: a number's or Boolean's kind, an empty
+    /// string for a string, `()` for anything else. Holding the element itself would make changing a row of a
+    /// nested array (or a string) in place copy it.
+    static func kindMarker(_ value: Value) -> Value {
+        switch value {
+        case .int, .double, .float, .bool: return value
+        case .string: return .string("")
+        default: return .void
+        }
     }
 
     /// An array element keeps its kind when assigned (`[Double]` elements take no Int), as in Swift.
