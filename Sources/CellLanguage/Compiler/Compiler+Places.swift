@@ -103,15 +103,8 @@ extension Compiler {
             }, modify: { frame, body in
                 let position = try index(frame)
                 try base.change(frame, node) { container in
-                    if case .int(let offset) = position, var elements = container.takeArray() {
-                        defer { container = .array(elements) }
-                        guard offset >= 0, offset < elements.count else { throw LocatedError(error: .indexOutOfRange, node: node) }
-                        let previous = Interpreter.kindMarker(elements[offset])
-                        try body(&elements[offset])
-                        elements[offset] = try interpreter.located(node) { try Interpreter.keepingKind(elements[offset], of: previous) }
-                        return
-                    }
                     try interpreter.located(node) {
+                        if case .int(let offset) = position, try interpreter.modifyElement(of: &container, at: offset, body) { return }
                         try interpreter.subscriptModify(&container, arguments: [Argument(label: nil, value: position)], body)
                     }
                 }
@@ -129,12 +122,9 @@ extension Compiler {
         }, modify: { frame, body in
             let key = try index(frame), defaultValue = try evaluateDefault(frame)
             try base.change(frame, node) { container in
-                if let hashable = DictionaryKey(key), var dictionary = container.takeDictionary() {
-                    defer { container = .dictionary(dictionary) }
-                    try dictionary.modifyValue(forKey: hashable, default: defaultValue, body)
-                    return
-                }
                 try interpreter.located(node) {
+                    if let hashable = DictionaryKey(key),
+                       try interpreter.modifyEntry(of: &container, key: hashable, default: defaultValue, body) { return }
                     try interpreter.subscriptModify(&container, arguments: [
                         Argument(label: nil, value: key), Argument(label: "default", value: defaultValue, literal: defaultLiteral),
                     ], body)

@@ -102,7 +102,7 @@ extension Interpreter {
            arguments.indices.allSatisfy({ arguments[$0].label == order[$0].label || (arguments[$0].isTrailingClosure && arguments[$0].label == nil) }) {
             for index in arguments.indices {
                 try arguments[index].checkInOut(forInOutParameter: false)
-                Interpreter.initialize(order[index].storage, in: frame, to: try parameterValue(arguments[index], type: order[index].type))
+                Interpreter.initialize(order[index].storage, in: frame, to: try parameterValue(arguments[index].value, literal: arguments[index].literal, type: order[index].type))
             }
         } else {
             let matches = function.acceptsExtraArguments && function.parameters.isEmpty
@@ -141,13 +141,7 @@ extension Interpreter {
         let frame = Frame.make(slotCount: function.slotCount, boxCount: function.boxCount, captures: closure.captures)
         let order = function.bindingOrder
         for index in arguments.indices {
-            var value = try arguments[index].evaluate(callerFrame)
-            if let type = order[index].type {
-                guard let converted = try coerce(value, to: type, literal: arguments[index].literal) else {
-                    throw CellLanguageError.cannotConvertArgument(valueType: value.typeName, expectedType: type.description)
-                }
-                value = converted
-            }
+            let value = try parameterValue(try arguments[index].evaluate(callerFrame), literal: arguments[index].literal, type: order[index].type)
             Interpreter.initialize(order[index].storage, in: frame, to: value)
         }
         return try runBody(of: function, in: frame)
@@ -181,7 +175,7 @@ extension Interpreter {
             switch match {
             case .value(let index):
                 try arguments[index].checkInOut(forInOutParameter: parameter.isInOut)
-                value = try parameterValue(arguments[index], type: parameter.type)
+                value = try parameterValue(arguments[index].value, literal: arguments[index].literal, type: parameter.type)
             case .variadic(let indices):
                 value = .array(try indices.map { index in
                     var element = arguments[index]
@@ -204,10 +198,10 @@ extension Interpreter {
     }
 
     /// An argument converted to its parameter's declared type.
-    private func parameterValue(_ argument: Argument, type: TypeExpression?) throws -> Value {
-        guard let type else { return argument.value }
-        guard let converted = try coerce(argument.value, to: type, literal: argument.literal) else {
-            throw CellLanguageError.cannotConvertArgument(valueType: argument.value.typeName, expectedType: type.description)
+    private func parameterValue(_ value: Value, literal: LiteralKind, type: TypeExpression?) throws -> Value {
+        guard let type else { return value }
+        guard let converted = try coerce(value, to: type, literal: literal) else {
+            throw CellLanguageError.cannotConvertArgument(valueType: value.typeName, expectedType: type.description)
         }
         return converted
     }
@@ -310,11 +304,7 @@ extension Interpreter {
         var call = BindingCall(receiver: receiver, arguments: chosen.values, given: chosen.given, parameters: chosen.binding.parameters,
                                returnType: chosen.binding.returnType, callbacks: self, literals: chosen.literals)
         call.elementType = hint?.swiftType
-        if chosen.binding.isMutating { receiver = .void }
-        defer { if chosen.binding.isMutating { receiver = call.receiverValue } }
-        try requireTry(isThrowing: chosen.binding.isThrowing, isOperator: chosen.binding.isThrowing && chosen.binding.isOperator)
-        if let host { try runLibrary(node) { try host.checkArguments(of: chosen.binding, arguments: chosen.values) } }
-        let result = try runLibrary(node) { try chosen.binding.implementation(&call) }
+        let result = try run(chosen.binding, &call, receiver: &receiver, node: node)
         for (index, value) in call.inOutResults {
             if let position = chosen.positions[index] { written[position] = value }
         }
@@ -354,12 +344,19 @@ extension Interpreter {
                                parameters: parameters, returnType: binding.returnType, callbacks: self,
                                literals: hasLiteral ? arguments.map { $0.literal } : [])
         call.elementType = (hint ?? Interpreter.elementHint(of: receiver))?.swiftType
+        return try run(binding, &call, receiver: &receiver, node: node)
+    }
+
+    /// Runs the binding a call chose: a mutating one's receiver is moved into the call and back (so a value it
+    /// alone holds is changed in place), a throwing one needs `try`, sizes are checked, then the library runs.
+    private func run(_ binding: FunctionBinding, _ call: inout BindingCall, receiver: inout Value, node: Syntax?) throws -> Value {
         if binding.isMutating { receiver = .void }
         defer { if binding.isMutating { receiver = call.receiverValue } }
-        if callSiteWithoutTry != nil {
-            try requireTry(isThrowing: binding.isThrowing, isOperator: binding.isThrowing && binding.isOperator)
+        try requireTry(isThrowing: binding.isThrowing, isOperator: binding.isThrowing && binding.isOperator)
+        if let host, !call.arguments.isEmpty {
+            let arguments = call.arguments
+            try runLibrary(node) { try host.checkArguments(of: binding, arguments: arguments) }
         }
-        if let host, !arguments.isEmpty { try runLibrary(node) { try host.checkArguments(of: binding, arguments: call.arguments) } }
         return try runLibrary(node) { try binding.implementation(&call) }
     }
 

@@ -440,14 +440,7 @@ extension Interpreter {
             field = try wrap(value, in: wrapper)
             return
         }
-        // What the assignment check needs of the old value is its kind (and a struct's type), never a container's
-        // contents: holding the old array or struct here would make the change below copy it.
-        let previous: Value
-        switch field {
-        case .array, .dictionary, .tuple: previous = .void
-        case .structure(let structure): previous = .structure(StructureValue(type: structure.type, fields: []))
-        default: previous = field
-        }
+        let previous = Interpreter.kindMarker(field)
         try body(&field)
         field = try assignmentValue(field, replacing: previous, declared: property.type, literal: .none, node: node)
     }

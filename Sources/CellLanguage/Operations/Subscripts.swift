@@ -51,26 +51,23 @@ extension Interpreter {
     /// Changes `container[arguments]` in place: an array element, a dictionary entry (`nil` removes it), a
     /// settable library subscript.
     func subscriptModify(_ container: inout Value, arguments: [Argument], _ body: (inout Value) throws -> Void) throws {
-        if var elements = container.takeArray() {
-            defer { container = .array(elements) }
+        if case .array = container {
             guard arguments.count == 1, arguments[0].label == nil, case .int(let index) = arguments[0].value else {
                 throw CellLanguageError.cannotConvertArgument(valueType: arguments.first?.value.typeName ?? "()", expectedType: "Int")
             }
-            guard elements.indices.contains(index) else { throw CellLanguageError.indexOutOfRange }
-            let previous = Interpreter.kindMarker(elements[index])
-            try body(&elements[index])
-            elements[index] = try Interpreter.keepingKind(elements[index], of: previous)
+            _ = try modifyElement(of: &container, at: index, body)
             return
         }
-        if var dictionary = container.takeDictionary() {
-            defer { container = .dictionary(dictionary) }
+        if case .dictionary = container {
             guard let keyArgument = arguments.first, keyArgument.label == nil, let key = dictionaryKey(keyArgument.value) else {
                 throw CellLanguageError.typeMismatch("dictionary subscript needs a key")
             }
             if arguments.count == 2, arguments[1].label == "default" {
-                try dictionary.modifyValue(forKey: key, default: arguments[1].value, body)
+                _ = try modifyEntry(of: &container, key: key, default: arguments[1].value, body)
                 return
             }
+            guard var dictionary = container.takeDictionary() else { return }
+            defer { container = .dictionary(dictionary) }
             var element: Value = .optional(dictionary[key])
             try body(&element)
             switch element {
@@ -97,14 +94,37 @@ extension Interpreter {
         throw CellLanguageError.typeMismatch("cannot assign through subscript: value of type '\(container.typeName)' has no settable subscripts")
     }
 
-    /// What ``keepingKind(_:of:)`` compares of an element about to change: a number's or Boolean's kind, an empty
-    /// string for a string, `()` for anything else. Holding the element itself would make changing a row of a
-    /// nested array (or a string) in place copy it.
+    /// Changes `container[index]` in place when `container` is an array (the element keeps its kind); false, with
+    /// nothing changed, for any other value. The elements are moved out while `body` runs, so they are not copied.
+    func modifyElement(of container: inout Value, at index: Int, _ body: (inout Value) throws -> Void) throws -> Bool {
+        guard var elements = container.takeArray() else { return false }
+        defer { container = .array(elements) }
+        guard elements.indices.contains(index) else { throw CellLanguageError.indexOutOfRange }
+        let previous = Interpreter.kindMarker(elements[index])
+        try body(&elements[index])
+        elements[index] = try Interpreter.keepingKind(elements[index], of: previous)
+        return true
+    }
+
+    /// Changes `container[key, default: value]` in place when `container` is a dictionary (one lookup); false, with
+    /// nothing changed, for any other value.
+    func modifyEntry(of container: inout Value, key: DictionaryKey, default defaultValue: Value,
+                     _ body: (inout Value) throws -> Void) throws -> Bool {
+        guard var dictionary = container.takeDictionary() else { return false }
+        defer { container = .dictionary(dictionary) }
+        try dictionary.modifyValue(forKey: key, default: defaultValue, body)
+        return true
+    }
+
+    /// What the checks of an assignment (``keepingKind(_:of:)``, `assignmentValue`) need of the value being
+    /// replaced: its kind, and a struct's type, but never a container's contents or a string's storage. Holding the
+    /// old value itself while it changes would make changing it in place copy it.
     static func kindMarker(_ value: Value) -> Value {
         switch value {
-        case .int, .double, .float, .bool: return value
+        case .array, .dictionary, .tuple: return .void
         case .string: return .string("")
-        default: return .void
+        case .structure(let structure): return .structure(StructureValue(type: structure.type, fields: []))
+        default: return value
         }
     }
 
