@@ -6,7 +6,7 @@ Each workload is a setup cell and a timed cell; the timed cell runs under `%%tim
 is faster). Workloads (issue 17's list): a counting loop, a nested loop with a branch over an array of Double,
 counting 200,000 string keys in a dictionary, recursive fib(24), an element-wise pass over a 100,000-element
 array 20 times, and 100,000 calls of a library function (our RandomGenerator, Python's `random`).
-Usage: `JUPYTER_PATH=.venv/share/jupyter .venv/bin/python bench/cell_bench.py [--rounds N]`.
+Usage: `JUPYTER_PATH=.venv/share/jupyter .venv/bin/python bench/cell_bench.py [--rounds N] [--only fib]`.
 """
 from __future__ import annotations
 
@@ -107,11 +107,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--swift-kernel", default="swift-experiments")
+    parser.add_argument("--only", default="", help="run only the workloads whose name contains this text")
     arguments = parser.parse_args()
     swift, python = Kernel(arguments.swift_kernel), Kernel("python3")
     try:
         print(f"{'workload':<50} {'Swift cell':>11} {'CPython':>11} {'ratio':>7}")
         for name, (swift_setup, swift_code, python_setup, python_code) in WORKLOADS.items():
+            if arguments.only not in name:
+                continue
             best_swift = best_python = float("inf")
             for _ in range(arguments.rounds):
                 if swift_setup:

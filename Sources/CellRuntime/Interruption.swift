@@ -3,7 +3,7 @@ import Synchronization
 /// A thread-safe flag the kernel raises on interrupt (control message or SIGINT); the interpreter checks it at
 /// every loop iteration and call, the library's training loops through the hooks the kernel installs.
 public final class Interruption: Sendable {
-    private let requested = Atomic<Bool>(false)
+    @usableFromInline let requested = Atomic<Bool>(false)
 
     /// Creates a lowered flag.
     public init() {}
@@ -18,8 +18,9 @@ public final class Interruption: Sendable {
         requested.store(false, ordering: .relaxed)
     }
 
-    /// Whether an interrupt was requested since the last `clear()`.
-    public var isRequested: Bool {
+    /// Whether an interrupt was requested since the last `clear()` (inlined: the interpreter asks at every loop
+    /// iteration and call).
+    @inlinable public var isRequested: Bool {
         requested.load(ordering: .relaxed)
     }
 }

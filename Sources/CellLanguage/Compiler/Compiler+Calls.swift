@@ -8,7 +8,16 @@ struct CompiledArguments {
     let inOutPlaces: [(index: Int, place: Place)]
     /// Each argument's label, code and literal kind when every argument is a plain expression (no `&`, no
     /// trailing closure): what a direct call of a cell function binds without building an argument list.
-    let plain: [(label: String?, evaluate: Evaluation, literal: LiteralKind)]?
+    let plain: [PlainArgument]?
+}
+
+/// An argument written as a plain expression, with its label.
+struct PlainArgument {
+    let label: String?
+    let evaluate: Evaluation
+    let literal: LiteralKind
+    /// The argument unboxed, when its type is statically `Int`, `Double` or `Bool`.
+    let lane: ScalarLane?
 }
 
 extension Compiler {
@@ -27,6 +36,7 @@ extension Compiler {
             let literal: LiteralKind
             let isTrailingClosure: Bool
             var isInOut = false
+            var lane: ScalarLane?
         }
         var items: [Item] = []
         var inOutPlaces: [(index: Int, place: Place)] = []
@@ -46,7 +56,8 @@ extension Compiler {
                 continue
             }
             let compiled = try compileExpression(element.expression)
-            items.append(Item(label: element.label?.text, evaluate: compiled.evaluate, literal: compiled.literal, isTrailingClosure: false))
+            items.append(Item(label: element.label?.text, evaluate: compiled.evaluate, literal: compiled.literal, isTrailingClosure: false,
+                              lane: compiled.lane))
         }
         if let trailingClosure {
             items.append(Item(label: nil, evaluate: try compileClosure(trailingClosure, expecting: nil).evaluate, literal: .none,
@@ -67,7 +78,7 @@ extension Compiler {
         }
         let isPlain = items.allSatisfy { !$0.isInOut && !$0.isTrailingClosure }
         return CompiledArguments(evaluate: evaluate, inOutPlaces: inOutPlaces,
-                                 plain: isPlain ? items.map { ($0.label, $0.evaluate, $0.literal) } : nil)
+                                 plain: isPlain ? items.map { PlainArgument(label: $0.label, evaluate: $0.evaluate, literal: $0.literal, lane: $0.lane) } : nil)
     }
 
     /// Runs a call with `&` arguments: passes their values and stores back what the callee left in them.
@@ -150,11 +161,16 @@ extension Compiler {
         // `fib(n - 1)`: a cell function called by name with plain arguments in its parameters' order binds them
         // straight into its frame; anything else (a library function, labels to match, defaults, a throwing
         // function's `try` check) takes the general path.
-        return Compiled(evaluate: { frame in
+        let direct: Evaluation = { frame in
             guard case .function(let value) = try calleeValue(frame), let closure = value as? CompiledClosure,
                   closure.receiver == nil, interpreter.canCallDirectly(closure.function, labels: plain) else { return try general(frame) }
             return try interpreter.located(calleeNode) { try interpreter.callDirectly(closure, arguments: plain, in: frame) }
-        }, literal: Compiler.repeatedLiteral(call), node: node)
+        }
+        let name = callee.cast(DeclReferenceExprSyntax.self).baseName.text
+        if let lane = scalarCall(name, arguments: plain, callee: calleeValue, otherwise: direct, node: calleeNode) {
+            return Compiled(lane: lane, node: node)
+        }
+        return Compiled(evaluate: direct, literal: Compiler.repeatedLiteral(call), node: node)
     }
 
     /// `Array(repeating: 0, count: n)` takes its element type from the context, as Swift infers it: a `[Float]`

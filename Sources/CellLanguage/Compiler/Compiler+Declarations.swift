@@ -81,6 +81,7 @@ extension Compiler {
         let name = declaration.name.text
         if function.isTopLevel && block.parent == nil {
             let global = declareGlobal(name, isMutable: false, type: nil)
+            declaredScalarSignatures[name] = scalarSignature(of: declaration)
             let compiled = try compileFunction(declaration, context: FunctionContext())
             global.documentation = compiled.documentation
             let value = Value.function(CompiledClosure(function: compiled, captures: []))

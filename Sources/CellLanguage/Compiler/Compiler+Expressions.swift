@@ -146,7 +146,7 @@ extension Compiler {
 
     /// A compiled constant.
     func constant(_ value: Value, literal: LiteralKind = .none, node: Syntax) -> Compiled {
-        Compiled(evaluate: { _ in value }, literal: literal, node: node)
+        Compiled(evaluate: { _ in value }, literal: literal, node: node, lane: ScalarLane(constant: value))
     }
 
     /// A numeric literal as the type the context expects (`let x: Float = 1`).
@@ -191,7 +191,8 @@ extension Compiler {
         if case .binaryOperator = reference.baseName.tokenKind { return constant(.function(OperatorFunctionValue(name: name)), node: node) }
         switch try resolve(name, node: node) {
         case .variable(let variable):
-            return Compiled(evaluate: load(variable.storage), node: node)
+            let read = load(variable.storage)
+            return Compiled(evaluate: read, node: node, lane: ScalarLane(reading: variable, load: read, node: node))
         case .selfMember(let member):
             let selfValue = try compileSelf(node: node)
             let interpreter = self.interpreter
@@ -405,6 +406,9 @@ extension Compiler {
                         node: Syntax) throws -> Compiled {
         let test = condition.evaluate, conditionNode = condition.node
         let first = try compileExpression(then, expecting: expected), second = try compileExpression(otherwise, expecting: expected)
+        if let lane = ScalarLane.conditional(condition, first, second) {
+            return Compiled(lane: lane, literal: first.literal == second.literal ? first.literal : .none, node: node)
+        }
         let thenValue = first.evaluate, elseValue = second.evaluate
         // `c ? 1 : 2.5` is a Double: an integer literal branch takes the other branch's floating-point type.
         let adaptsThen = first.literal == .integer && second.literal == .floatingPoint

@@ -99,6 +99,7 @@ extension Compiler {
             let compiled = try compileExpression(expression, expecting: scope.returnType)
             function.singleExpression = compiled.evaluate
             function.singleExpressionLiteral = compiled.literal
+            if let kind = ScalarKind(scope.returnType) { function.scalarBody = compiled.lane?.adapted(to: kind, literal: compiled.literal) }
         } else {
             function.body = try compileStatements(statements)
         }

@@ -23,8 +23,9 @@ extension Compiler {
     private func compileTernaryTree(_ test: Compiled, then: ExprSyntax, otherwise: FoldedExpression, expecting expected: TypeExpression?,
                                     node: Syntax) throws -> Compiled {
         let condition = test.evaluate
-        let thenValue = try compileExpression(then, expecting: expected).evaluate
-        let elseValue = try compileFolded(otherwise, expecting: expected).evaluate
+        let thenCompiled = try compileExpression(then, expecting: expected), elseCompiled = try compileFolded(otherwise, expecting: expected)
+        if let lane = ScalarLane.conditional(test, thenCompiled, elseCompiled) { return Compiled(lane: lane, node: node) }
+        let thenValue = thenCompiled.evaluate, elseValue = elseCompiled.evaluate
         return Compiled(evaluate: { frame in
             let flag = try condition(frame)
             guard case .bool(let isTrue) = flag else {
@@ -43,7 +44,9 @@ extension Compiler {
         case "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&+=", "&-=", "&*=":
             return try compileCompoundAssignment(String(name.dropLast()), target: left, value: right, node: node)
         case "&&", "||":
-            let first = try compileFolded(left).evaluate, second = try compileFolded(right).evaluate
+            let firstCompiled = try compileFolded(left), secondCompiled = try compileFolded(right)
+            if let lane = ScalarLane.binary(name, firstCompiled, secondCompiled, node: node) { return Compiled(lane: lane, node: node) }
+            let first = firstCompiled.evaluate, second = secondCompiled.evaluate
             let leftNode = left.node, rightNode = right.node
             let isOr = name == "||"
             return Compiled(evaluate: { frame in
@@ -73,6 +76,9 @@ extension Compiler {
             let first = try compileFolded(left), second = try compileFolded(right)
             let leftValue = first.evaluate, rightValue = second.evaluate
             let leftLiteral = first.literal, rightLiteral = second.literal
+            if let lane = ScalarLane.binary(name, first, second, node: node) {
+                return Compiled(lane: lane, literal: Arithmetic.resultLiteral(name, leftLiteral, rightLiteral), node: node)
+            }
             if let fast = Arithmetic.fastPath(name, leftValue, rightValue, leftLiteral: leftLiteral, rightLiteral: rightLiteral,
                                               interpreter: interpreter, node: node, markTry: tryMarker(node)) {
                 return Compiled(evaluate: fast, literal: Arithmetic.resultLiteral(name, leftLiteral, rightLiteral), node: node)
@@ -146,6 +152,7 @@ extension Compiler {
                 return .range(lower: Int.max, upper: upper, isClosed: name == "...")
             }, node: node)
         }
+        if let lane = operand.lane.flatMap({ ScalarLane.prefix(name, $0, node: node) }) { return Compiled(lane: lane, node: node) }
         let markTry = tryMarker(node)
         return Compiled(evaluate: { frame in
             let value = try evaluate(frame)

@@ -171,7 +171,9 @@ extension Compiler {
         let tests = try conditions.map { element -> (Frame) throws -> Bool in
             switch element.condition {
             case .expression(let expression):
-                let evaluate = try compileExpression(expression).evaluate
+                let compiled = try compileExpression(expression)
+                if case .bool(let test)? = compiled.lane { return test.run }
+                let evaluate = compiled.evaluate
                 let node = Syntax(expression)
                 return { frame in
                     let value = try evaluate(frame)

@@ -9,6 +9,8 @@ struct Compiled {
     var literal: LiteralKind = .none
     /// The expression, for errors.
     let node: Syntax
+    /// The same expression unboxed, when its type is statically `Int`, `Double` or `Bool`.
+    var lane: ScalarLane? = nil
 }
 
 /// A cell compiled into closures: the declarations it installs and the code it runs.
@@ -42,6 +44,8 @@ final class Compiler: TypeResolver {
     var pendingGlobalMutability: [String: Bool] = [:]
     /// What the cell installs when it runs.
     var installations: [() -> Void] = []
+    /// The scalar signatures of the functions this cell declares at its top level, by name (see ``ScalarSignature``).
+    var declaredScalarSignatures: [String: ScalarSignature] = [:]
     /// Enclosing loops and switches, innermost last, for `break` and `continue`.
     var breakTargets: [BreakTarget] = []
     /// How many `try` expressions enclose the code being compiled (in this function): a call to a throwing function

@@ -51,6 +51,8 @@ final class CompiledFunction {
     var singleExpression: Evaluation?
     /// The literal kind of a single-expression body (`{ 0 }` may give a Double).
     var singleExpressionLiteral: LiteralKind = .none
+    /// A single-expression body of the declared scalar result type, unboxed (see ``ScalarLane``).
+    var scalarBody: ScalarLane?
     /// A closure without a signature may be called with more arguments than its `$n` use.
     var acceptsExtraArguments = false
     var slotCount = 0
@@ -90,6 +92,27 @@ final class CompiledFunction {
         bindingOrder = parameters.map { ($0.label, $0.type, $0.storage) }
         inOutPositions = parameters.indices.filter { parameters[$0].isInOut }
     }
+
+    /// The function's parameter and result kinds when every one is `Int`, `Double` or `Bool` and a call binds each
+    /// argument straight into a slot, parameter `i` into slot `i` (no labels to match, defaults, `inout`, `self`,
+    /// `throws` or captured parameters); nil otherwise.
+    private(set) lazy var scalarSignature: ScalarSignature? = {
+        guard isSimple, !isThrowing, selfStorage == nil, let result = ScalarKind(returnType) else { return nil }
+        var kinds: [ScalarKind] = []
+        for (index, parameter) in parameters.enumerated() {
+            guard let kind = ScalarKind(parameter.type), case .slot(index) = parameter.storage else { return nil }
+            kinds.append(kind)
+        }
+        return ScalarSignature(parameters: kinds, result: result)
+    }()
+
+    /// Frames of finished calls, for the next calls (see ``reusesFrames``).
+    var spareFrames: [Frame] = []
+
+    /// Whether a finished call's frame can serve the next call as it is: its only slots are the parameters, all
+    /// scalars, which the next call overwrites, and the body is a single expression (no other locals).
+    private(set) lazy var reusesFrames: Bool = scalarSignature != nil && scalarBody != nil && boxCount == 0
+        && slotCount == parameters.count
 
     /// The labels as a call writes them, `f(_:y:)`.
     var selector: String {

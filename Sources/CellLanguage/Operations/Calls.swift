@@ -123,7 +123,7 @@ extension Interpreter {
 
     /// Whether a call site's plain arguments can be bound to `function` in order: a non-throwing function whose
     /// parameters are all required, not variadic nor `inout`, with the labels the call writes.
-    func canCallDirectly(_ function: CompiledFunction, labels arguments: [(label: String?, evaluate: Evaluation, literal: LiteralKind)]) -> Bool {
+    func canCallDirectly(_ function: CompiledFunction, labels arguments: [PlainArgument]) -> Bool {
         guard function.isSimple, !function.isThrowing, function.selfStorage == nil, arguments.count == function.bindingOrder.count else {
             return false
         }
@@ -133,7 +133,7 @@ extension Interpreter {
 
     /// Calls a cell function with arguments evaluated in the caller's frame straight into the callee's (see
     /// ``canCallDirectly(_:labels:)``), converting each to its parameter's type and the result to the return type.
-    func callDirectly(_ closure: CompiledClosure, arguments: [(label: String?, evaluate: Evaluation, literal: LiteralKind)],
+    func callDirectly(_ closure: CompiledClosure, arguments: [PlainArgument],
                       in callerFrame: Frame) throws -> Value {
         let function = closure.function
         try enterCall()
@@ -148,7 +148,7 @@ extension Interpreter {
     }
 
     /// Runs a function's body in its bound frame and gives its result as the declared return type.
-    private func runBody(of function: CompiledFunction, in frame: Frame) throws -> Value {
+    func runBody(of function: CompiledFunction, in frame: Frame) throws -> Value {
         var result: Value
         var literal: LiteralKind = .none
         if let single = function.singleExpression {
