@@ -24,7 +24,7 @@ public struct BindingCall {
     public private(set) var inOutResults: [(index: Int, value: Value)] = []
     /// The receiver's box, when ``takeReceiver()`` emptied the only reference to it: ``setReceiver(_:)`` refills
     /// it rather than allocating another.
-    private var emptiedBox: OpaqueBox?
+    @usableFromInline var emptiedBox: OpaqueBox?
 
     public init(receiver: Value, arguments: [Value], given: [Bool], parameters: [ParameterBinding], returnType: SwiftType,
                 callbacks: CellCallbacks, literals: [LiteralKind] = []) {
@@ -117,8 +117,8 @@ public struct BindingCall {
 
     // MARK: - Receiver
 
-    /// The receiver as its Swift type.
-    public func receiver<T>() throws -> T {
+    /// The receiver as its Swift type (inlined into the generated code, so the cast is to a known type).
+    @inlinable public func receiver<T>() throws -> T {
         switch receiverValue {
         case .object(let object): if let typed = object as? T { return typed }
         case .opaque(let box): if let typed = box.value as? T { return typed }
@@ -128,8 +128,9 @@ public struct BindingCall {
     }
 
     /// The receiver of a mutating member, moved out of its box when no other variable shares it, so the
-    /// mutation does not copy the value's storage. Put it back with ``setReceiver(_:)``.
-    public mutating func takeReceiver<T>() throws -> T {
+    /// mutation does not copy the value's storage. Put it back with ``setReceiver(_:)``. Inlined into the generated
+    /// code, so the cast is to a known type.
+    @inlinable public mutating func takeReceiver<T>() throws -> T {
         guard case .opaque(var box) = receiverValue else { return try self.receiver() }
         receiverValue = .void
         guard let typed = box.value as? T else {
@@ -144,7 +145,7 @@ public struct BindingCall {
     }
 
     /// The mutated receiver, in the box ``takeReceiver()`` emptied, or boxed anew when the box was shared.
-    public mutating func setReceiver<T>(_ value: T) {
+    @inlinable public mutating func setReceiver<T>(_ value: T) {
         guard let box = emptiedBox else {
             receiverValue = .opaque(OpaqueBox(value))
             return

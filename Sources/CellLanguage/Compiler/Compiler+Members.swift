@@ -116,6 +116,9 @@ final class MemberCache {
     /// The Swift type of the library value (`.opaque`) the entry was made for, which identifies its binding.
     var swiftType: ObjectIdentifier?
     var resolution: MemberResolution?
+    /// What a method call resolves to for a library value of ``swiftType`` (a call site's repeated calls skip the
+    /// lookup).
+    var methodTarget: MethodTarget?
     /// The interpreter's cache generation when the entry was made (extensions added later invalidate it).
     var generation = 0
 }

@@ -133,6 +133,7 @@ extension Interpreter {
             cache.typeKey = key
             cache.generation = cacheGeneration
             cache.resolution = resolution
+            cache.methodTarget = nil
             if case .opaque(let box) = value { cache.swiftType = ObjectIdentifier(type(of: box.value)) } else { cache.swiftType = nil }
         }
         return resolution
@@ -319,6 +320,10 @@ extension Interpreter {
 
     /// What calling `value.name(...)` calls.
     func methodTarget(_ name: String, of value: Value, cache: MemberCache? = nil) throws -> MethodTarget {
+        if let cache, let target = cache.methodTarget, cache.generation == cacheGeneration, let swiftType = cache.swiftType,
+           case .opaque(let box) = value, ObjectIdentifier(type(of: box.value)) == swiftType {
+            return target
+        }
         if case .type(let type) = value {
             let member = try staticMember(name, of: type, node: nil)
             if case .function(let function as CellMethodValue) = member { return .compiled(function.functions, owner: function.owner) }
@@ -334,7 +339,10 @@ extension Interpreter {
         }
         switch resolution {
         case .methods(let functions, let owner): return .compiled(functions, owner: owner)
-        case .bindingMethods(let name, let overloads): return .bindings(name, overloads)
+        case .bindingMethods(let name, let overloads):
+            let target = MethodTarget.bindings(name, overloads)
+            if let cache, case .opaque = value { cache.methodTarget = target }
+            return target
         default: return .value(try apply(resolution, to: value, node: nil))
         }
     }
