@@ -29,11 +29,14 @@ system-packages:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-## Python Jupyter tools in .venv (pinned in requirements-dev.txt).
+## Python Jupyter tools in .venv (pinned in requirements-dev.txt), and this repository's papermill translator for
+## Swift (python/papermill-swift), reinstalled whenever it changes.
+PAPERMILL_SWIFT := $(wildcard python/papermill-swift/pyproject.toml python/papermill-swift/papermill_swift/*.py)
 venv: $(VENV)/.installed
-$(VENV)/.installed: requirements-dev.txt
+$(VENV)/.installed: requirements-dev.txt $(PAPERMILL_SWIFT)
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	$(VENV)/bin/pip install -q --no-deps --force-reinstall ./python/papermill-swift
 	touch $@
 
 ## The kernel and the test bundle in one build plan (building them apart would recompile every module).

@@ -9,14 +9,19 @@ import Plots
 import Notebook
 
 // MARK: - Cell 1
+// Parameters: papermill replaces them (`papermill in.ipynb out.ipynb -p epochs 200 -p seed 3`).
+let epochs = 30        // passes over the training users
+let seed: UInt64 = 7   // the seed of every model's initial weights and dropout masks
+
+
+// MARK: - Cell 2
 let ratings = try MovieLens.load(.ml100k)
 // Implicit feedback: ratings of 4 and 5 are clicks. Hold out 10% of users for validation and 10% for
 // test; a held-out user shows 80% of their clicks (fold-in) and we rank the other 20% (target).
 let split = try ratings.implicit(minRating: 4).holdOutUsers(fraction: 0.1, seed: 42)
 show(split)
 
-// MARK: - Cell 2
-let epochs = 30
+// MARK: - Cell 3
 let batchSize = 100
 let hidden = 600                          // the paper: 600
 let latent = 200                           // the paper: 200
@@ -33,11 +38,11 @@ show(Figure.lines((0..<schedules.count).map { index in
                  LineSeries(name: names[index], y: (0..<totalSteps).map { schedules[index].beta(atStep: $0) })
              }, title: "The KL weight β per gradient step", xLabel: "step", yLabel: "β"))
 
-// MARK: - Cell 3
+// MARK: - Cell 4
 var models: [MultiVAE] = []
 var histories: [TrainingHistory] = []
 for schedule in schedules {
-    let model = try MultiVAE(items: split.itemCount, hidden: hidden, latent: latent, dropout: 0.5, seed: 7)
+    let model = try MultiVAE(items: split.itemCount, hidden: hidden, latent: latent, dropout: 0.5, seed: seed)
     let history = try model.fit(split.train, validation: split.validation, epochs: epochs, batchSize: batchSize,
                                 optimizer: Adam(learningRate: 1e-3), annealing: schedule, metrics: [.ndcg(100)])
     models.append(model)
@@ -45,7 +50,7 @@ for schedule in schedules {
 }
 show(try histories[2].plot("reconstruction", "kl", "beta"))
 
-// MARK: - Cell 4
+// MARK: - Cell 5
 let window = stepsPerEpoch
 let reconstructionLines = try Figure.lines((0..<schedules.count).map { LineSeries(name: names[$0], y: try histories[$0].series("reconstruction")) },
                                        title: "reconstruction (−log-likelihood)", xLabel: "step", yLabel: "nats per user",
@@ -54,7 +59,7 @@ let klLines = try Figure.lines((0..<schedules.count).map { LineSeries(name: name
                            title: "KL(q(z|x) || N(0, I))", xLabel: "step", yLabel: "nats per user", smoothingWindow: window)
 show(Figure.panels([reconstructionLines, klLines], columns: 2))
 
-// MARK: - Cell 5
+// MARK: - Cell 6
 let epochAxis = (1...epochs).map { Double($0) }
 let ndcgLines = Figure.lines((0..<schedules.count).map { LineSeries(name: names[$0], y: histories[$0].epochSeries("NDCG@100"), x: epochAxis) },
                              title: "validation NDCG@100", xLabel: "epoch", yLabel: "NDCG@100")
@@ -62,7 +67,7 @@ var ndcgAgainstBeta = Figure(width: 360, height: 280, title: "annealed to 1: NDC
 ndcgAgainstBeta.plot(histories[2].epochSeries("NDCG@100"), x: histories[2].epochSeries("beta"), name: "linear to 1.0")
 show(Figure.panels([ndcgLines, ndcgAgainstBeta], columns: 2))
 
-// MARK: - Cell 6
+// MARK: - Cell 7
 // Where the anneal-to-1 run peaked, and the β at that epoch.
 let annealed = histories[2].epochSeries("NDCG@100")
 let betas = histories[2].epochSeries("beta")
@@ -73,7 +78,7 @@ for index in 0..<annealed.count {
 print("annealing to 1: best validation NDCG@100 \(String(format: "%.4f", annealed[best])) at epoch \(best + 1), β ≈ \(String(format: "%.3f", betas[best]))")
 show(print("at the end (β = 1): \(String(format: "%.4f", annealed[annealed.count - 1]))"))
 
-// MARK: - Cell 7
+// MARK: - Cell 8
 var variances: [[Double]] = []
 for model in models {
     variances.append(try model.posteriorMeanVariances(split.train))
@@ -91,7 +96,7 @@ sortedVariances.append(LineSeries(name: "threshold 0.01", y: [0.01, 0.01], x: [0
 show(Figure.lines(sortedVariances, title: "Var over users of the posterior mean, per latent dimension (sorted)",
              xLabel: "latent dimension (sorted)", yLabel: "variance", logY: true))
 
-// MARK: - Cell 8
+// MARK: - Cell 9
 var rows: [[String]] = []
 for index in 0..<models.count {
     let report = try models[index].evaluate(split.test, metrics: [.ndcg(100), .recall(20), .recall(50)])

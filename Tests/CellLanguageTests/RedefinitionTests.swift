@@ -43,6 +43,22 @@ import Testing
         #expect(runner.value("rate()") == "0.1")
     }
 
+    /// papermill's injected cell re-declares a notebook's parameters with bare literals.
+    @Test func aLiteralRedeclarationKeepsTheParametersDeclaredType() {
+        var runner = CellRunner()
+        _ = runner.run("let learningRate: Float = 0.001\nlet limit: Int? = nil\nlet epochs = 30\nlet sizes: [Double] = [1, 2]")
+        _ = runner.run("// Parameters\nlet learningRate = 0.0005\nlet limit = 100\nlet epochs = 2\nlet sizes = [3, 4]")
+        #expect(runner.value("learningRate") == "0.0005")
+        #expect(runner.value("type(of: learningRate)") == "Float")
+        #expect(runner.value("limit! + 1") == "101")
+        #expect(runner.value("sizes") == "[3.0, 4.0]")
+        #expect(runner.value("type(of: epochs)") == "Int")
+        // A literal that does not fit the old type, or any other expression, declares the variable afresh.
+        _ = runner.run("let learningRate = \"fast\"\nlet limit = Double(3)")
+        #expect(runner.value("type(of: learningRate)") == "String")
+        #expect(runner.value("type(of: limit)") == "Double")
+    }
+
     @Test func twoDeclarationsOfOneNameInOneCellAreAnError() {
         #expect(evaluate("struct A {}\nstruct A {}") == "CompilationError: invalid redeclaration of 'A'")
     }

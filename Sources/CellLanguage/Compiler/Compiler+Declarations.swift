@@ -37,7 +37,7 @@ extension Compiler {
                 throw LocatedError(error: .unsupported("computed variables are supported as properties of types, not in cells' code"),
                                    node: node)
             }
-            let annotated = try typeExpression(binding.typeAnnotation?.type)
+            let annotated = try typeExpression(binding.typeAnnotation?.type) ?? keptParameterType(of: binding)
             let interpreter = self.interpreter
             guard let initializer = binding.initializer else {
                 // `var x: Int` is assigned later; `var x: Int?` starts as nil.
@@ -67,6 +67,40 @@ extension Compiler {
             }
         }
         return Compiler.sequence(executions)
+    }
+
+    /// The type a top-level `let x = <literal>` keeps when it re-declares a global declared with a type the literal
+    /// converts to: papermill's injected cell (`let learningRate = 0.0005`) re-declares a notebook's parameters
+    /// (`let learningRate: Float = 0.001`, `let limit: Int? = nil`) with bare literals, and they stay of the types the
+    /// notebook gave them. Nil when the binding has an annotation, its value is not a literal, or it would not fit.
+    func keptParameterType(of binding: PatternBindingSyntax) -> TypeExpression? {
+        guard binding.typeAnnotation == nil, function.isTopLevel, block.parent == nil,
+              let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text,
+              let initializer = binding.initializer, Compiler.isLiteral(initializer.value),
+              let type = interpreter.existingGlobal(name)?.declaredType,
+              let compiled = try? compileExpression(initializer.value, expecting: type),
+              let value = try? compiled.evaluate(Frame.make(slotCount: 0, boxCount: 0, captures: [])),
+              (try? interpreter.coerce(value, to: type, literal: compiled.literal)) != nil else { return nil }
+        return type
+    }
+
+    /// Whether an expression is a literal: a number (with its sign), Bool, nil, a string without interpolation, or an
+    /// array or dictionary of literals.
+    static func isLiteral(_ expression: ExprSyntax) -> Bool {
+        switch expression.kind {
+        case .integerLiteralExpr, .floatLiteralExpr, .booleanLiteralExpr, .nilLiteralExpr: return true
+        case .stringLiteralExpr:
+            return expression.cast(StringLiteralExprSyntax.self).segments.allSatisfy { $0.is(StringSegmentSyntax.self) }
+        case .prefixOperatorExpr:
+            let prefix = expression.cast(PrefixOperatorExprSyntax.self)
+            return prefix.operator.text == "-" && (prefix.expression.is(IntegerLiteralExprSyntax.self) || prefix.expression.is(FloatLiteralExprSyntax.self))
+        case .arrayExpr:
+            return expression.cast(ArrayExprSyntax.self).elements.allSatisfy { isLiteral($0.expression) }
+        case .dictionaryExpr:
+            guard case .elements(let elements) = expression.cast(DictionaryExprSyntax.self).content else { return true }
+            return elements.allSatisfy { isLiteral($0.key) && isLiteral($0.value) }
+        default: return false
+        }
     }
 
     /// The type an initializer spells when it has no annotation (`[Double]()`), so later appends convert to it.

@@ -115,6 +115,7 @@ final class Compiler: TypeResolver {
                 let isMutable = variables.bindingSpecifier.tokenKind == .keyword(.var)
                 for binding in variables.bindings {
                     let type = try binding.typeAnnotation.map { try TypeExpression($0.type, resolver: self) }
+                        ?? keptParameterType(of: binding)
                         ?? binding.initializer.flatMap { Compiler.inferredType(of: $0.value, resolver: self) }
                     for name in Compiler.boundNames(binding.pattern) {
                         declareGlobal(name, isMutable: isMutable || binding.initializer == nil, type: type)
