@@ -19,11 +19,16 @@ import Autograd
 /// depend on gets zeros. Frozen parameters (``Module/freeze(where:)``) act as constants and get
 /// no entry, so an optimizer leaves them alone.
 ///
+/// With `checkingFiniteness: true`, a loss or a gradient holding NaN or infinity is an error
+/// (``NeuralNetworksError/nonFiniteLoss(value:)``, ``NeuralNetworksError/nonFiniteGradient(parameter:learningRate:)``),
+/// so a hand-written loop stops where its run diverges, as `fit` does.
+///
 /// - Parameters:
 ///   - model: The module whose parameters are differentiated.
+///   - checkingFiniteness: Whether a non-finite loss or gradient throws.
 ///   - function: Computes the loss, a single-value tensor, from the model.
 public func valueAndGradient<Model: Module>(
-    of model: Model, _ function: (Model) throws -> Tensor
+    of model: Model, checkingFiniteness: Bool = false, _ function: (Model) throws -> Tensor
 ) throws -> (value: Tensor, gradients: [String: Tensor]) {
     let boxes = model.namedParameterBoxes().filter { !$0.box.isFrozen }
     let originals = boxes.map { $0.box.tensor! }
@@ -32,5 +37,12 @@ public func valueAndGradient<Model: Module>(
         for (entry, tensor) in zip(boxes, tracked) { entry.box.replace(with: tensor) }
         return try function(model)
     }
-    return (value, Dictionary(uniqueKeysWithValues: zip(boxes.map(\.name), gradients)))
+    let named = Dictionary(uniqueKeysWithValues: zip(boxes.map(\.name), gradients))
+    if checkingFiniteness {
+        guard value.isFinite else { throw NeuralNetworksError.nonFiniteLoss(value: value.scalars.first ?? .nan) }
+        if let name = named.keys.sorted().first(where: { !named[$0]!.isFinite }) {
+            throw NeuralNetworksError.nonFiniteGradient(parameter: name, learningRate: nil)
+        }
+    }
+    return (value, named)
 }

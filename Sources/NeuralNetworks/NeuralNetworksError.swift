@@ -21,6 +21,11 @@ public enum NeuralNetworksError: Error, CustomStringConvertible, Equatable {
     case checkpointMismatch(path: String, name: String, reason: String)
     /// A tensor stored in a dtype this library cannot read.
     case unsupportedDataType(name: String, dataType: String)
+    /// A gradient holds NaN or infinity, so an update would spoil the weights; nothing was changed. The learning
+    /// rate is the optimizer's for that update (nil outside an optimizer).
+    case nonFiniteGradient(parameter: String, learningRate: Float?)
+    /// The value a checked `valueAndGradient` differentiated is NaN or infinite.
+    case nonFiniteLoss(value: Float)
 
     /// A one-line message naming what failed and the values involved.
     public var description: String {
@@ -45,6 +50,11 @@ public enum NeuralNetworksError: Error, CustomStringConvertible, Equatable {
             return "\(path): tensor '\(name)' does not fit the model: \(reason)"
         case let .unsupportedDataType(name, dataType):
             return "tensor '\(name)' has dtype \(dataType); only F32, F64 and BF16 can be read"
+        case let .nonFiniteGradient(parameter, learningRate):
+            let rate = learningRate.map { " (learning rate \($0))" } ?? ""
+            return "the gradient of '\(parameter)' holds NaN or infinity\(rate); no parameter was changed"
+        case let .nonFiniteLoss(value):
+            return "the loss is \(value); its gradient would spoil the weights"
         }
     }
 }

@@ -57,6 +57,11 @@ open class Optimizer {
     public private(set) var lastGradientNorm: Float = 0
     /// Per-parameter state by name.
     public internal(set) var slots: [String: OptimizerSlots] = [:]
+    /// What an update does when a gradient holds NaN or infinity (by default it throws, changing nothing).
+    public var nonFiniteGradients: NonFiniteGradientPolicy = .throwError
+    /// The parameter whose non-finite gradient made the last update skip every parameter (with
+    /// ``NonFiniteGradientPolicy/skipUpdate``); nil when the last update was made.
+    public private(set) var skippedParameter: String?
 
     /// Creates the shared part of an optimizer.
     ///
@@ -134,6 +139,14 @@ open class Optimizer {
             guard shape == gradients[name]!.shape else {
                 throw NeuralNetworksError.parameterShapeMismatch(name: name, expected: shape, actual: gradients[name]!.shape)
             }
+        }
+        skippedParameter = nil
+        if nonFiniteGradients != .apply, let name = gradients.keys.sorted().first(where: { !gradients[$0]!.isFinite }) {
+            guard nonFiniteGradients == .skipUpdate else {
+                throw NeuralNetworksError.nonFiniteGradient(parameter: name, learningRate: currentLearningRate)
+            }
+            skippedParameter = name
+            return
         }
         var scale: Float = 1
         if let maximumGradientNorm {

@@ -13,6 +13,29 @@ import LibraryBindings
             """)
     }
 
+    /// The NaN guard seen from a cell: the error says where the run diverged, the model keeps finite weights, and
+    /// the error is catchable by its type with the history.
+    @Test func aDivergingFitStopsWithAClearErrorAndAFiniteModel() throws {
+        let path = try writeTinyRatings()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var runner = LibraryRunner()
+        prepare(&runner, path: path)
+        let failure = runner.text("try model.fit(split.train, epochs: 5, batchSize: 6, optimizer: Adam(learningRate: 1e12))")
+        #expect(failure.contains("training stopped at epoch 1, step "), "\(failure)")
+        #expect(failure.contains("learning rate 1e+12"))
+        #expect(runner.text("model.parameters().values.allSatisfy { $0.isFinite }") == "true")
+        let caught = runner.text("""
+            var outcome = "trained"
+            do {
+                _ = try model.fit(split.train, epochs: 5, batchSize: 6, optimizer: Adam(learningRate: 1e12))
+            } catch ModelsError.nonFiniteTraining(let stop, let history) {
+                outcome = "stopped at step \\(stop.globalStep) after \\(history.steps.count) finite steps"
+            }
+            outcome
+            """)
+        #expect(caught.hasPrefix("\"stopped at step "), "\(caught)")
+    }
+
     @Test func fitShowsOneProgressDisplayUpdatedInPlaceAndEvaluateGivesATable() throws {
         let path = try writeTinyRatings()
         defer { try? FileManager.default.removeItem(atPath: path) }

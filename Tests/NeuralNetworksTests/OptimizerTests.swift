@@ -67,3 +67,47 @@ final class SignDescent: Optimizer {
         #expect(losses.last! < 0.01 && losses.first! > 0.1)
     }
 }
+
+/// A gradient holding NaN or infinity never reaches the weights unless asked to.
+@Suite struct NonFiniteGradientTests {
+    private func layerAndGradients() throws -> (Linear, [String: Tensor]) {
+        let layer = try Linear(weight: Tensor(rows: [[1, 2]]), bias: Tensor([0]))
+        return (layer, ["weight": try Tensor(shape: [1, 2], scalars: [1, .nan]), "bias": Tensor([1])])
+    }
+
+    @Test func anUpdateWithANonFiniteGradientThrowsAndChangesNothing() throws {
+        let (layer, gradients) = try layerAndGradients()
+        let optimizer = Adam(learningRate: 0.1)
+        #expect(throws: NeuralNetworksError.nonFiniteGradient(parameter: "weight", learningRate: 0.1)) {
+            try optimizer.update(layer, along: gradients)
+        }
+        #expect(layer.weight == (try Tensor(rows: [[1, 2]])) && layer.bias == Tensor([0]))
+        #expect(optimizer.updateCount == 0 && optimizer.slots.isEmpty)
+    }
+
+    @Test func theSkipAndApplyPoliciesDoWhatTheySay() throws {
+        let (layer, gradients) = try layerAndGradients()
+        let optimizer = SGD(learningRate: 0.1)
+        optimizer.nonFiniteGradients = .skipUpdate
+        try optimizer.update(layer, along: gradients)
+        #expect(optimizer.skippedParameter == "weight" && layer.bias == Tensor([0]) && optimizer.updateCount == 0)
+        try optimizer.update(layer, along: ["bias": Tensor([1])])
+        #expect(optimizer.skippedParameter == nil && optimizer.updateCount == 1)
+        optimizer.nonFiniteGradients = .apply
+        try optimizer.update(layer, along: gradients)
+        #expect(!layer.weight.isFinite)
+    }
+
+    @Test func aCheckedValueAndGradientRefusesNonFiniteLossesAndGradients() throws {
+        let layer = try Linear(weight: Tensor(rows: [[1, 2]]), bias: Tensor([0]))
+        let input = try Tensor(rows: [[1, 1]])
+        #expect(throws: NeuralNetworksError.nonFiniteLoss(value: .infinity)) {
+            _ = try valueAndGradient(of: layer, checkingFiniteness: true) { layer in try layer(input).sum() * Tensor([.infinity]) }
+        }
+        #expect(throws: NeuralNetworksError.nonFiniteGradient(parameter: "bias", learningRate: nil)) {
+            _ = try valueAndGradient(of: layer, checkingFiniteness: true) { layer in try (layer(input) - Tensor([3])).squareRoot().sum() }
+        }
+        let (value, _) = try valueAndGradient(of: layer, checkingFiniteness: true) { layer in try layer(input).sum() }
+        #expect(value.scalar == 3)
+    }
+}

@@ -39,7 +39,7 @@ extension AdversarialAutoencoder {
     ) throws -> TrainingHistory {
         try fitMiniBatches(
             data, validation: validation, epochs: epochs, batchSize: batchSize, control: control,
-            name: "AdversarialAutoencoder",
+            optimizers: [reconstructionOptimizer, discriminatorOptimizer, generatorOptimizer], name: "AdversarialAutoencoder",
             step: { batch in
                 let terms = try trainingStep(
                     data.imageTensor(batch), prior: generator.normal([batch.count, latentCount]),

@@ -29,7 +29,7 @@ extension ConditionalVAE {
     ) throws -> TrainingHistory {
         try fitMiniBatches(
             data, validation: validation, epochs: epochs, batchSize: batchSize, control: control,
-            name: "ConditionalVAE",
+            optimizers: [optimizer], name: "ConditionalVAE",
             step: { batch in
                 let images = try data.imageTensor(batch)
                 let labels = batch.map { data.labels[$0] }

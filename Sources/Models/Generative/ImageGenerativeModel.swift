@@ -21,7 +21,7 @@ extension ImageGenerativeModel {
     /// `validation`, `validate` runs on it after each validated epoch.
     func fitMiniBatches(
         _ data: ImageDataset, validation: ImageDataset?, epochs: Int, batchSize: Int, control: TrainingControl,
-        name: String,
+        optimizers: [Optimizer], name: String,
         step: ([Int]) throws -> [String: Double],
         validate: @escaping (ImageDataset) throws -> [String: Double]
     ) throws -> TrainingHistory {
@@ -36,6 +36,6 @@ extension ImageGenerativeModel {
                 batches = GenerativeBatches.shuffled(count: data.count, batchSize: batchSize, generator: &generator)
             },
             step: { position in try step(batches[position.batchIndex]) },
-            validate: validation.map { validation in { _ in try validate(validation) } })
+            validate: validation.map { validation in { _ in try validate(validation) } }, optimizers: optimizers)
     }
 }

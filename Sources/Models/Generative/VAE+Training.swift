@@ -32,7 +32,8 @@ extension VAE {
         control: TrainingControl = TrainingControl()
     ) throws -> TrainingHistory {
         try fitMiniBatches(
-            data, validation: validation, epochs: epochs, batchSize: batchSize, control: control, name: "VAE",
+            data, validation: validation, epochs: epochs, batchSize: batchSize, control: control, optimizers: [optimizer],
+            name: "VAE",
             step: { batch in
                 let images = try data.imageTensor(batch)
                 var terms: VAELossTerms?

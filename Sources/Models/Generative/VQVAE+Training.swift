@@ -56,7 +56,8 @@ extension VQVAE {
         let codebookName = "quantizer.codebook"
         let usesMovingAverages = quantizer.update != .loss
         return try fitMiniBatches(
-            data, validation: validation, epochs: epochs, batchSize: batchSize, control: control, name: "VQVAE",
+            data, validation: validation, epochs: epochs, batchSize: batchSize, control: control, optimizers: [optimizer],
+            name: "VQVAE",
             step: { batch in
                 let images = try data.imageTensor(batch)
                 var output: QuantizerOutput?

@@ -191,7 +191,8 @@ public final class AutoRec: Module {
                 stepCount += 1
                 return ["loss": Double(loss.scalar)]
             },
-            validate: validation.map { validation in { _ in try self.evaluate(validation, given: ratings) } })
+            validate: validation.map { validation in { _ in try self.evaluate(validation, given: ratings) } },
+            optimizers: [optimizer])
     }
 
     /// Trains on the ratings of a table (users and items indexed as the model's), validating on another.

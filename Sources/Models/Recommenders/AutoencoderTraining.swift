@@ -21,7 +21,8 @@ enum AutoencoderTraining {
     /// (RecVAE alternates several encoder passes with a decoder pass) in batches of `batchSize`.
     static func fit(
         model: Module, data: UserItemMatrix, validation: FoldInUsers?, metrics: [RankingMetric],
-        epochs: Int, batchSize: Int, passes: Int = 1, control: TrainingControl, shuffler: inout SeededGenerator,
+        epochs: Int, batchSize: Int, passes: Int = 1, control: TrainingControl, optimizers: [Optimizer],
+        shuffler: inout SeededGenerator,
         logits: @escaping (SparseMatrix) throws -> Tensor,
         step: (SparseRows, TrainingStep, _ pass: Int) throws -> [String: Double]
     ) throws -> TrainingHistory {
@@ -45,7 +46,7 @@ enum AutoencoderTraining {
                 let rows = SparseRows(data, rows: batches[position.batchIndex % batchCount])
                 return try step(rows, position, position.batchIndex / batchCount)
             },
-            validate: validate)
+            validate: validate, optimizers: optimizers)
     }
 
     /// Scores every item for every row of `users` (row-major `[rows × items]`), in evaluation

@@ -130,7 +130,8 @@ public final class MatrixFactorization: Module {
                 stepCount += 1
                 return ["loss": Double(loss.scalar)]
             },
-            validate: validation.map { validation in { _ in try self.evaluate(validation) } })
+            validate: validation.map { validation in { _ in try self.evaluate(validation) } },
+            optimizers: [optimizer])
     }
 
     /// RMSE and MAE of the predictions, clipped to ``ratingRange``, on the ratings of `test`.

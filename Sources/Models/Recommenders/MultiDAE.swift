@@ -126,7 +126,7 @@ public final class MultiDAE: Module {
         defer { eval() }
         return try AutoencoderTraining.fit(
             model: self, data: data, validation: validation, metrics: metrics, epochs: epochs, batchSize: batchSize,
-            control: control, shuffler: &shuffler, logits: { [unowned self] in try self.logits(for: $0) },
+            control: control, optimizers: [optimizer], shuffler: &shuffler, logits: { [unowned self] in try self.logits(for: $0) },
             step: { rows, _, _ in
                 let (loss, gradients) = try valueAndGradient(of: self) { model in
                     let input = try rows.sparseInput(normalized: true, dropout: model.dropout, generator: &model.noise)

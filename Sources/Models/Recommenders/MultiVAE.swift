@@ -152,7 +152,7 @@ public final class MultiVAE: Module {
         defer { eval() }
         return try AutoencoderTraining.fit(
             model: self, data: data, validation: validation, metrics: metrics, epochs: epochs, batchSize: batchSize,
-            control: control, shuffler: &shuffler, logits: { [unowned self] in try self.logits(for: $0) },
+            control: control, optimizers: [optimizer], shuffler: &shuffler, logits: { [unowned self] in try self.logits(for: $0) },
             step: { rows, _, _ in
                 let beta = annealing.beta(atStep: stepCount)
                 var parts: (reconstruction: Tensor, kl: Tensor)?

@@ -162,7 +162,8 @@ public final class RecVAE: Module {
         defer { eval() }
         return try AutoencoderTraining.fit(
             model: self, data: data, validation: validation, metrics: metrics, epochs: epochs, batchSize: batchSize,
-            passes: encoderPasses + decoderPasses, control: control, shuffler: &shuffler,
+            passes: encoderPasses + decoderPasses, control: control, optimizers: [encoderOptimizer, decoderOptimizer],
+            shuffler: &shuffler,
             logits: { [unowned self] in try self.logits(for: $0) },
             step: { rows, position, pass in
                 let updatesEncoder = pass < encoderPasses

@@ -11,6 +11,9 @@ public enum ModelsError: Error, CustomStringConvertible, Equatable {
     case unknownSeries(name: String, available: [String])
     /// A checkpoint could not be written or read during training.
     case checkpointFailed(path: String, reason: String)
+    /// `fit` stopped at a step whose loss or gradients held NaN or infinity; the history holds the steps before it
+    /// and the stop.
+    case nonFiniteTraining(NonFiniteStop, history: TrainingHistory)
 
     /// A one-line message naming what failed and the values involved.
     public var description: String {
@@ -26,6 +29,8 @@ public enum ModelsError: Error, CustomStringConvertible, Equatable {
             return "no series named '\(name)' (available: \(names))"
         case let .checkpointFailed(path, reason):
             return "checkpoint \(path): \(reason)"
+        case let .nonFiniteTraining(stop, _):
+            return stop.description
         }
     }
 }

@@ -74,6 +74,7 @@ extension TrainableModel {
                 self.eval()
                 defer { self.train() }
                 return try self.validationMetrics(epoch: epoch)
-            })
+            },
+            optimizers: [optimizer])
     }
 }

@@ -103,6 +103,9 @@ public struct TrainingControl {
     public var checkpoint: CheckpointPolicy?
     /// Validate every this many epochs (and always after the last one).
     public var validationInterval: Int
+    /// Whether training stops at the first step whose loss terms or gradients hold NaN or infinity, keeping the
+    /// weights of the step before and throwing ``ModelsError/nonFiniteTraining(_:history:)`` (the NaN guard).
+    public var stopsOnNonFiniteValues: Bool
 
     /// Creates a control; by default nothing cancels, nothing is reported, nothing is saved.
     ///
@@ -113,13 +116,16 @@ public struct TrainingControl {
     ///   - earlyStopping: Stops training when a validation metric stops improving; nil never stops early.
     ///   - checkpoint: Where and when to write checkpoints; nil writes none.
     ///   - validationInterval: Validate every this many epochs (and always after the last one), at least 1.
+    ///   - stopsOnNonFiniteValues: Whether a NaN or infinite loss term or gradient stops training (true), or the run
+    ///     trains on regardless (false).
     public init(
         isCancelled: @escaping () -> Bool = { false },
         onProgress: @escaping (TrainingProgress) -> Void = { _ in },
         onEpochEnd: @escaping (TrainingRecord) -> Void = { _ in },
         earlyStopping: EarlyStopping? = nil,
         checkpoint: CheckpointPolicy? = nil,
-        validationInterval: Int = 1
+        validationInterval: Int = 1,
+        stopsOnNonFiniteValues: Bool = true
     ) {
         self.isCancelled = isCancelled
         self.onProgress = onProgress
@@ -127,5 +133,6 @@ public struct TrainingControl {
         self.earlyStopping = earlyStopping
         self.checkpoint = checkpoint
         self.validationInterval = validationInterval
+        self.stopsOnNonFiniteValues = stopsOnNonFiniteValues
     }
 }

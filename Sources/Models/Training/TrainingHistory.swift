@@ -46,6 +46,8 @@ public struct TrainingHistory: Sendable, Equatable {
     public var stoppedEarly = false
     /// The epoch whose weights the model holds after early stopping with best-weight restore.
     public var bestEpoch: Int?
+    /// Where and why training stopped at a non-finite loss or gradient (nil when it did not).
+    public var nonFiniteStop: NonFiniteStop?
 
     /// Creates an empty history.
     public init() {}
@@ -87,6 +89,7 @@ public struct TrainingHistory: Sendable, Equatable {
         epochSeconds += other.epochSeconds
         wasInterrupted = other.wasInterrupted
         stoppedEarly = other.stoppedEarly
+        nonFiniteStop = other.nonFiniteStop
         bestEpoch = other.bestEpoch.map { $0 + epochOffset }
     }
 

@@ -42,6 +42,9 @@ public enum TrainingLoop {
     ///   - step: takes one gradient step and returns its named values; it must include `"loss"`.
     ///   - validate: returns named validation metrics after an epoch (every
     ///     ``TrainingControl/validationInterval`` epochs and after the last one).
+    ///   - optimizers: the optimizers `step` updates: with ``TrainingControl/stopsOnNonFiniteValues`` they skip an
+    ///     update whose gradient holds NaN or infinity, and the loop stops there with the step's loss terms and
+    ///     learning rates in its error; without it they apply every update.
     /// - Returns: the history; `wasInterrupted` is set when ``TrainingControl/isCancelled`` stopped it.
     public static func run(
         model: Module,
@@ -50,7 +53,8 @@ public enum TrainingLoop {
         control: TrainingControl = TrainingControl(),
         startEpoch: (Int) throws -> Void = { _ in },
         step: (TrainingStep) throws -> [String: Double],
-        validate: ((Int) throws -> [String: Double])? = nil
+        validate: ((Int) throws -> [String: Double])? = nil,
+        optimizers: [Optimizer] = []
     ) throws -> TrainingHistory {
         guard epochs >= 0 else {
             throw ModelsError.invalidConfiguration(component: "fit", reason: "epochs must be at least 0, got \(epochs)")
@@ -78,6 +82,10 @@ public enum TrainingLoop {
             return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
 
+        let policies = optimizers.map(\.nonFiniteGradients)
+        for optimizer in optimizers { optimizer.nonFiniteGradients = control.stopsOnNonFiniteValues ? .skipUpdate : .apply }
+        defer { for (optimizer, policy) in zip(optimizers, policies) { optimizer.nonFiniteGradients = policy } }
+
         let observer = TrainingObservers.current
         let modelName = model.typeName
         defer { observer?.trainingDidEnd(model: modelName) }
@@ -95,7 +103,12 @@ public enum TrainingLoop {
                     history.wasInterrupted = true
                     break epochLoop
                 }
-                let values = try step(TrainingStep(epoch: epoch, batchIndex: batchIndex, globalStep: globalStep))
+                let position = TrainingStep(epoch: epoch, batchIndex: batchIndex, globalStep: globalStep)
+                let values = try step(position)
+                if control.stopsOnNonFiniteValues, let stop = NonFiniteStop.check(values, optimizers: optimizers, at: position) {
+                    history.nonFiniteStop = stop
+                    throw ModelsError.nonFiniteTraining(stop, history: history)
+                }
                 guard let loss = values["loss"] else {
                     throw ModelsError.invalidConfiguration(component: "fit", reason: "a training step must report 'loss'")
                 }

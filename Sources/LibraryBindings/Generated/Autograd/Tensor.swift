@@ -362,6 +362,11 @@ extension LibraryBindings {
                     let exponent: Tensor = try invocation.argument(0)
                     return invocation.result(try receiver.pow(exponent))
                 },
+                FunctionBinding("isFinite", .property, returns: .bool,
+                    documentation: BindingDocumentation("Whether every value is finite: no NaN and no infinity (true for an empty tensor).")) { invocation in
+                    let receiver: Tensor = try invocation.receiver()
+                    return invocation.result(receiver.isFinite)
+                },
                 FunctionBinding("indexSelect", .method, parameters: [
                     ParameterBinding("alongAxis", "axis", .int, documentation: "The axis (negative counts from the end)."),
                     ParameterBinding("indices", "indices", .array(.int), documentation: "Positions along `axis` to take, repeats allowed."),

@@ -38,6 +38,10 @@ extension LibraryBindings {
                 guard case .checkpointFailed(let value0, let value1)? = value as? ModelsError else { return nil }
                 return [Bridge.value(value0, as: .string), Bridge.value(value1, as: .string)]
             },
+            TypeBinding.CaseBinding("nonFiniteTraining", labels: [nil, "history"]) { value in
+                guard case .nonFiniteTraining(let value0, let value1)? = value as? ModelsError else { return nil }
+                return [Bridge.value(value0, as: .named("NonFiniteStop")), Bridge.value(value1, as: .named("TrainingHistory"))]
+            },
             ],
             matches: { $0 is ModelsError },
             equals: { ($0 as? ModelsError) == ($1 as? ModelsError) },
@@ -88,6 +92,14 @@ extension LibraryBindings {
                     let value0: String = try invocation.argument(0)
                     let value1: String = try invocation.argument(1)
                     return invocation.result(ModelsError.checkpointFailed(path: value0, reason: value1))
+                },
+                FunctionBinding("nonFiniteTraining", .enumCase, parameters: [
+                    ParameterBinding(nil, "value0", .named("NonFiniteStop")),
+                    ParameterBinding("history", "history", .named("TrainingHistory")),
+                ], returns: .named("ModelsError"), documentation: BindingDocumentation("`fit` stopped at a step whose loss or gradients held NaN or infinity; the history holds the steps before it and the stop.")) { invocation in
+                    let value0: NonFiniteStop = try invocation.argument(0)
+                    let value1: TrainingHistory = try invocation.argument(1)
+                    return invocation.result(ModelsError.nonFiniteTraining(value0, history: value1))
                 },
             ])
     }

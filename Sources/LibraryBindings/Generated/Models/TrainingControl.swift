@@ -88,6 +88,17 @@ extension LibraryBindings {
                     let receiver: TrainingControl = try invocation.receiver()
                     return invocation.result(receiver.validationInterval)
                 },
+                FunctionBinding("stopsOnNonFiniteValues", .property, returns: .bool,
+                    documentation: BindingDocumentation("Whether training stops at the first step whose loss terms or gradients hold NaN or infinity, keeping the weights of the step before and throwing ``ModelsError/nonFiniteTraining(_:history:)`` (the NaN guard)."),
+                    setter: { invocation in
+                    var receiver: TrainingControl = try invocation.takeReceiver()
+                    defer { invocation.setReceiver(receiver) }
+                    let newValue: Bool = try invocation.argument(0)
+                    receiver.stopsOnNonFiniteValues = newValue
+                }) { invocation in
+                    let receiver: TrainingControl = try invocation.receiver()
+                    return invocation.result(receiver.stopsOnNonFiniteValues)
+                },
                 FunctionBinding("init", .initializer, parameters: [
                     ParameterBinding("isCancelled", "isCancelled", .function([], .bool, isThrowing: false), default: "{ false }", documentation: "Checked before every gradient step; returning true stops training before that step."),
                     ParameterBinding("onProgress", "onProgress", .function([.named("TrainingProgress")], .void, isThrowing: false), default: "{ _ in }", documentation: "Called after every gradient step."),
@@ -95,6 +106,7 @@ extension LibraryBindings {
                     ParameterBinding("earlyStopping", "earlyStopping", .optional(.named("EarlyStopping")), default: "nil", documentation: "Stops training when a validation metric stops improving; nil never stops early."),
                     ParameterBinding("checkpoint", "checkpoint", .optional(.named("CheckpointPolicy")), default: "nil", documentation: "Where and when to write checkpoints; nil writes none."),
                     ParameterBinding("validationInterval", "validationInterval", .int, default: "1", documentation: "Validate every this many epochs (and always after the last one), at least 1."),
+                    ParameterBinding("stopsOnNonFiniteValues", "stopsOnNonFiniteValues", .bool, default: "true", documentation: "Whether a NaN or infinite loss term or gradient stops training (true), or the run trains on regardless (false)."),
                 ], returns: .named("TrainingControl"),
                     documentation: BindingDocumentation("Creates a control; by default nothing cancels, nothing is reported, nothing is saved.")) { invocation in
                     let isCancelledFunction = invocation.function(0)
@@ -106,7 +118,8 @@ extension LibraryBindings {
                     let earlyStopping: EarlyStopping? = try invocation.isGiven(3) ? invocation.argument(3) as EarlyStopping? : nil
                     let checkpoint: CheckpointPolicy? = try invocation.isGiven(4) ? invocation.argument(4) as CheckpointPolicy? : nil
                     let validationInterval: Int = try invocation.isGiven(5) ? invocation.argument(5) as Int : 1
-                    return invocation.result(TrainingControl(isCancelled: isCancelled, onProgress: onProgress, onEpochEnd: onEpochEnd, earlyStopping: earlyStopping, checkpoint: checkpoint, validationInterval: validationInterval))
+                    let stopsOnNonFiniteValues: Bool = try invocation.isGiven(6) ? invocation.argument(6) as Bool : true
+                    return invocation.result(TrainingControl(isCancelled: isCancelled, onProgress: onProgress, onEpochEnd: onEpochEnd, earlyStopping: earlyStopping, checkpoint: checkpoint, validationInterval: validationInterval, stopsOnNonFiniteValues: stopsOnNonFiniteValues))
                 },
             ])
     }

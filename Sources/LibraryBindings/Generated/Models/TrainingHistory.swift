@@ -69,6 +69,17 @@ extension LibraryBindings {
                     let receiver: TrainingHistory = try invocation.receiver()
                     return invocation.result(receiver.bestEpoch)
                 },
+                FunctionBinding("nonFiniteStop", .property, returns: .optional(.named("NonFiniteStop")),
+                    documentation: BindingDocumentation("Where and why training stopped at a non-finite loss or gradient (nil when it did not)."),
+                    setter: { invocation in
+                    var receiver: TrainingHistory = try invocation.takeReceiver()
+                    defer { invocation.setReceiver(receiver) }
+                    let newValue: NonFiniteStop? = try invocation.argument(0)
+                    receiver.nonFiniteStop = newValue
+                }) { invocation in
+                    let receiver: TrainingHistory = try invocation.receiver()
+                    return invocation.result(receiver.nonFiniteStop)
+                },
                 FunctionBinding("init", .initializer, returns: .named("TrainingHistory"),
                     documentation: BindingDocumentation("Creates an empty history.")) { invocation in
                     return invocation.result(TrainingHistory())

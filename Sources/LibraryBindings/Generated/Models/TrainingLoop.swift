@@ -27,6 +27,7 @@ extension LibraryBindings {
                     ParameterBinding("startEpoch", "startEpoch", .function([.int], .void, isThrowing: true), default: "{ _ in }", documentation: "called with the epoch number (from 1) before its first step (shuffle here)."),
                     ParameterBinding("step", "step", .function([.named("TrainingStep")], .dictionary(.string, .double), isThrowing: true), documentation: "takes one gradient step and returns its named values; it must include `\"loss\"`."),
                     ParameterBinding("validate", "validate", .optional(.function([.int], .dictionary(.string, .double), isThrowing: true)), default: "nil", documentation: "returns named validation metrics after an epoch (every ``TrainingControl/validationInterval`` epochs and after the last one)."),
+                    ParameterBinding("optimizers", "optimizers", .array(.named("Optimizer")), default: "[]", documentation: "the optimizers `step` updates: with ``TrainingControl/stopsOnNonFiniteValues`` they skip an update whose gradient holds NaN or infinity, and the loop stops there with the step's loss terms and learning rates in its error; without it they apply every update."),
                 ], returns: .named("TrainingHistory"), throws: true,
                     documentation: BindingDocumentation("Runs `epochs` epochs of `stepsPerEpoch` steps on `model`.", returns: "the history; `wasInterrupted` is set when ``TrainingControl/isCancelled`` stopped it.")) { invocation in
                     let model: Module = try invocation.argument(0)
@@ -39,7 +40,8 @@ extension LibraryBindings {
                     let step: (TrainingStep) throws -> [String: Double] = { try stepFunction.call($0) }
                     let validateFunction = invocation.function(6)
                     let validate: ((Int) throws -> [String: Double])? = !invocation.isGiven(6) ? nil : (invocation.isNil(6) ? nil : { try validateFunction.call($0) })
-                    return invocation.result(try TrainingLoop.run(model: model, epochs: epochs, stepsPerEpoch: stepsPerEpoch, control: control, startEpoch: startEpoch, step: step, validate: validate))
+                    let optimizers: [Optimizer] = try invocation.isGiven(7) ? invocation.argument(7) as [Optimizer] : []
+                    return invocation.result(try TrainingLoop.run(model: model, epochs: epochs, stepsPerEpoch: stepsPerEpoch, control: control, startEpoch: startEpoch, step: step, validate: validate, optimizers: optimizers))
                 },
             ])
     }

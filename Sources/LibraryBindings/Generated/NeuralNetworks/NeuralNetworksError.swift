@@ -58,6 +58,14 @@ extension LibraryBindings {
                 guard case .unsupportedDataType(let value0, let value1)? = value as? NeuralNetworksError else { return nil }
                 return [Bridge.value(value0, as: .string), Bridge.value(value1, as: .string)]
             },
+            TypeBinding.CaseBinding("nonFiniteGradient", labels: ["parameter", "learningRate"]) { value in
+                guard case .nonFiniteGradient(let value0, let value1)? = value as? NeuralNetworksError else { return nil }
+                return [Bridge.value(value0, as: .string), Bridge.value(value1, as: .optional(.float))]
+            },
+            TypeBinding.CaseBinding("nonFiniteLoss", labels: ["value"]) { value in
+                guard case .nonFiniteLoss(let value0)? = value as? NeuralNetworksError else { return nil }
+                return [Bridge.value(value0, as: .float)]
+            },
             ],
             matches: { $0 is NeuralNetworksError },
             equals: { ($0 as? NeuralNetworksError) == ($1 as? NeuralNetworksError) },
@@ -150,6 +158,20 @@ extension LibraryBindings {
                     let value0: String = try invocation.argument(0)
                     let value1: String = try invocation.argument(1)
                     return invocation.result(NeuralNetworksError.unsupportedDataType(name: value0, dataType: value1))
+                },
+                FunctionBinding("nonFiniteGradient", .enumCase, parameters: [
+                    ParameterBinding("parameter", "parameter", .string),
+                    ParameterBinding("learningRate", "learningRate", .optional(.float)),
+                ], returns: .named("NeuralNetworksError"), documentation: BindingDocumentation("A gradient holds NaN or infinity, so an update would spoil the weights; nothing was changed. The learning rate is the optimizer's for that update (nil outside an optimizer).")) { invocation in
+                    let value0: String = try invocation.argument(0)
+                    let value1: Float? = try invocation.argument(1)
+                    return invocation.result(NeuralNetworksError.nonFiniteGradient(parameter: value0, learningRate: value1))
+                },
+                FunctionBinding("nonFiniteLoss", .enumCase, parameters: [
+                    ParameterBinding("value", "value", .float),
+                ], returns: .named("NeuralNetworksError"), documentation: BindingDocumentation("The value a checked `valueAndGradient` differentiated is NaN or infinite.")) { invocation in
+                    let value0: Float = try invocation.argument(0)
+                    return invocation.result(NeuralNetworksError.nonFiniteLoss(value: value0))
                 },
             ])
     }

@@ -129,13 +129,15 @@ extension LibraryBindings {
             },
             FunctionBinding("valueAndGradient", .function, parameters: [
                 ParameterBinding("of", "model", .generic("Model", constraint: .named("Module")), documentation: "The module whose parameters are differentiated."),
+                ParameterBinding("checkingFiniteness", "checkingFiniteness", .bool, default: "false", documentation: "Whether a non-finite loss or gradient throws."),
                 ParameterBinding(nil, "function", .function([.generic("Model", constraint: .named("Module"))], .named("Tensor"), isThrowing: true), documentation: "Computes the loss, a single-value tensor, from the model."),
             ], returns: .tuple(["value", "gradients"], [.named("Tensor"), .dictionary(.string, .named("Tensor"))]), throws: true,
-                documentation: BindingDocumentation("The loss of a model and the gradient of every parameter by path: the training idiom.", discussion: "```swift\nlet optimizer = SGD(learningRate: 0.1, momentum: 0.9)\nfor (inputs, labels) in batches {\n    let (loss, gradients) = try valueAndGradient(of: model) { model in\n        try crossEntropy(logits: model(inputs), labels: labels)\n    }\n    try optimizer.update(model, along: gradients)\n    print(loss.scalar)\n}\n```\nWhile `function` runs, the model's parameters are the differentiated copies, so any use of\nthem, however deep in the model, is recorded; afterwards the model holds its original values\nagain (even if `function` throws). The closure receives the model itself; it must return a\nsingle-value tensor. Gradients have their parameter's shape; a parameter the value does not\ndepend on gets zeros. Frozen parameters (``Module/freeze(where:)``) act as constants and get\nno entry, so an optimizer leaves them alone.")) { invocation in
+                documentation: BindingDocumentation("The loss of a model and the gradient of every parameter by path: the training idiom.", discussion: "```swift\nlet optimizer = SGD(learningRate: 0.1, momentum: 0.9)\nfor (inputs, labels) in batches {\n    let (loss, gradients) = try valueAndGradient(of: model) { model in\n        try crossEntropy(logits: model(inputs), labels: labels)\n    }\n    try optimizer.update(model, along: gradients)\n    print(loss.scalar)\n}\n```\nWhile `function` runs, the model's parameters are the differentiated copies, so any use of\nthem, however deep in the model, is recorded; afterwards the model holds its original values\nagain (even if `function` throws). The closure receives the model itself; it must return a\nsingle-value tensor. Gradients have their parameter's shape; a parameter the value does not\ndepend on gets zeros. Frozen parameters (``Module/freeze(where:)``) act as constants and get\nno entry, so an optimizer leaves them alone.\n\nWith `checkingFiniteness: true`, a loss or a gradient holding NaN or infinity is an error\n(``NeuralNetworksError/nonFiniteLoss(value:)``, ``NeuralNetworksError/nonFiniteGradient(parameter:learningRate:)``),\nso a hand-written loop stops where its run diverges, as `fit` does.")) { invocation in
                 let model: Module = try invocation.argument(0)
-                let functionFunction = invocation.function(1)
+                let checkingFiniteness: Bool = try invocation.isGiven(1) ? invocation.argument(1) as Bool : false
+                let functionFunction = invocation.function(2)
                 let function: (Module) throws -> Tensor = { try functionFunction.call($0) }
-                return invocation.result(try valueAndGradient(of: model, function))
+                return invocation.result(try valueAndGradient(of: model, checkingFiniteness: checkingFiniteness, function))
             },
         ]
     }

@@ -80,6 +80,21 @@ extension LibraryBindings {
                     let receiver: Optimizer = try invocation.receiver()
                     return invocation.result(receiver.slots)
                 },
+                FunctionBinding("nonFiniteGradients", .property, returns: .named("NonFiniteGradientPolicy"),
+                    documentation: BindingDocumentation("What an update does when a gradient holds NaN or infinity (by default it throws, changing nothing)."),
+                    setter: { invocation in
+                    let receiver: Optimizer = try invocation.receiver()
+                    let newValue: NonFiniteGradientPolicy = try invocation.argument(0)
+                    receiver.nonFiniteGradients = newValue
+                }) { invocation in
+                    let receiver: Optimizer = try invocation.receiver()
+                    return invocation.result(receiver.nonFiniteGradients)
+                },
+                FunctionBinding("skippedParameter", .property, returns: .optional(.string),
+                    documentation: BindingDocumentation("The parameter whose non-finite gradient made the last update skip every parameter (with ``NonFiniteGradientPolicy/skipUpdate``); nil when the last update was made.")) { invocation in
+                    let receiver: Optimizer = try invocation.receiver()
+                    return invocation.result(receiver.skippedParameter)
+                },
                 FunctionBinding("init", .initializer, parameters: [
                     ParameterBinding("learningRate", "learningRate", .float, documentation: "The base step size, which `schedule` scales."),
                     ParameterBinding("weightDecay", "weightDecay", .float, default: "0", documentation: "The weight-decay coefficient; 0 for none."),
