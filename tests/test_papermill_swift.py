@@ -59,10 +59,13 @@ def test_values_swift_cannot_hold_are_refused():
 
 
 def test_the_parameters_cell_is_inspected():
-    cell = nbformat.v4.new_code_cell("let epochs = 30       // passes over the training users\nlet rate: Float = 1e-3\n")
+    cell = nbformat.v4.new_code_cell('let epochs = 30       // passes over the training users\nlet rate: Float = 1e-3\n'
+                                     'let decay = 0.5\nlet name = "a"\nlet shown = true\nlet sizes = [1, 2]\n')
     parameters = translator().inspect(cell)
     assert [(p.name, p.inferred_type_name, p.default, p.help) for p in parameters] == [
-        ("epochs", "None", "30", "passes over the training users"), ("rate", "Float", "1e-3", "")]
+        ("epochs", "Int", "30", "passes over the training users"), ("rate", "Float", "1e-3", ""),
+        ("decay", "Double", "0.5", ""), ("name", "String", '"a"', ""), ("shown", "Bool", "true", ""),
+        ("sizes", "None", "[1, 2]", "")]
 
 
 def parameterized_notebook(path: pathlib.Path) -> None:
@@ -104,13 +107,40 @@ def test_the_papermill_command_finds_the_translator(tmp_path):
     assert printed(nbformat.read(output, as_version=4)) == "5 Float 0.001 8 7 default [1.0, 2.0] 0\n"
 
 
-def test_a_tutorial_runs_short_with_papermill_parameters(tmp_path):
-    """Notebook 03's `parameters` cell (epochs, seed) takes `-p epochs 2 -p seed 3`, as a quick run or a sweep would."""
-    output = tmp_path / "03.ipynb"
-    result = papermill.execute_notebook(str(REPOSITORY / "notebooks" / "03-multivae-kl-annealing.ipynb"), str(output),
-                                        parameters={"epochs": 2, "seed": 3}, progress_bar=False)
-    text = "".join(output.get("text", "") for cell in result.cells if cell.cell_type == "code"
-                   for output in cell.outputs if output.output_type == "stream")
-    assert "8 steps per epoch, 16 steps in all" in text
-    assert not [output for cell in result.cells if cell.cell_type == "code" for output in cell.outputs
-                if output.output_type == "error"]
+# Each tutorial's `parameters` cell, given a short run's values (a quick check, a sweep's cell).
+SHORT_RUNS = {
+    "02-autorec-masking": {"epochs": 2, "seed": 3},
+    "03-multivae-kl-annealing": {"epochs": 2, "seed": 3},
+    "04-recvae-likelihoods": {"multiVAEEpochs": 2, "recVAEEpochs": 1, "seed": 3},
+    "05-vqvae-reconstruction": {"epochs": 1, "trainingImages": 300, "seed": 3},
+    "06-vae-mnist": {"epochs": 1, "seed": 3},
+}
+
+
+def test_every_tutorial_with_training_has_a_parameters_cell():
+    for path in sorted((REPOSITORY / "notebooks").glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        tagged = [cell for cell in notebook.cells if "parameters" in cell.metadata.get("tags", [])]
+        trains = any(".fit(" in cell.source for cell in notebook.cells if cell.cell_type == "code")
+        assert (path.stem in SHORT_RUNS) == trains == bool(tagged), path.name
+        if tagged:
+            assert "let seed: UInt64 = " in tagged[0].source, f"{path.name} names its seed `seed`"
+
+
+@pytest.mark.parametrize("stem", sorted(SHORT_RUNS))
+def test_a_tutorial_runs_short_with_papermill_parameters_and_repeats(stem, tmp_path):
+    """Each tutorial takes its short parameters (`-p epochs 2 -p seed 3`) and gives the same outputs twice."""
+    from test_notebooks import stable_outputs
+
+    runs = []
+    for index in range(2):
+        output = tmp_path / f"{stem}-{index}.ipynb"
+        runs.append(papermill.execute_notebook(str(REPOSITORY / "notebooks" / f"{stem}.ipynb"), str(output),
+                                               parameters=SHORT_RUNS[stem], progress_bar=False))
+    injected = [cell for cell in runs[0].cells if "injected-parameters" in cell.metadata.get("tags", [])]
+    assert len(injected) == 1 and all(f"let {name} = " in injected[0].source for name in SHORT_RUNS[stem])
+    assert stable_outputs(runs[0]) == stable_outputs(runs[1])
+    if stem == "03-multivae-kl-annealing":
+        text = "".join(output.get("text", "") for cell in runs[0].cells if cell.cell_type == "code"
+                       for output in cell.outputs if output.output_type == "stream")
+        assert "8 steps per epoch, 16 steps in all" in text

@@ -206,6 +206,8 @@ extension ScalarLane {
         }
     }
 
+    /// The Double operators. The comparisons repeat the Int ones on purpose: a generic version would take its
+    /// operands as generic closures, which costs a conversion thunk on every comparison.
     private static func floatingPoint(_ name: String, _ a: DoubleCode, _ b: DoubleCode) -> ScalarLane? {
         let a = a.run, b = b.run
         switch name {

@@ -92,6 +92,20 @@ class SwiftTranslator(Translator):
         for line in parameters_cell.source.splitlines():
             match = _DECLARATION.match(line)
             if match:
-                parameters.append(Parameter(name=match["name"], inferred_type_name=(match["type"] or "None").strip(),
-                                            default=match["value"], help=match["help"] or ""))
+                type_name = (match["type"] or cls._literal_type(match["value"])).strip()
+                parameters.append(Parameter(name=match["name"], inferred_type_name=type_name, default=match["value"],
+                                            help=match["help"] or ""))
         return parameters
+
+    @staticmethod
+    def _literal_type(literal):
+        """The type Swift gives an unannotated literal ("None" when it is not a plain literal)."""
+        if re.fullmatch(r"-?[0-9][0-9_]*", literal):
+            return "Int"
+        if re.fullmatch(r"-?[0-9][0-9_]*(\.[0-9_]+)?([eE][-+]?[0-9]+)?", literal):
+            return "Double"
+        if literal in ("true", "false"):
+            return "Bool"
+        if literal.startswith('"'):
+            return "String"
+        return "None"
