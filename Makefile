@@ -73,8 +73,9 @@ python-test: kernelspec data
 
 test: swift-test python-test
 
+## As root (a container), JupyterLab needs --allow-root.
 lab: kernelspec data
-	$(JUPYTER) lab --notebook-dir=notebooks
+	$(JUPYTER) lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 ## Benchmarks: ours and the reference back to back in one run, ratios printed (never asserted).
 ## The references live in .venv-bench (CPU torch, numpy, matplotlib), apart from the kernel's tools.

@@ -22,6 +22,8 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from fetch_data import data_directory  # noqa: E402  (where `make data` puts the data)
 PACKAGE = os.path.join(ROOT, "bench", "models")
 SCRATCH = os.path.join(ROOT, ".build-bench")
 WORKLOADS = {  # name: (description, target ratio Swift/PyTorch from issue 3)
@@ -66,7 +68,7 @@ def main():
     parser.add_argument("workloads", nargs="*", help=f"any of {', '.join(WORKLOADS)} (default: all)")
     parser.add_argument("--torch-python", default="/tmp/torchenv/bin/python",
                         help="a Python with torch (the PyTorch side is skipped, and says so, without one)")
-    parser.add_argument("--data", default=os.environ.get("SWIFT_EXPERIMENTS_DATA", os.path.join(ROOT, ".cache", "data")))
+    parser.add_argument("--data", default=str(data_directory()), help="the data folder (default: where `make data` puts it)")
     parser.add_argument("--threads", default="1,2", help="thread counts to try on both sides")
     parser.add_argument("--repetitions", type=int, default=3, help="timed epochs after a warm-up (best is kept)")
     parser.add_argument("--rounds", type=int, default=3,

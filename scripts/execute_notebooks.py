@@ -3,7 +3,7 @@
 
 For each notebooks/NAME.ipynb this writes reports/NAME.ipynb (executed, outputs kept) and
 reports/NAME.html (a static nbconvert report with embedded images). Cells run with the repository
-root as working directory, so notebooks read data from .cache/data. Exits non-zero, naming the
+root as working directory; notebooks read data from the user's data cache (`make data`). Exits non-zero, naming the
 notebook and cell, when a cell fails that is not tagged `raises-exception`.
 """
 from __future__ import annotations

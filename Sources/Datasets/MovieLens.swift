@@ -4,7 +4,7 @@ import Foundation
 /// from the GroupLens files, the GroupLens zips, or RecBole's atomic files.
 ///
 /// ```swift
-/// let ratings = try MovieLens.load(.ml100k)                 // looks in .cache/data (run `make data`)
+/// let ratings = try MovieLens.load(.ml100k)                 // looks in ~/.cache/swift-experiments/data (`make data`)
 /// let custom = try MovieLens.loadRatings(path: "ml-1m/ratings.dat", itemsPath: "ml-1m/movies.dat")
 /// let zipped = try MovieLens.loadZip(path: "ml-100k.zip")
 /// ```
@@ -39,7 +39,7 @@ public enum MovieLens {
     ///
     /// - Parameters:
     ///   - variant: The release, e.g. `.ml100k`.
-    ///   - directory: The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders.
+    ///   - directory: The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then the user's data cache, then .cache/data here and in parent folders.
     public static func load(_ variant: Variant, directory: String? = nil) throws -> Interactions {
         let fileManager = FileManager.default
         var searched = [String]()
@@ -65,9 +65,9 @@ public enum MovieLens {
         }
         throw DatasetsError.dataNotFound(
             dataset: "MovieLens \(variant.rawValue)", searched: searched,
-            hint: "Run `make data` in the repository (it takes ml-100k from the recbole wheel on PyPI into .cache/data), "
-                + "or put the GroupLens \(variant.rawValue).zip from https://grouplens.org/datasets/movielens/ there, "
-                + "or set \(DataDirectory.environmentVariable) to the folder that holds it.")
+            hint: "Run `make data` in the repository (it takes ml-100k from the recbole wheel on PyPI into "
+                + "\(DataDirectory.userCache().path)), or put the GroupLens \(variant.rawValue).zip from "
+                + "https://grouplens.org/datasets/movielens/ there, or set \(DataDirectory.environmentVariable) to the folder that holds it.")
     }
 
     /// Loads a ratings file, its layout chosen by its name: `.data` (tab-separated, as `u.data`),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Datasets
 @testable import CellLanguage
 import LibraryBindings
 
@@ -28,7 +29,7 @@ import LibraryBindings
     }
 
     @Test func realMovieLensLoadsWhenTheDataIsThere() throws {
-        guard FileManager.default.fileExists(atPath: ".cache/data/ml-100k") else { return }
+        guard DataDirectory.locate("ml-100k") != nil else { return }
         var runner = LibraryRunner()
         #expect(runner.text("let ratings = try MovieLens.load(.ml100k)\nratings.count") == "100000")
     }

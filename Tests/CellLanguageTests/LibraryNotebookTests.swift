@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import Datasets
 @testable import CellLanguage
 import LibraryBindings
 
 /// The shape of DESIGN.md's tutorial cells on the real data sets (skipped when `make data` has not run).
 @Suite struct LibraryNotebookTests {
     @Test func theRecommenderTutorialRunsOnMovieLens() {
-        guard FileManager.default.fileExists(atPath: ".cache/data/ml-100k") else { return }
+        guard DataDirectory.locate("ml-100k") != nil else { return }
         var runner = LibraryRunner()
         let summary = runner.value("let ratings = try MovieLens.load(.ml100k)\nratings.summary()")
         #expect(summary?.data["text/html"]?.contains("<table") == true)
@@ -23,7 +24,7 @@ import LibraryBindings
     }
 
     @Test func theGenerativeTutorialRunsOnMNIST() {
-        guard FileManager.default.fileExists(atPath: ".cache/data/mnist-5k") else { return }
+        guard DataDirectory.locate("mnist-5k") != nil else { return }
         var runner = LibraryRunner()
         let digits = runner.value("let digits = try MNIST.loadDigits5k()\ndigits")
         #expect(isPNG(digits?.data["image/png"]))
@@ -44,7 +45,7 @@ import LibraryBindings
     }
 
     @Test func theAdversarialAutoencoderTrainsAndShowsItsCodes() {
-        guard FileManager.default.fileExists(atPath: ".cache/data/mnist-5k") else { return }
+        guard DataDirectory.locate("mnist-5k") != nil else { return }
         var runner = LibraryRunner()
         _ = runner.run("""
             let split = try MNIST.loadDigits5k().split(trainCount: 4_800)

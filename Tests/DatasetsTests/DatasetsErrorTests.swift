@@ -15,12 +15,17 @@ import Testing
         #expect(DatasetsError.invalidArgument("k must be positive").description == "invalid argument: k must be positive")
     }
 
-    @Test func searchListHonoursAnExplicitFolderFirst() {
+    @Test func searchListHonoursAnExplicitFolderThenTheVariableThenTheUserCache() {
         #expect(DataDirectory.searchList(explicit: "/data").map(\.path) == ["/data"])
-        let defaults = DataDirectory.searchList()
-        #expect(!defaults.isEmpty)
-        if ProcessInfo.processInfo.environment[DataDirectory.environmentVariable] == nil {
-            #expect(defaults[0].path.hasSuffix(".cache/data"))
-        }
+        #expect(DataDirectory.searchList(environment: ["SWIFT_EXPERIMENTS_DATA": "/srv/data", "HOME": "/home/a"]).map(\.path)
+            == ["/srv/data"])
+        let defaults = DataDirectory.searchList(environment: ["HOME": "/home/a"], currentDirectory: "/work/repo/notebooks")
+        #expect(defaults.map(\.path) == ["/home/a/.cache/swift-experiments/data", "/work/repo/notebooks/.cache/data",
+                                          "/work/repo/.cache/data", "/work/.cache/data", "/.cache/data"])
+        #expect(DataDirectory.userCache(environment: ["XDG_CACHE_HOME": "/var/cache/a", "HOME": "/home/a"]).path
+            == "/var/cache/a/swift-experiments/data")
+        // XDG says a relative XDG_CACHE_HOME is ignored.
+        #expect(DataDirectory.userCache(environment: ["XDG_CACHE_HOME": "cache", "HOME": "/home/a"]).path
+            == "/home/a/.cache/swift-experiments/data")
     }
 }

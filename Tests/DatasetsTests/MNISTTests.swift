@@ -81,10 +81,8 @@ func idxBytes(dimensions: [Int], data: [UInt8], magic: UInt8? = nil) -> [UInt8] 
     }
 
     @Test func loadsTheRealMNIST5kWhenPresent() throws {
-        guard DataDirectory.searchList().contains(where: {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("mnist-5k/mnist_5k.csv.gz").path)
-        }) else {
-            print("skipped: .cache/data/mnist-5k not found (run `make data`)")
+        guard DataDirectory.locate("mnist-5k/mnist_5k.csv.gz") != nil else {
+            print("skipped: mnist-5k not found in the data cache (run `make data`)")
             return
         }
         let digits = try MNIST.loadDigits5k()

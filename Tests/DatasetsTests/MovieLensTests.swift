@@ -122,11 +122,8 @@ import Testing
     }
 
     @Test func loadsTheRealML100KWhenPresent() throws {
-        let directory = DataDirectory.searchList().first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("ml-100k/ml-100k.inter").path)
-        }
-        guard let directory else {
-            print("skipped: .cache/data/ml-100k not found (run `make data`)")
+        guard let directory = DataDirectory.locate("ml-100k/ml-100k.inter")?.deletingLastPathComponent().deletingLastPathComponent() else {
+            print("skipped: ml-100k not found in the data cache (run `make data`)")
             return
         }
         let start = Date()

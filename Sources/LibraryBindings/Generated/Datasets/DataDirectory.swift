@@ -10,25 +10,43 @@ import Notebook
 import Plots
 
 extension LibraryBindings {
-    /// `DataDirectory`: Where the named datasets live: the folder `make data` fills (`.cache/data`, igno
+    /// `DataDirectory`: Where the named datasets live: the user's cache folder that `make data` fills (`
     static var dataDirectoryBinding: TypeBinding {
         TypeBinding(
             "DataDirectory",
             module: "Datasets",
             kind: .enumeration,
-            documentation: BindingDocumentation("Where the named datasets live: the folder `make data` fills (`.cache/data`, ignored by git)."),
+            documentation: BindingDocumentation("Where the named datasets live: the user's cache folder that `make data` fills (`$XDG_CACHE_HOME/swift-experiments/data`, by default `~/.cache/swift-experiments/data`), so a notebook finds them from any folder."),
             matches: { $0 is DataDirectory },
             [
                 FunctionBinding("environmentVariable", .staticProperty, returns: .string,
-                    documentation: BindingDocumentation("The environment variable that names the data folder, overriding the default `.cache/data`.")) { invocation in
+                    documentation: BindingDocumentation("The environment variable that names the data folder, overriding every default.")) { invocation in
                     return invocation.result(DataDirectory.environmentVariable)
+                },
+                FunctionBinding("userCache", .staticMethod, parameters: [
+                    ParameterBinding("environment", "environment", .dictionary(.string, .string), default: "ProcessInfo.processInfo.environment", documentation: "The environment to read (the process's by default)."),
+                ], returns: .named("URL"),
+                    documentation: BindingDocumentation("The user's data cache, following the XDG base-directory convention: `$XDG_CACHE_HOME/swift-experiments/data` when `XDG_CACHE_HOME` is an absolute path, else `~/.cache/swift-experiments/data`.")) { invocation in
+                    let environment: [String: String] = try invocation.isGiven(0) ? invocation.argument(0) as [String: String] : ProcessInfo.processInfo.environment
+                    return invocation.result(DataDirectory.userCache(environment: environment))
                 },
                 FunctionBinding("searchList", .staticMethod, parameters: [
                     ParameterBinding("explicit", "explicit", .optional(.string), default: "nil", documentation: "A folder to use instead of the search; nil searches."),
+                    ParameterBinding("environment", "environment", .dictionary(.string, .string), default: "ProcessInfo.processInfo.environment", documentation: "The environment to read (the process's by default)."),
+                    ParameterBinding("currentDirectory", "currentDirectory", .string, default: "FileManager.default.currentDirectoryPath", documentation: "Where the search for `.cache/data` starts (the process's working directory by default)."),
                 ], returns: .array(.named("URL")),
-                    documentation: BindingDocumentation("The folders to search, in order: `explicit` when given, else `$SWIFT_EXPERIMENTS_DATA`, else `.cache/data` in the current directory and up to three of its parents (a notebook's kernel often runs in `notebooks/`).")) { invocation in
+                    documentation: BindingDocumentation("The folders to search, in order: `explicit` when given, else `$SWIFT_EXPERIMENTS_DATA`, else the user's data cache (``userCache(environment:)``) and then `.cache/data` in the current directory and up to three of its parents (where older checkouts kept the data).")) { invocation in
                     let explicit: String? = try invocation.isGiven(0) ? invocation.argument(0) as String? : nil
-                    return invocation.result(DataDirectory.searchList(explicit: explicit))
+                    let environment: [String: String] = try invocation.isGiven(1) ? invocation.argument(1) as [String: String] : ProcessInfo.processInfo.environment
+                    let currentDirectory: String = try invocation.isGiven(2) ? invocation.argument(2) as String : FileManager.default.currentDirectoryPath
+                    return invocation.result(DataDirectory.searchList(explicit: explicit, environment: environment, currentDirectory: currentDirectory))
+                },
+                FunctionBinding("locate", .staticMethod, parameters: [
+                    ParameterBinding(nil, "relativePath", .string, documentation: "A path inside a data folder."),
+                ], returns: .optional(.named("URL")),
+                    documentation: BindingDocumentation("The first searched file or folder at `relativePath` (`\"ml-100k\"`), or nil when no data folder holds it.")) { invocation in
+                    let relativePath: String = try invocation.argument(0)
+                    return invocation.result(DataDirectory.locate(relativePath))
                 },
             ])
     }

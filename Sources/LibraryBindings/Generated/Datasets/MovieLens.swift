@@ -16,12 +16,12 @@ extension LibraryBindings {
             "MovieLens",
             module: "Datasets",
             kind: .enumeration,
-            documentation: BindingDocumentation("MovieLens ratings (Harper & Konstan 2015, \"The MovieLens Datasets: History and Context\"), from the GroupLens files, the GroupLens zips, or RecBole's atomic files.", discussion: "```swift\nlet ratings = try MovieLens.load(.ml100k)                 // looks in .cache/data (run `make data`)\nlet custom = try MovieLens.loadRatings(path: \"ml-1m/ratings.dat\", itemsPath: \"ml-1m/movies.dat\")\nlet zipped = try MovieLens.loadZip(path: \"ml-100k.zip\")\n```"),
+            documentation: BindingDocumentation("MovieLens ratings (Harper & Konstan 2015, \"The MovieLens Datasets: History and Context\"), from the GroupLens files, the GroupLens zips, or RecBole's atomic files.", discussion: "```swift\nlet ratings = try MovieLens.load(.ml100k)                 // looks in ~/.cache/swift-experiments/data (`make data`)\nlet custom = try MovieLens.loadRatings(path: \"ml-1m/ratings.dat\", itemsPath: \"ml-1m/movies.dat\")\nlet zipped = try MovieLens.loadZip(path: \"ml-100k.zip\")\n```"),
             matches: { $0 is MovieLens },
             [
                 FunctionBinding("load", .staticMethod, parameters: [
                     ParameterBinding(nil, "variant", .named("MovieLens.Variant"), documentation: "The release, e.g. `.ml100k`."),
-                    ParameterBinding("directory", "directory", .optional(.string), default: "nil", documentation: "The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then .cache/data here and in parent folders."),
+                    ParameterBinding("directory", "directory", .optional(.string), default: "nil", documentation: "The data folder; nil searches $SWIFT_EXPERIMENTS_DATA, then the user's data cache, then .cache/data here and in parent folders."),
                 ], returns: .named("Interactions"), throws: true,
                     documentation: BindingDocumentation("Loads a MovieLens release from a data folder.", discussion: "The folder is `directory` when given, else `$SWIFT_EXPERIMENTS_DATA`, else the first\n`.cache/data` found in the current directory or one of its parents. Inside it, the loader\ntries RecBole atomic files (`ml-100k/ml-100k.inter` + `.item`), then the GroupLens folder\n(`ml-100k/u.data` + `u.item`), then the GroupLens zip (`ml-100k.zip`).")) { invocation in
                     let variant: MovieLens.Variant = try invocation.argument(0)
