@@ -60,9 +60,12 @@ $(RELEASE_BINARY): | build
 
 ## Each report is remade when its notebook or the kernel binary changed.
 REPORTS := $(patsubst notebooks/%.ipynb,reports/%.html,$(wildcard notebooks/*.ipynb))
-notebooks: $(REPORTS)
+notebooks: reports/index.html
 reports/%.html: notebooks/%.ipynb $(RELEASE_BINARY) | kernelspec data
 	$(PYTHON) scripts/execute_notebooks.py --output reports $<
+## The reports' index: each report's title, one-line summary and run date (a static site as it is).
+reports/index.html: $(REPORTS) scripts/report_index.py
+	$(PYTHON) scripts/report_index.py reports
 
 ## `make swift-test SWIFT_TEST_ARGS="--filter AutogradTests"` runs some of them (same build, nothing recompiled).
 swift-test: build

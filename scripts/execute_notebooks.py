@@ -9,6 +9,7 @@ notebook and cell, when a cell fails that is not tagged `raises-exception`.
 from __future__ import annotations
 
 import argparse
+import datetime
 import pathlib
 import sys
 
@@ -35,8 +36,10 @@ def execute(path: pathlib.Path, timeout: int = 1800) -> nbformat.NotebookNode:
 
 
 def export(notebook: nbformat.NotebookNode, name: str, output: pathlib.Path) -> None:
-    """Writes the executed notebook and its HTML report into `output`."""
+    """Writes the executed notebook (with the time it ran, for the reports' index) and its HTML report into `output`."""
     output.mkdir(parents=True, exist_ok=True)
+    executed = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    notebook.metadata.setdefault("swift_experiments", {})["executed"] = executed
     nbformat.write(notebook, output / f"{name}.ipynb")
     html, _ = HTMLExporter().from_notebook_node(notebook)
     (output / f"{name}.html").write_text(html, encoding="utf-8")
