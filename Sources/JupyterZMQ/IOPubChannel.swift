@@ -6,8 +6,15 @@ import JupyterProtocol
 ///
 /// Any thread may `enqueue` a message; the IOPub thread wakes through a pipe, encodes and sends the
 /// messages in order, merging consecutive `stream` messages of the same stream and parent when they pile up.
-/// Each new subscription is greeted with an `iopub_welcome` message (JEP 65).
+/// Each new subscription is greeted with an `iopub_welcome` message (JEP 65). Until the first subscriber has
+/// been greeted, messages are held (at most ``heldLimit``, the newest) and sent right after that welcome: the
+/// first subscriber's first message is always its welcome, even when it subscribes while the kernel publishes
+/// its `starting` status (an XPUB socket would otherwise deliver whatever it sends once libzmq has registered
+/// the subscription, before this thread has read it).
 final class IOPubChannel: @unchecked Sendable {
+    /// How many messages published before the first subscription are kept for it.
+    static let heldLimit = 1_000
+
     let socket: ZMQSocket
     let codec: WireCodec
     let factory: MessageFactory
@@ -16,6 +23,9 @@ final class IOPubChannel: @unchecked Sendable {
     private var pending: [Message] = []
     private var stopRequested = false
     private let finished = DispatchSemaphore(value: 0)
+    /// Messages published before the first subscriber was greeted (used on the IOPub thread only).
+    private var held: [Message] = []
+    private var hasGreetedASubscriber = false
 
     init(context: ZMQContext, endpoint: String, codec: WireCodec, factory: MessageFactory) throws {
         socket = try ZMQSocket(context: context, kind: .xpub, name: "iopub")
@@ -66,11 +76,11 @@ final class IOPubChannel: @unchecked Sendable {
                 return
             }
             // Subscriptions first, even when only the wakeup pipe fired: a subscriber whose
-            // subscription is already waiting then gets its welcome before the queued messages
-            // (the `starting` status races a client that connects as the kernel starts). One that
-            // arrives while a message is being sent can still see that message first; making
-            // subscriptions manual (ZMQ_XPUB_MANUAL) closed that window but hung the kernel under
-            // the fuzz test with libzmq 4.3.4.
+            // subscription is already waiting then gets its welcome before the queued messages.
+            // Until the first welcome nothing is sent (see `held`); a later subscriber whose
+            // subscription arrives while a message is being sent can still see that message first
+            // (making subscriptions manual, ZMQ_XPUB_MANUAL, closed that window but hung the kernel
+            // under the fuzz test with libzmq 4.3.4).
             answerSubscriptions()
             if items[1].revents & Int16(ZMQ_POLLIN) != 0 { wakeup.drain() }
             lock.lock()
@@ -78,7 +88,12 @@ final class IOPubChannel: @unchecked Sendable {
             pending.removeAll(keepingCapacity: true)
             let stopping = stopRequested
             lock.unlock()
-            for message in Self.coalesced(batch) { send(message) }
+            if hasGreetedASubscriber {
+                for message in Self.coalesced(batch) { send(message) }
+            } else {
+                held.append(contentsOf: batch)
+                if held.count > Self.heldLimit { held.removeFirst(held.count - Self.heldLimit) }
+            }
             if stopping { return }
         }
     }
@@ -102,6 +117,11 @@ final class IOPubChannel: @unchecked Sendable {
                                       header: factory.header(type: "iopub_welcome"),
                                       content: ["subscription": .string(subscription)])
                 send(welcome)
+                if !hasGreetedASubscriber {
+                    hasGreetedASubscriber = true
+                    for message in Self.coalesced(held) { send(message) }
+                    held = []
+                }
             }
         }
     }

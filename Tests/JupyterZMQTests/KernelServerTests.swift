@@ -131,15 +131,13 @@ func makeIPCConnection(key: String) -> ConnectionInfo {
     let frontend = try TestFrontend(connection: connection)
     defer { frontend.close() }
 
-    // The XPUB greets the new subscriber. A subscription made before the server's start may first
-    // receive the `starting` status, published once by `run()` on its own thread; nothing else comes first.
-    var welcome = try #require(try frontend.receive(on: frontend.iopub))
-    if welcome.messageType == "status" {
-        #expect(welcome.content["execution_state"] == "starting")
-        welcome = try #require(try frontend.receive(on: frontend.iopub))
-    }
+    // The XPUB greets the new subscriber first, whenever it subscribes; the `starting` status, published once by
+    // `run()` on its own thread and held until a subscriber has been greeted, comes next.
+    let welcome = try #require(try frontend.receive(on: frontend.iopub))
     #expect(welcome.messageType == "iopub_welcome")
     #expect(welcome.content["subscription"] == "")
+    let starting = try #require(try frontend.receive(on: frontend.iopub))
+    #expect(starting.messageType == "status" && starting.content["execution_state"] == "starting")
 
     // Heartbeat echoes.
     try frontend.heartbeat.send([Array("ping".utf8)])
