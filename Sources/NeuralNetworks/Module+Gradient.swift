@@ -40,7 +40,7 @@ public func valueAndGradient<Model: Module>(
     let named = Dictionary(uniqueKeysWithValues: zip(boxes.map(\.name), gradients))
     if checkingFiniteness {
         guard value.isFinite else { throw NeuralNetworksError.nonFiniteLoss(value: value.scalars.first ?? .nan) }
-        if let name = named.keys.sorted().first(where: { !named[$0]!.isFinite }) {
+        if let name = named.firstNonFiniteName {
             throw NeuralNetworksError.nonFiniteGradient(parameter: name, learningRate: nil)
         }
     }

@@ -141,7 +141,7 @@ open class Optimizer {
             }
         }
         skippedParameter = nil
-        if nonFiniteGradients != .apply, let name = gradients.keys.sorted().first(where: { !gradients[$0]!.isFinite }) {
+        if nonFiniteGradients != .apply, let name = gradients.firstNonFiniteName {
             guard nonFiniteGradients == .skipUpdate else {
                 throw NeuralNetworksError.nonFiniteGradient(parameter: name, learningRate: currentLearningRate)
             }
